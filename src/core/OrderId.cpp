@@ -1,0 +1,74 @@
+#include "core/OrderId.h"
+
+#include <QRandomGenerator>
+
+namespace {
+
+constexpr char16_t kAlphabet[] = u"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+constexpr int kAlphabetSize = 36;
+
+bool isAsciiAlphanumeric(QChar ch)
+{
+    return (ch >= u'0' && ch <= u'9') || (ch >= u'A' && ch <= u'Z') || (ch >= u'a' && ch <= u'z');
+}
+
+Error makeError(const char *code, const QString &message)
+{
+    return Error { QString::fromLatin1(code), message };
+}
+
+} // namespace
+
+std::optional<Error> OrderId::checkPrefix(QStringView prefix)
+{
+    if (prefix.isEmpty())
+        return makeError("empty_prefix", QStringLiteral("The terminal prefix is empty."));
+    if (prefix.size() > kMaxPrefixLength) {
+        return makeError("prefix_too_long",
+                         QStringLiteral("The terminal prefix has more than %1 characters.")
+                                 .arg(kMaxPrefixLength));
+    }
+    for (QChar ch : prefix) {
+        if (!isAsciiAlphanumeric(ch)) {
+            return makeError("invalid_character",
+                             QStringLiteral("The terminal prefix may hold only letters A-Z and "
+                                            "digits; '%1' is not allowed.")
+                                     .arg(ch));
+        }
+    }
+    return std::nullopt;
+}
+
+Result<OrderId> OrderId::generate(QStringView terminalPrefix)
+{
+    if (std::optional<Error> error = checkPrefix(terminalPrefix))
+        return *error;
+    QString id = terminalPrefix.toString().toUpper();
+    id.reserve(kMaxLength);
+    // QRandomGenerator::system() reads the OS's cryptographic source; bounded() is unbiased.
+    QRandomGenerator *random = QRandomGenerator::system();
+    while (id.size() < kMaxLength)
+        id += QChar(kAlphabet[random->bounded(kAlphabetSize)]);
+    return OrderId(id);
+}
+
+Result<OrderId> OrderId::fromString(QStringView text)
+{
+    if (text.isEmpty())
+        return makeError("empty", QStringLiteral("The order id is empty."));
+    if (text.size() > kMaxLength) {
+        return makeError("too_long",
+                         QStringLiteral("The order id has %1 characters; at most %2 are allowed.")
+                                 .arg(text.size())
+                                 .arg(kMaxLength));
+    }
+    for (QChar ch : text) {
+        if (!isAsciiAlphanumeric(ch)) {
+            return makeError("invalid_character",
+                             QStringLiteral("An order id holds only letters and digits; '%1' is "
+                                            "not allowed.")
+                                     .arg(ch));
+        }
+    }
+    return OrderId(text.toString());
+}

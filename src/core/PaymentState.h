@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// The one state machine every provider's statuses map into. The lower-case names are stable:
+// they are stored in the ledger and printed by the CLI.
+enum class PaymentState {
+    Created,           // in the ledger, nothing sent yet
+    Submitting,        // a payment request is on its way to the gateway
+    AwaitingCustomer,  // the gateway has it; the customer has to act
+    Charged,           // paid, amount and currency verified
+    Failed,            // the gateway or bank failed it
+    Declined,          // the customer declined
+    Expired,           // nobody acted before the expiry
+    Cancelled,         // the cashier cancelled it
+    Unknown,           // the outcome cannot be known yet (lost response, gateway unreachable)
+    Refunded,          // the whole amount went back
+    PartiallyRefunded, // part of the amount went back
+};
+
+namespace PaymentStates {
+
+QString name(PaymentState state);
+std::optional<PaymentState> fromName(QStringView name);
+QList<PaymentState> all();
+
+// Final states end polling. Unknown is not final: it waits for a status query or a manager.
+bool isFinal(PaymentState state);
+// Whether the legal-transition table allows from -> to. Staying in a state is not a transition
+// (PartiallyRefunded -> PartiallyRefunded, a second partial refund, is the one exception).
+bool isLegalTransition(PaymentState from, PaymentState to);
+
+} // namespace PaymentStates
