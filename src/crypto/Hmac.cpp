@@ -23,15 +23,16 @@ QByteArray Hmac::sha256(const QByteArray &key, const QByteArray &data)
     QByteArray out(EVP_MAX_MD_SIZE, Qt::Uninitialized);
     size_t outLength = 0;
     if (!ctx
-        || EVP_MAC_init(ctx.get(), reinterpret_cast<const unsigned char *>(effectiveKey.constData()),
-                        static_cast<size_t>(effectiveKey.size()), params)
-                != 1
+        || EVP_MAC_init(ctx.get(),
+               reinterpret_cast<const unsigned char *>(effectiveKey.constData()),
+               static_cast<size_t>(effectiveKey.size()), params)
+            != 1
         || EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char *>(data.constData()),
-                          static_cast<size_t>(data.size()))
-                != 1
+               static_cast<size_t>(data.size()))
+            != 1
         || EVP_MAC_final(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &outLength,
-                         static_cast<size_t>(out.size()))
-                != 1) {
+               static_cast<size_t>(out.size()))
+            != 1) {
         qCCritical(lcCrypto).noquote() << OpenSslError::take(QStringLiteral("HMAC-SHA256 failed"));
         return {};
     }

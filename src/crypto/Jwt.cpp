@@ -17,7 +17,7 @@ Error makeError(const char *code, const QString &message)
 bool isBase64UrlChar(char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-            || c == '_';
+        || c == '_';
 }
 
 std::optional<QJsonObject> decodeJsonObject(const QByteArray &segment)
@@ -49,7 +49,7 @@ std::optional<QByteArray> Jwt::base64UrlDecode(const QByteArray &text)
             return std::nullopt;
     }
     const QByteArray::FromBase64Result decoded = QByteArray::fromBase64Encoding(
-            text, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        text, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     // Reject non-canonical encodings (stray bits in the last character): re-encoding must match.
@@ -58,21 +58,21 @@ std::optional<QByteArray> Jwt::base64UrlDecode(const QByteArray &text)
     return decoded.decoded;
 }
 
-Result<QByteArray> Jwt::signRs256(const QJsonObject &claims, const RsaKey &privateKey,
-                                  const QString &keyId)
+Result<QByteArray> Jwt::signRs256(
+    const QJsonObject &claims, const RsaKey &privateKey, const QString &keyId)
 {
     if (privateKey.isNull() || !privateKey.hasPrivateKey()) {
-        return makeError("jwt_no_private_key",
-                         QStringLiteral("Signing a JWT needs an RSA private key."));
+        return makeError(
+            "jwt_no_private_key", QStringLiteral("Signing a JWT needs an RSA private key."));
     }
     QJsonObject header { { QStringLiteral("alg"), QStringLiteral("RS256") },
-                         { QStringLiteral("typ"), QStringLiteral("JWT") } };
+        { QStringLiteral("typ"), QStringLiteral("JWT") } };
     if (!keyId.isEmpty())
         header.insert(QStringLiteral("kid"), keyId);
 
-    const QByteArray signingInput =
-            base64UrlEncode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
-            + base64UrlEncode(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    const QByteArray signingInput
+        = base64UrlEncode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
+        + base64UrlEncode(QJsonDocument(claims).toJson(QJsonDocument::Compact));
 
     OpenSslError::clear();
     const OpenSsl::MdCtxPtr ctx(EVP_MD_CTX_new());
@@ -80,19 +80,19 @@ Result<QByteArray> Jwt::signRs256(const QJsonObject &claims, const RsaKey &priva
     const auto *in = reinterpret_cast<const unsigned char *>(signingInput.constData());
     const auto inLength = static_cast<size_t>(signingInput.size());
     if (!ctx
-        || EVP_DigestSignInit_ex(ctx.get(), nullptr, "SHA256", nullptr, nullptr,
-                                 privateKey.nativeHandle(), nullptr)
-                != 1
+        || EVP_DigestSignInit_ex(
+               ctx.get(), nullptr, "SHA256", nullptr, nullptr, privateKey.nativeHandle(), nullptr)
+            != 1
         || EVP_DigestSign(ctx.get(), nullptr, &length, in, inLength) != 1) {
-        return makeError("jwt_sign_failed",
-                         OpenSslError::take(QStringLiteral("Could not sign the JWT")));
+        return makeError(
+            "jwt_sign_failed", OpenSslError::take(QStringLiteral("Could not sign the JWT")));
     }
     QByteArray signature(static_cast<qsizetype>(length), Qt::Uninitialized);
-    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length, in,
-                       inLength)
+    if (EVP_DigestSign(
+            ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length, in, inLength)
         != 1) {
-        return makeError("jwt_sign_failed",
-                         OpenSslError::take(QStringLiteral("Could not sign the JWT")));
+        return makeError(
+            "jwt_sign_failed", OpenSslError::take(QStringLiteral("Could not sign the JWT")));
     }
     signature.truncate(static_cast<qsizetype>(length));
     return QByteArray(signingInput + '.' + base64UrlEncode(signature));
@@ -106,55 +106,53 @@ Result<QJsonObject> Jwt::verifyRs256(const QByteArray &token, const RsaKey &publ
     const QList<QByteArray> parts = token.split('.');
     if (parts.size() != 3) {
         return makeError("jwt_malformed",
-                         QStringLiteral("A signed JWT has 3 dot-separated segments; got %1.")
-                                 .arg(parts.size()));
+            QStringLiteral("A signed JWT has 3 dot-separated segments; got %1.").arg(parts.size()));
     }
     const std::optional<QJsonObject> header = decodeJsonObject(parts.at(0));
     if (!header) {
         return makeError("jwt_malformed",
-                         QStringLiteral("The JWT header is not base64url-encoded JSON object."));
+            QStringLiteral("The JWT header is not base64url-encoded JSON object."));
     }
     const QString alg = header->value(QStringLiteral("alg")).toString();
     if (alg != QStringLiteral("RS256")) {
         return makeError("jwt_unsupported_alg",
-                         QStringLiteral("The JWT algorithm must be RS256; got \"%1\".")
-                                 .arg(alg.left(16)));
+            QStringLiteral("The JWT algorithm must be RS256; got \"%1\".").arg(alg.left(16)));
     }
     if (header->contains(QStringLiteral("crit"))) {
         return makeError("jwt_unsupported_alg",
-                         QStringLiteral("The JWT header has critical extensions (\"crit\") that "
-                                        "are not supported."));
+            QStringLiteral("The JWT header has critical extensions (\"crit\") that "
+                           "are not supported."));
     }
     const std::optional<QByteArray> signature = base64UrlDecode(parts.at(2));
     if (!signature || signature->isEmpty()) {
-        return makeError("jwt_malformed",
-                         QStringLiteral("The JWT signature is not valid base64url."));
+        return makeError(
+            "jwt_malformed", QStringLiteral("The JWT signature is not valid base64url."));
     }
     const std::optional<QJsonObject> claims = decodeJsonObject(parts.at(1));
     if (!claims) {
         return makeError("jwt_malformed",
-                         QStringLiteral("The JWT payload is not a base64url-encoded JSON object."));
+            QStringLiteral("The JWT payload is not a base64url-encoded JSON object."));
     }
 
     const qsizetype signedLength = parts.at(0).size() + 1 + parts.at(1).size();
     OpenSslError::clear();
     const OpenSsl::MdCtxPtr ctx(EVP_MD_CTX_new());
     if (!ctx
-        || EVP_DigestVerifyInit_ex(ctx.get(), nullptr, "SHA256", nullptr, nullptr,
-                                   publicKey.nativeHandle(), nullptr)
-                != 1) {
+        || EVP_DigestVerifyInit_ex(
+               ctx.get(), nullptr, "SHA256", nullptr, nullptr, publicKey.nativeHandle(), nullptr)
+            != 1) {
         return makeError("jwt_bad_signature",
-                         OpenSslError::take(QStringLiteral("Could not set up JWT verification")));
+            OpenSslError::take(QStringLiteral("Could not set up JWT verification")));
     }
-    const int verified = EVP_DigestVerify(
-            ctx.get(), reinterpret_cast<const unsigned char *>(signature->constData()),
-            static_cast<size_t>(signature->size()),
-            reinterpret_cast<const unsigned char *>(token.constData()),
-            static_cast<size_t>(signedLength));
+    const int verified = EVP_DigestVerify(ctx.get(),
+        reinterpret_cast<const unsigned char *>(signature->constData()),
+        static_cast<size_t>(signature->size()),
+        reinterpret_cast<const unsigned char *>(token.constData()),
+        static_cast<size_t>(signedLength));
     OpenSslError::clear();
     if (verified != 1) {
         return makeError("jwt_bad_signature",
-                         QStringLiteral("The JWT signature does not match its content and key."));
+            QStringLiteral("The JWT signature does not match its content and key."));
     }
     return *claims;
 }

@@ -17,8 +17,8 @@ class Jwt
 public:
     // Header {"alg":"RS256","typ":"JWT"[,"kid":keyId]}.
     // Error codes: jwt_no_private_key, jwt_sign_failed.
-    static Result<QByteArray> signRs256(const QJsonObject &claims, const RsaKey &privateKey,
-                                        const QString &keyId = {});
+    static Result<QByteArray> signRs256(
+        const QJsonObject &claims, const RsaKey &privateKey, const QString &keyId = {});
     // Checks structure, header alg == RS256 (and no "crit"), the signature; returns the claims.
     // Claim checks (exp, aud, scope) are the caller's.
     // Error codes: jwt_malformed (segment count, bad base64url, not a JSON object),

@@ -59,31 +59,31 @@ Result<QByteArray> RsaCipher::encryptPkcs1v15(const RsaKey &publicKey, const QBy
     const int limit = maxPlaintextLength(publicKey);
     if (plain.size() > limit) {
         return makeError("rsa_plaintext_too_long",
-                         QStringLiteral("RSA PKCS#1 v1.5 with a %1-bit key encrypts at most %2 "
-                                        "bytes; got %3.")
-                                 .arg(publicKey.bits())
-                                 .arg(limit)
-                                 .arg(plain.size()));
+            QStringLiteral("RSA PKCS#1 v1.5 with a %1-bit key encrypts at most %2 "
+                           "bytes; got %3.")
+                .arg(publicKey.bits())
+                .arg(limit)
+                .arg(plain.size()));
     }
     OpenSslError::clear();
     const OpenSsl::PkeyCtxPtr ctx = pkcs1Context(publicKey.nativeHandle(), false);
     if (!ctx) {
         return makeError("rsa_encrypt_failed",
-                         OpenSslError::take(QStringLiteral("Could not set up RSA encryption")));
+            OpenSslError::take(QStringLiteral("Could not set up RSA encryption")));
     }
     const auto *in = reinterpret_cast<const unsigned char *>(plain.constData());
     const auto inLength = static_cast<size_t>(plain.size());
     size_t outLength = 0;
     if (EVP_PKEY_encrypt(ctx.get(), nullptr, &outLength, in, inLength) != 1) {
-        return makeError("rsa_encrypt_failed",
-                         OpenSslError::take(QStringLiteral("RSA encryption failed")));
+        return makeError(
+            "rsa_encrypt_failed", OpenSslError::take(QStringLiteral("RSA encryption failed")));
     }
     QByteArray out(static_cast<qsizetype>(outLength), Qt::Uninitialized);
-    if (EVP_PKEY_encrypt(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &outLength, in,
-                         inLength)
+    if (EVP_PKEY_encrypt(
+            ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &outLength, in, inLength)
         != 1) {
-        return makeError("rsa_encrypt_failed",
-                         OpenSslError::take(QStringLiteral("RSA encryption failed")));
+        return makeError(
+            "rsa_encrypt_failed", OpenSslError::take(QStringLiteral("RSA encryption failed")));
     }
     out.truncate(static_cast<qsizetype>(outLength));
     return out;
@@ -95,36 +95,36 @@ Result<QByteArray> RsaCipher::decryptPkcs1v15(const RsaKey &privateKey, const QB
         return nullKey();
     if (!privateKey.hasPrivateKey()) {
         return makeError("rsa_no_private_key",
-                         QStringLiteral("Decryption needs the private key; this is a public key."));
+            QStringLiteral("Decryption needs the private key; this is a public key."));
     }
     if (cipher.size() != privateKey.sizeInBytes()) {
         return makeError("rsa_bad_ciphertext",
-                         QStringLiteral("An RSA ciphertext for a %1-bit key is %2 bytes; got %3.")
-                                 .arg(privateKey.bits())
-                                 .arg(privateKey.sizeInBytes())
-                                 .arg(cipher.size()));
+            QStringLiteral("An RSA ciphertext for a %1-bit key is %2 bytes; got %3.")
+                .arg(privateKey.bits())
+                .arg(privateKey.sizeInBytes())
+                .arg(cipher.size()));
     }
     OpenSslError::clear();
     const OpenSsl::PkeyCtxPtr ctx = pkcs1Context(privateKey.nativeHandle(), true);
     if (!ctx) {
         return makeError("rsa_decrypt_failed",
-                         OpenSslError::take(QStringLiteral("Could not set up RSA decryption")));
+            OpenSslError::take(QStringLiteral("Could not set up RSA decryption")));
     }
     const auto *in = reinterpret_cast<const unsigned char *>(cipher.constData());
     const auto inLength = static_cast<size_t>(cipher.size());
     size_t outLength = 0;
     if (EVP_PKEY_decrypt(ctx.get(), nullptr, &outLength, in, inLength) != 1) {
-        return makeError("rsa_decrypt_failed",
-                         OpenSslError::take(QStringLiteral("RSA decryption failed")));
+        return makeError(
+            "rsa_decrypt_failed", OpenSslError::take(QStringLiteral("RSA decryption failed")));
     }
     QByteArray out(static_cast<qsizetype>(outLength), Qt::Uninitialized);
-    if (EVP_PKEY_decrypt(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &outLength, in,
-                         inLength)
+    if (EVP_PKEY_decrypt(
+            ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &outLength, in, inLength)
         != 1) {
         OpenSslError::clear(); // the reason ("padding check failed") is all we would say
         return makeError("rsa_decrypt_failed",
-                         QStringLiteral("RSA decryption failed: the ciphertext is corrupted or "
-                                        "was made for another key."));
+            QStringLiteral("RSA decryption failed: the ciphertext is corrupted or "
+                           "was made for another key."));
     }
     out.truncate(static_cast<qsizetype>(outLength));
     return out;

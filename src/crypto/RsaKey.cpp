@@ -39,19 +39,23 @@ bool keyHasPrivateExponent(EVP_PKEY *key)
 
 } // namespace
 
-RsaKey::RsaKey(EVP_PKEY *adopted, bool hasPrivate) : m_key(adopted), m_hasPrivate(hasPrivate) { }
+RsaKey::RsaKey(EVP_PKEY *adopted, bool hasPrivate)
+    : m_key(adopted)
+    , m_hasPrivate(hasPrivate)
+{ }
 
-RsaKey::RsaKey(const RsaKey &other) : m_key(other.m_key), m_hasPrivate(other.m_hasPrivate)
+RsaKey::RsaKey(const RsaKey &other)
+    : m_key(other.m_key)
+    , m_hasPrivate(other.m_hasPrivate)
 {
     if (m_key)
         EVP_PKEY_up_ref(m_key);
 }
 
 RsaKey::RsaKey(RsaKey &&other) noexcept
-    : m_key(std::exchange(other.m_key, nullptr)),
-      m_hasPrivate(std::exchange(other.m_hasPrivate, false))
-{
-}
+    : m_key(std::exchange(other.m_key, nullptr))
+    , m_hasPrivate(std::exchange(other.m_hasPrivate, false))
+{ }
 
 RsaKey &RsaKey::operator=(const RsaKey &other)
 {
@@ -81,10 +85,10 @@ Result<RsaKey> RsaKey::generate(int bits)
 {
     if (bits < kMinBits || bits > kMaxBits) {
         return makeError("rsa_bad_key_size",
-                         QStringLiteral("An RSA key must have %1 to %2 bits, not %3.")
-                                 .arg(kMinBits)
-                                 .arg(kMaxBits)
-                                 .arg(bits));
+            QStringLiteral("An RSA key must have %1 to %2 bits, not %3.")
+                .arg(kMinBits)
+                .arg(kMaxBits)
+                .arg(bits));
     }
     OpenSslError::clear();
     const OpenSsl::PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
@@ -94,7 +98,7 @@ Result<RsaKey> RsaKey::generate(int bits)
         || EVP_PKEY_generate(ctx.get(), &raw) != 1) {
         EVP_PKEY_free(raw);
         return makeError("rsa_generate_failed",
-                         OpenSslError::take(QStringLiteral("Could not generate an RSA key")));
+            OpenSslError::take(QStringLiteral("Could not generate an RSA key")));
     }
     return RsaKey(raw, true);
 }
@@ -107,11 +111,11 @@ Result<RsaKey> RsaKey::fromPem(const QByteArray &pem)
     OpenSslError::clear();
     EVP_PKEY *raw = nullptr;
     // No structure or type restriction: the decoder recognises SPKI, PKCS#1 and PKCS#8 itself.
-    OSSL_DECODER_CTX *dctx = OSSL_DECODER_CTX_new_for_pkey(&raw, "PEM", nullptr, nullptr, 0,
-                                                           nullptr, nullptr);
+    OSSL_DECODER_CTX *dctx
+        = OSSL_DECODER_CTX_new_for_pkey(&raw, "PEM", nullptr, nullptr, 0, nullptr, nullptr);
     if (!dctx) {
-        return makeError("rsa_bad_pem",
-                         OpenSslError::take(QStringLiteral("Could not set up a PEM decoder")));
+        return makeError(
+            "rsa_bad_pem", OpenSslError::take(QStringLiteral("Could not set up a PEM decoder")));
     }
     OSSL_DECODER_CTX_set_passphrase_cb(dctx, refusePassphrase, nullptr);
     const auto *data = reinterpret_cast<const unsigned char *>(pem.constData());
@@ -121,21 +125,21 @@ Result<RsaKey> RsaKey::fromPem(const QByteArray &pem)
     OpenSsl::PkeyPtr key(raw);
     if (decoded != 1 || !key) {
         return makeError("rsa_bad_pem",
-                         OpenSslError::take(QStringLiteral(
-                                 "The text is not an unencrypted PEM public or private key")));
+            OpenSslError::take(
+                QStringLiteral("The text is not an unencrypted PEM public or private key")));
     }
     OpenSslError::clear();
     if (!EVP_PKEY_is_a(key.get(), "RSA")) {
         return makeError("rsa_not_rsa",
-                         QStringLiteral("The PEM holds a %1 key, not an RSA key.")
-                                 .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(key.get()))));
+            QStringLiteral("The PEM holds a %1 key, not an RSA key.")
+                .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(key.get()))));
     }
     const int bits = EVP_PKEY_get_bits(key.get());
     if (bits < kMinBits) {
         return makeError("rsa_key_too_small",
-                         QStringLiteral("The RSA key has %1 bits; at least %2 are required.")
-                                 .arg(bits)
-                                 .arg(kMinBits));
+            QStringLiteral("The RSA key has %1 bits; at least %2 are required.")
+                .arg(bits)
+                .arg(kMinBits));
     }
     const bool hasPrivate = keyHasPrivateExponent(key.get());
     return RsaKey(key.release(), hasPrivate);

@@ -31,7 +31,7 @@ public:
     // Largest PKCS#1 v1.5 ciphertext / signature size in bytes (the modulus size).
     int sizeInBytes() const;
 
-    QByteArray publicKeyPem() const;  // SPKI PEM
+    QByteArray publicKeyPem() const; // SPKI PEM
     QByteArray privateKeyPem() const; // unencrypted PKCS#8 PEM; empty without a private key
 
     // Borrowed handle for counterpay_crypto's own use; null for a null key.

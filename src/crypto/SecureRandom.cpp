@@ -13,7 +13,7 @@ QByteArray SecureRandom::bytes(int count)
     QByteArray out(count, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char *>(out.data()), count) != 1) {
         qCCritical(lcCrypto).noquote()
-                << OpenSslError::take(QStringLiteral("The secure random generator failed"));
+            << OpenSslError::take(QStringLiteral("The secure random generator failed"));
         return {};
     }
     return out;

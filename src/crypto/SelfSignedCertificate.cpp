@@ -30,9 +30,9 @@ Error creationFailed(const QString &what)
 
 bool isValidDnsName(const QString &name)
 {
-    static const QRegularExpression pattern(QStringLiteral(
-            "^(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-            "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                       "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
     return name.size() <= 253 && pattern.match(name).hasMatch();
 }
 
@@ -49,8 +49,8 @@ OpenSsl::X509Ptr newCertificate(EVP_PKEY *subjectKey, const QString &commonName,
         return {};
     serialBytes[0] = static_cast<char>(serialBytes.at(0) & 0x7f); // positive, 127 random bits
     const OpenSsl::BignumPtr serial(
-            BN_bin2bn(reinterpret_cast<const unsigned char *>(serialBytes.constData()),
-                      static_cast<int>(serialBytes.size()), nullptr));
+        BN_bin2bn(reinterpret_cast<const unsigned char *>(serialBytes.constData()),
+            static_cast<int>(serialBytes.size()), nullptr));
     if (!serial || !BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())))
         return {};
 
@@ -61,13 +61,12 @@ OpenSsl::X509Ptr newCertificate(EVP_PKEY *subjectKey, const QString &commonName,
     X509_NAME *name = X509_get_subject_name(cert.get());
     const QByteArray cn = commonName.toUtf8();
     if (X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
-                                   reinterpret_cast<const unsigned char *>("CounterPay Sandbox"),
-                                   -1, -1, 0)
-                != 1
+            reinterpret_cast<const unsigned char *>("CounterPay Sandbox"), -1, -1, 0)
+            != 1
         || X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                                      reinterpret_cast<const unsigned char *>(cn.constData()),
-                                      static_cast<int>(cn.size()), -1, 0)
-                != 1
+               reinterpret_cast<const unsigned char *>(cn.constData()), static_cast<int>(cn.size()),
+               -1, 0)
+            != 1
         || X509_set_pubkey(cert.get(), subjectKey) != 1)
         return {};
     return cert;
@@ -90,7 +89,8 @@ bool addSubjectAltNames(X509 *cert, const QStringList &dnsNames, const QStringLi
     for (const QString &dns : dnsNames) {
         OpenSsl::Asn1Ia5StringPtr text(ASN1_IA5STRING_new());
         const QByteArray ascii = dns.toLatin1();
-        if (!text || ASN1_STRING_set(text.get(), ascii.constData(), static_cast<int>(ascii.size())) != 1)
+        if (!text
+            || ASN1_STRING_set(text.get(), ascii.constData(), static_cast<int>(ascii.size())) != 1)
             return false;
         OpenSsl::GeneralNamePtr name(GENERAL_NAME_new());
         if (!name)
@@ -123,33 +123,30 @@ QByteArray toPem(X509 *cert)
 
 } // namespace
 
-SelfSignedCertificate::SelfSignedCertificate(QByteArray caCertificatePem, QByteArray certificatePem,
-                                             QByteArray privateKeyPem)
-    : m_caCertificatePem(std::move(caCertificatePem)),
-      m_certificatePem(std::move(certificatePem)),
-      m_privateKeyPem(std::move(privateKeyPem))
-{
-}
+SelfSignedCertificate::SelfSignedCertificate(
+    QByteArray caCertificatePem, QByteArray certificatePem, QByteArray privateKeyPem)
+    : m_caCertificatePem(std::move(caCertificatePem))
+    , m_certificatePem(std::move(certificatePem))
+    , m_privateKeyPem(std::move(privateKeyPem))
+{ }
 
 Result<SelfSignedCertificate> SelfSignedCertificate::create(const QString &commonName,
-                                                            const QStringList &dnsNames,
-                                                            const QStringList &ipAddresses,
-                                                            int validDays)
+    const QStringList &dnsNames, const QStringList &ipAddresses, int validDays)
 {
     if (commonName.trimmed().isEmpty() || commonName.size() > kMaxCommonName) {
         return makeError("cert_bad_name",
-                         QStringLiteral("The certificate common name must be 1 to %1 characters.")
-                                 .arg(kMaxCommonName));
+            QStringLiteral("The certificate common name must be 1 to %1 characters.")
+                .arg(kMaxCommonName));
     }
     if (dnsNames.isEmpty() && ipAddresses.isEmpty()) {
         return makeError("cert_bad_name",
-                         QStringLiteral("A server certificate needs at least one DNS name or IP "
-                                        "address."));
+            QStringLiteral("A server certificate needs at least one DNS name or IP "
+                           "address."));
     }
     for (const QString &dns : dnsNames) {
         if (!isValidDnsName(dns)) {
             return makeError("cert_bad_name",
-                             QStringLiteral("\"%1\" is not a valid DNS name.").arg(dns.left(64)));
+                QStringLiteral("\"%1\" is not a valid DNS name.").arg(dns.left(64)));
         }
     }
     for (const QString &ip : ipAddresses) {
@@ -157,15 +154,14 @@ Result<SelfSignedCertificate> SelfSignedCertificate::create(const QString &commo
         if (!parsed || ip.toLatin1() != ip.toUtf8()) {
             OpenSslError::clear();
             return makeError("cert_bad_name",
-                             QStringLiteral("\"%1\" is not an IPv4 or IPv6 address.")
-                                     .arg(ip.left(64)));
+                QStringLiteral("\"%1\" is not an IPv4 or IPv6 address.").arg(ip.left(64)));
         }
     }
     if (validDays < 1 || validDays > kMaxValidDays) {
         return makeError("cert_bad_validity",
-                         QStringLiteral("A certificate must be valid for 1 to %1 days; got %2.")
-                                 .arg(kMaxValidDays)
-                                 .arg(validDays));
+            QStringLiteral("A certificate must be valid for 1 to %1 days; got %2.")
+                .arg(kMaxValidDays)
+                .arg(validDays));
     }
 
     const Result<RsaKey> caKey = RsaKey::generate(kKeyBits);
@@ -177,7 +173,7 @@ Result<SelfSignedCertificate> SelfSignedCertificate::create(const QString &commo
 
     OpenSslError::clear();
     const QString caName = QStringLiteral("CounterPay Sandbox CA %1")
-                                   .arg(QString::fromLatin1(SecureRandom::bytes(4).toHex()));
+                               .arg(QString::fromLatin1(SecureRandom::bytes(4).toHex()));
     const OpenSsl::X509Ptr ca = newCertificate(caKey->nativeHandle(), caName, validDays);
     if (!ca)
         return creationFailed(QStringLiteral("Could not build the CA certificate"));
@@ -193,8 +189,8 @@ Result<SelfSignedCertificate> SelfSignedCertificate::create(const QString &commo
         return creationFailed(QStringLiteral("Could not build the server certificate"));
     if (X509_set_issuer_name(leaf.get(), X509_get_subject_name(ca.get())) != 1
         || !addExtension(leaf.get(), ca.get(), NID_basic_constraints, "critical,CA:FALSE")
-        || !addExtension(leaf.get(), ca.get(), NID_key_usage,
-                         "critical,digitalSignature,keyEncipherment")
+        || !addExtension(
+            leaf.get(), ca.get(), NID_key_usage, "critical,digitalSignature,keyEncipherment")
         || !addExtension(leaf.get(), ca.get(), NID_ext_key_usage, "serverAuth")
         || !addExtension(leaf.get(), ca.get(), NID_subject_key_identifier, "hash")
         || !addExtension(leaf.get(), ca.get(), NID_authority_key_identifier, "keyid:always")

@@ -17,18 +17,17 @@ public:
     // commonName: 1..64 characters. dnsNames: LDH names (a leading "*." is allowed).
     // ipAddresses: IPv4 or IPv6 literals. validDays: 1..3650. At least one name is needed.
     // Error codes: cert_bad_name, cert_bad_validity, cert_create_failed.
-    static Result<SelfSignedCertificate> create(
-            const QString &commonName,
-            const QStringList &dnsNames = { QStringLiteral("localhost") },
-            const QStringList &ipAddresses = { QStringLiteral("127.0.0.1") }, int validDays = 30);
+    static Result<SelfSignedCertificate> create(const QString &commonName,
+        const QStringList &dnsNames = { QStringLiteral("localhost") },
+        const QStringList &ipAddresses = { QStringLiteral("127.0.0.1") }, int validDays = 30);
 
     QByteArray caCertificatePem() const { return m_caCertificatePem; }
     QByteArray certificatePem() const { return m_certificatePem; }
     QByteArray privateKeyPem() const { return m_privateKeyPem; } // the leaf's key, PKCS#8
 
 private:
-    SelfSignedCertificate(QByteArray caCertificatePem, QByteArray certificatePem,
-                          QByteArray privateKeyPem);
+    SelfSignedCertificate(
+        QByteArray caCertificatePem, QByteArray certificatePem, QByteArray privateKeyPem);
 
     QByteArray m_caCertificatePem;
     QByteArray m_certificatePem;

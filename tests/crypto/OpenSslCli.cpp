@@ -9,8 +9,8 @@ QString OpenSslCli::program()
     return QStandardPaths::findExecutable(QStringLiteral("openssl"));
 }
 
-OpenSslCli::Run OpenSslCli::run(const QStringList &arguments, const QByteArray &input,
-                                int timeoutMs)
+OpenSslCli::Run OpenSslCli::run(
+    const QStringList &arguments, const QByteArray &input, int timeoutMs)
 {
     Run result;
     QProcess process;

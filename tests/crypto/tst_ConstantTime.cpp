@@ -23,8 +23,8 @@ void tst_ConstantTime::equal_data()
                                  << true;
     QTest::newRow("first byte differs") << QByteArray("Xecret") << QByteArray("secret") << false;
     QTest::newRow("last byte differs") << QByteArray("secreX") << QByteArray("secret") << false;
-    QTest::newRow("differs after NUL") << QByteArray("a\x00x", 3) << QByteArray("a\x00y", 3)
-                                       << false;
+    QTest::newRow("differs after NUL")
+        << QByteArray("a\x00x", 3) << QByteArray("a\x00y", 3) << false;
     QTest::newRow("prefix (shorter)") << QByteArray("secre") << QByteArray("secret") << false;
     QTest::newRow("prefix (longer)") << QByteArray("secret!") << QByteArray("secret") << false;
     QTest::newRow("empty vs non-empty") << QByteArray() << QByteArray("x") << false;

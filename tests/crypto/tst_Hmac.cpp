@@ -28,13 +28,14 @@ void tst_Hmac::rfc4231_data()
     QTest::newRow("case 3") << QByteArray(20, '\xaa') << QByteArray(50, '\xdd')
                             << QByteArray("773ea91e36800e46854db8ebd09181a7"
                                           "2959098b3ef8c122d9635514ced565fe");
-    QTest::newRow("case 4") << QByteArray::fromHex("0102030405060708090a0b0c0d0e0f10111213141516171819")
+    QTest::newRow("case 4") << QByteArray::fromHex(
+        "0102030405060708090a0b0c0d0e0f10111213141516171819")
                             << QByteArray(50, '\xcd')
                             << QByteArray("82558a389a443c0ea4cc819899f2083a"
                                           "85f0faa3e578f8077a2e3ff46729665b");
     QTest::newRow("case 5 (128-bit truncation)")
-            << QByteArray(20, '\x0c') << QByteArray("Test With Truncation")
-            << QByteArray("a3b6167473100ee06e0c796c2955552b");
+        << QByteArray(20, '\x0c') << QByteArray("Test With Truncation")
+        << QByteArray("a3b6167473100ee06e0c796c2955552b");
     QTest::newRow("case 6") << QByteArray(131, '\xaa')
                             << QByteArray("Test Using Larger Than Block-Size Key - Hash Key First")
                             << QByteArray("60e431591ee0b67f0d8a26aacbf5b77f"

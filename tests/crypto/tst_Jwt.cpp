@@ -1,7 +1,7 @@
 #include "crypto/Jwt.h"
 
-#include "crypto/Hmac.h"
 #include "OpenSslCli.h"
+#include "crypto/Hmac.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -11,8 +11,8 @@ namespace {
 
 QByteArray fixture(const char *name)
 {
-    return OpenSslCli::readFile(QStringLiteral(COUNTERPAY_TEST_DATA_DIR "/crypto/")
-                                + QString::fromLatin1(name));
+    return OpenSslCli::readFile(
+        QStringLiteral(COUNTERPAY_TEST_DATA_DIR "/crypto/") + QString::fromLatin1(name));
 }
 
 QByteArray b64(const char *json)
@@ -23,7 +23,7 @@ QByteArray b64(const char *json)
 QJsonObject katClaims()
 {
     return QJsonObject { { QStringLiteral("iss"), QStringLiteral("kat@counterpay.test") },
-                         { QStringLiteral("iat"), 1700000000 } };
+        { QStringLiteral("iat"), 1700000000 } };
 }
 
 } // namespace
@@ -130,7 +130,7 @@ void tst_Jwt::signAndVerify()
     const QJsonObject claims {
         { QStringLiteral("iss"), QStringLiteral("svc@project.iam.gserviceaccount.com") },
         { QStringLiteral("scope"),
-          QStringLiteral("https://www.googleapis.com/auth/nbupaymentsmerchants") },
+            QStringLiteral("https://www.googleapis.com/auth/nbupaymentsmerchants") },
         { QStringLiteral("aud"), QStringLiteral("http://127.0.0.1:4000/token") },
         { QStringLiteral("iat"), 1700000000 },
         { QStringLiteral("exp"), 1700003600 },
@@ -155,10 +155,10 @@ void tst_Jwt::signAndVerify()
 
 void tst_Jwt::signNeedsPrivateKey()
 {
-    QCOMPARE(Jwt::signRs256(katClaims(), m_public).errorCode(),
-             QStringLiteral("jwt_no_private_key"));
-    QCOMPARE(Jwt::signRs256(katClaims(), RsaKey()).errorCode(),
-             QStringLiteral("jwt_no_private_key"));
+    QCOMPARE(
+        Jwt::signRs256(katClaims(), m_public).errorCode(), QStringLiteral("jwt_no_private_key"));
+    QCOMPARE(
+        Jwt::signRs256(katClaims(), RsaKey()).errorCode(), QStringLiteral("jwt_no_private_key"));
     QCOMPARE(Jwt::verifyRs256(m_token, RsaKey()).errorCode(), QStringLiteral("jwt_null_key"));
 }
 
@@ -175,62 +175,59 @@ void tst_Jwt::verifyRejects_data()
     const QByteArray dot(".");
 
     const QByteArray otherPayload = b64("{\"iat\":1700000000,\"iss\":\"evil@counterpay.test\"}");
-    QTest::newRow("tampered payload") << header + dot + otherPayload + dot + signature
-                                      << QStringLiteral("jwt_bad_signature");
+    QTest::newRow("tampered payload")
+        << header + dot + otherPayload + dot + signature << QStringLiteral("jwt_bad_signature");
     QByteArray badSignature = signature;
     badSignature[20] = badSignature.at(20) == 'A' ? 'B' : 'A';
-    QTest::newRow("tampered signature") << header + dot + payload + dot + badSignature
-                                        << QStringLiteral("jwt_bad_signature");
-    const QByteArray shortSignature =
-            Jwt::base64UrlEncode(Jwt::base64UrlDecode(signature).value_or(QByteArray()).chopped(1));
-    QTest::newRow("signature one byte short") << header + dot + payload + dot + shortSignature
-                                              << QStringLiteral("jwt_bad_signature");
+    QTest::newRow("tampered signature")
+        << header + dot + payload + dot + badSignature << QStringLiteral("jwt_bad_signature");
+    const QByteArray shortSignature
+        = Jwt::base64UrlEncode(Jwt::base64UrlDecode(signature).value_or(QByteArray()).chopped(1));
+    QTest::newRow("signature one byte short")
+        << header + dot + payload + dot + shortSignature << QStringLiteral("jwt_bad_signature");
     const QByteArray kidHeader = b64("{\"alg\":\"RS256\",\"kid\":\"x\",\"typ\":\"JWT\"}");
-    QTest::newRow("tampered header") << kidHeader + dot + payload + dot + signature
-                                     << QStringLiteral("jwt_bad_signature");
+    QTest::newRow("tampered header")
+        << kidHeader + dot + payload + dot + signature << QStringLiteral("jwt_bad_signature");
 
     const QByteArray noneHeader = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-    QTest::newRow("alg none, empty signature") << noneHeader + dot + payload + dot
-                                               << QStringLiteral("jwt_unsupported_alg");
-    QTest::newRow("alg none, kept signature") << noneHeader + dot + payload + dot + signature
-                                              << QStringLiteral("jwt_unsupported_alg");
+    QTest::newRow("alg none, empty signature")
+        << noneHeader + dot + payload + dot << QStringLiteral("jwt_unsupported_alg");
+    QTest::newRow("alg none, kept signature")
+        << noneHeader + dot + payload + dot + signature << QStringLiteral("jwt_unsupported_alg");
     // The classic confusion attack: HMAC keyed with the RSA public key PEM.
     const QByteArray hsHeader = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-    const QByteArray hsMac = Jwt::base64UrlEncode(
-            Hmac::sha256(m_public.publicKeyPem(), hsHeader + dot + payload));
-    QTest::newRow("alg HS256 keyed with public key") << hsHeader + dot + payload + dot + hsMac
-                                                     << QStringLiteral("jwt_unsupported_alg");
-    QTest::newRow("alg rs256 (case)")
-            << b64("{\"alg\":\"rs256\"}") + dot + payload + dot + signature
-            << QStringLiteral("jwt_unsupported_alg");
+    const QByteArray hsMac
+        = Jwt::base64UrlEncode(Hmac::sha256(m_public.publicKeyPem(), hsHeader + dot + payload));
+    QTest::newRow("alg HS256 keyed with public key")
+        << hsHeader + dot + payload + dot + hsMac << QStringLiteral("jwt_unsupported_alg");
+    QTest::newRow("alg rs256 (case)") << b64("{\"alg\":\"rs256\"}") + dot + payload + dot
+            + signature << QStringLiteral("jwt_unsupported_alg");
     QTest::newRow("alg missing") << b64("{\"typ\":\"JWT\"}") + dot + payload + dot + signature
                                  << QStringLiteral("jwt_unsupported_alg");
-    QTest::newRow("crit header")
-            << b64("{\"alg\":\"RS256\",\"crit\":[\"exp\"],\"exp\":1}") + dot + payload + dot
-                    + signature
-            << QStringLiteral("jwt_unsupported_alg");
+    QTest::newRow("crit header") << b64("{\"alg\":\"RS256\",\"crit\":[\"exp\"],\"exp\":1}") + dot
+            + payload + dot
+            + signature << QStringLiteral("jwt_unsupported_alg");
 
     QTest::newRow("empty") << QByteArray() << QStringLiteral("jwt_malformed");
     QTest::newRow("one segment") << header << QStringLiteral("jwt_malformed");
     QTest::newRow("two segments") << header + dot + payload << QStringLiteral("jwt_malformed");
     QTest::newRow("four segments") << m_token + dot + signature << QStringLiteral("jwt_malformed");
     QTest::newRow("JWE-like five segments")
-            << header + dot + dot + payload + dot + dot + signature
-            << QStringLiteral("jwt_malformed");
-    QTest::newRow("bad base64url header") << "ey$" + dot + payload + dot + signature
-                                          << QStringLiteral("jwt_malformed");
-    QTest::newRow("padded header") << header + "=" + dot + payload + dot + signature
-                                   << QStringLiteral("jwt_malformed");
-    QTest::newRow("bad base64url payload") << header + dot + "e+J9" + dot + signature
-                                           << QStringLiteral("jwt_malformed");
-    QTest::newRow("bad base64url signature") << header + dot + payload + dot + "abc/def"
-                                             << QStringLiteral("jwt_malformed");
-    QTest::newRow("header not JSON") << b64("RS256") + dot + payload + dot + signature
-                                     << QStringLiteral("jwt_malformed");
-    QTest::newRow("header JSON array") << b64("[\"RS256\"]") + dot + payload + dot + signature
-                                       << QStringLiteral("jwt_malformed");
-    QTest::newRow("payload not JSON") << header + dot + b64("hello") + dot + signature
-                                      << QStringLiteral("jwt_malformed");
+        << header + dot + dot + payload + dot + dot + signature << QStringLiteral("jwt_malformed");
+    QTest::newRow("bad base64url header")
+        << "ey$" + dot + payload + dot + signature << QStringLiteral("jwt_malformed");
+    QTest::newRow("padded header")
+        << header + "=" + dot + payload + dot + signature << QStringLiteral("jwt_malformed");
+    QTest::newRow("bad base64url payload")
+        << header + dot + "e+J9" + dot + signature << QStringLiteral("jwt_malformed");
+    QTest::newRow("bad base64url signature")
+        << header + dot + payload + dot + "abc/def" << QStringLiteral("jwt_malformed");
+    QTest::newRow("header not JSON")
+        << b64("RS256") + dot + payload + dot + signature << QStringLiteral("jwt_malformed");
+    QTest::newRow("header JSON array")
+        << b64("[\"RS256\"]") + dot + payload + dot + signature << QStringLiteral("jwt_malformed");
+    QTest::newRow("payload not JSON")
+        << header + dot + b64("hello") + dot + signature << QStringLiteral("jwt_malformed");
     QTest::newRow("whitespace around") << " " + m_token + "\n" << QStringLiteral("jwt_malformed");
 }
 
@@ -250,36 +247,33 @@ void tst_Jwt::cliVerifiesOurSignature()
     // A key from another implementation; our signature must satisfy `openssl dgst -verify`.
     const QString privatePath = m_dir.filePath(QStringLiteral("cli_private.pem"));
     const QString publicPath = m_dir.filePath(QStringLiteral("cli_public.pem"));
-    const OpenSslCli::Run gen = OpenSslCli::run(
-            { QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
-              QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048"),
-              QStringLiteral("-out"), privatePath });
+    const OpenSslCli::Run gen = OpenSslCli::run({ QStringLiteral("genpkey"),
+        QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
+        QStringLiteral("rsa_keygen_bits:2048"), QStringLiteral("-out"), privatePath });
     QVERIFY2(gen.finished && gen.exitCode == 0, gen.standardError.constData());
     const OpenSslCli::Run pub = OpenSslCli::run({ QStringLiteral("pkey"), QStringLiteral("-in"),
-                                                  privatePath, QStringLiteral("-pubout"),
-                                                  QStringLiteral("-out"), publicPath });
+        privatePath, QStringLiteral("-pubout"), QStringLiteral("-out"), publicPath });
     QVERIFY2(pub.finished && pub.exitCode == 0, pub.standardError.constData());
     const Result<RsaKey> key = RsaKey::fromPem(OpenSslCli::readFile(privatePath));
     QVERIFY(key.ok());
 
     const QJsonObject claims { { QStringLiteral("iss"), QStringLiteral("cli@counterpay.test") },
-                               { QStringLiteral("n"), 42 } };
+        { QStringLiteral("n"), 42 } };
     const Result<QByteArray> token = Jwt::signRs256(claims, key.value());
     QVERIFY(token.ok());
     const qsizetype lastDot = token.value().lastIndexOf('.');
     const QByteArray signingInput = token.value().left(lastDot);
-    const std::optional<QByteArray> signature = Jwt::base64UrlDecode(token.value().mid(lastDot + 1));
+    const std::optional<QByteArray> signature
+        = Jwt::base64UrlDecode(token.value().mid(lastDot + 1));
     QVERIFY(signature);
     QCOMPARE(signature->size(), 256);
 
-    const QString dataPath = OpenSslCli::writeFile(m_dir.path(), QStringLiteral("input.txt"),
-                                                   signingInput);
-    const QString sigPath = OpenSslCli::writeFile(m_dir.path(), QStringLiteral("sig.bin"),
-                                                  *signature);
-    const QStringList verifyArgs { QStringLiteral("dgst"),      QStringLiteral("-sha256"),
-                                   QStringLiteral("-verify"),   publicPath,
-                                   QStringLiteral("-signature"), sigPath,
-                                   dataPath };
+    const QString dataPath
+        = OpenSslCli::writeFile(m_dir.path(), QStringLiteral("input.txt"), signingInput);
+    const QString sigPath
+        = OpenSslCli::writeFile(m_dir.path(), QStringLiteral("sig.bin"), *signature);
+    const QStringList verifyArgs { QStringLiteral("dgst"), QStringLiteral("-sha256"),
+        QStringLiteral("-verify"), publicPath, QStringLiteral("-signature"), sigPath, dataPath };
     const OpenSslCli::Run ok = OpenSslCli::run(verifyArgs);
     QVERIFY2(ok.finished && ok.exitCode == 0, ok.standardError.constData());
     QVERIFY(ok.standardOutput.contains("Verified OK"));

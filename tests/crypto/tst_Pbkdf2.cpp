@@ -24,13 +24,13 @@ void tst_Pbkdf2::rfc7914_data()
     QTest::addColumn<QByteArray>("expectedHex");
 
     QTest::newRow("passwd/salt/1")
-            << QByteArray("passwd") << QByteArray("salt") << 1 << 64
-            << QByteArray("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
-                          "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783");
+        << QByteArray("passwd") << QByteArray("salt") << 1 << 64
+        << QByteArray("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+                      "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783");
     QTest::newRow("Password/NaCl/80000")
-            << QByteArray("Password") << QByteArray("NaCl") << 80000 << 64
-            << QByteArray("4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56"
-                          "a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d");
+        << QByteArray("Password") << QByteArray("NaCl") << 80000 << 64
+        << QByteArray("4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56"
+                      "a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d");
 }
 
 void tst_Pbkdf2::rfc7914()

@@ -9,12 +9,12 @@ namespace {
 
 QByteArray fixture(const char *name)
 {
-    return OpenSslCli::readFile(QStringLiteral(COUNTERPAY_TEST_DATA_DIR "/crypto/")
-                                + QString::fromLatin1(name));
+    return OpenSslCli::readFile(
+        QStringLiteral(COUNTERPAY_TEST_DATA_DIR "/crypto/") + QString::fromLatin1(name));
 }
 
 QStringList pkcs1Args(const QString &operation, const QString &key, const QString &in,
-                      const QString &out, bool publicKey)
+    const QString &out, bool publicKey)
 {
     QStringList args { QStringLiteral("pkeyutl"), operation, QStringLiteral("-inkey"), key };
     if (publicKey)
@@ -65,14 +65,12 @@ void tst_RsaCipher::initTestCase()
     // A key made by another implementation, fresh for this run.
     m_cliPrivatePath = m_dir.filePath(QStringLiteral("cli_private.pem"));
     m_cliPublicPath = m_dir.filePath(QStringLiteral("cli_public.pem"));
-    const OpenSslCli::Run gen = OpenSslCli::run(
-            { QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
-              QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048"),
-              QStringLiteral("-out"), m_cliPrivatePath });
+    const OpenSslCli::Run gen = OpenSslCli::run({ QStringLiteral("genpkey"),
+        QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
+        QStringLiteral("rsa_keygen_bits:2048"), QStringLiteral("-out"), m_cliPrivatePath });
     QVERIFY2(gen.finished && gen.exitCode == 0, gen.standardError.constData());
     const OpenSslCli::Run pub2 = OpenSslCli::run({ QStringLiteral("pkey"), QStringLiteral("-in"),
-                                                   m_cliPrivatePath, QStringLiteral("-pubout"),
-                                                   QStringLiteral("-out"), m_cliPublicPath });
+        m_cliPrivatePath, QStringLiteral("-pubout"), QStringLiteral("-out"), m_cliPublicPath });
     QVERIFY2(pub2.finished && pub2.exitCode == 0, pub2.standardError.constData());
     Result<RsaKey> cli = RsaKey::fromPem(OpenSslCli::readFile(m_cliPrivatePath));
     QVERIFY2(cli.ok(), qPrintable(cli.errorMessage()));
@@ -134,14 +132,15 @@ void tst_RsaCipher::decryptsFixtureFromCli()
 void tst_RsaCipher::decryptsWhatCliEncrypted()
 {
     const QByteArray message("+919876543210");
-    const QString in = OpenSslCli::writeFile(m_dir.path(), QStringLiteral("cli_plain.txt"), message);
+    const QString in
+        = OpenSslCli::writeFile(m_dir.path(), QStringLiteral("cli_plain.txt"), message);
     const QString out = m_dir.filePath(QStringLiteral("cli_cipher.bin"));
-    const OpenSslCli::Run run = OpenSslCli::run(
-            pkcs1Args(QStringLiteral("-encrypt"), m_cliPublicPath, in, out, true));
+    const OpenSslCli::Run run
+        = OpenSslCli::run(pkcs1Args(QStringLiteral("-encrypt"), m_cliPublicPath, in, out, true));
     QVERIFY2(run.finished && run.exitCode == 0, run.standardError.constData());
 
-    const Result<QByteArray> plain =
-            RsaCipher::decryptPkcs1v15(m_cliPrivate, OpenSslCli::readFile(out));
+    const Result<QByteArray> plain
+        = RsaCipher::decryptPkcs1v15(m_cliPrivate, OpenSslCli::readFile(out));
     QVERIFY2(plain.ok(), qPrintable(plain.errorMessage()));
     QCOMPARE(plain.value(), message);
 }
@@ -154,22 +153,21 @@ void tst_RsaCipher::cliDecryptsWhatWeEncrypted()
     const Result<QByteArray> cipher = RsaCipher::encryptPkcs1v15(publicKey.value(), message);
     QVERIFY(cipher.ok());
 
-    const QString in = OpenSslCli::writeFile(m_dir.path(), QStringLiteral("our_cipher.bin"),
-                                             cipher.value());
+    const QString in
+        = OpenSslCli::writeFile(m_dir.path(), QStringLiteral("our_cipher.bin"), cipher.value());
     const QString out = m_dir.filePath(QStringLiteral("our_plain.txt"));
-    const OpenSslCli::Run run = OpenSslCli::run(
-            pkcs1Args(QStringLiteral("-decrypt"), m_cliPrivatePath, in, out, false));
+    const OpenSslCli::Run run
+        = OpenSslCli::run(pkcs1Args(QStringLiteral("-decrypt"), m_cliPrivatePath, in, out, false));
     QVERIFY2(run.finished && run.exitCode == 0, run.standardError.constData());
     QCOMPARE(OpenSslCli::readFile(out), message);
 
     // And the CLI really checks the padding: a corrupted ciphertext fails there too.
     QByteArray corrupted = cipher.value();
     corrupted[10] = static_cast<char>(corrupted.at(10) ^ 0x01);
-    const QString badIn = OpenSslCli::writeFile(m_dir.path(), QStringLiteral("bad_cipher.bin"),
-                                                corrupted);
-    const OpenSslCli::Run bad = OpenSslCli::run(pkcs1Args(
-            QStringLiteral("-decrypt"), m_cliPrivatePath, badIn,
-            m_dir.filePath(QStringLiteral("bad_plain.txt")), false));
+    const QString badIn
+        = OpenSslCli::writeFile(m_dir.path(), QStringLiteral("bad_cipher.bin"), corrupted);
+    const OpenSslCli::Run bad = OpenSslCli::run(pkcs1Args(QStringLiteral("-decrypt"),
+        m_cliPrivatePath, badIn, m_dir.filePath(QStringLiteral("bad_plain.txt")), false));
     QVERIFY(bad.finished);
     QVERIFY(bad.exitCode != 0);
 }
@@ -185,25 +183,25 @@ void tst_RsaCipher::errors_data()
     QByteArray corrupted = cipher;
     corrupted[128] = static_cast<char>(corrupted.at(128) ^ 0x40);
 
-    QTest::newRow("plaintext 246 bytes") << QStringLiteral("encrypt") << false
-                                         << QByteArray(246, 'x')
-                                         << QStringLiteral("rsa_plaintext_too_long");
-    QTest::newRow("public key decrypts") << QStringLiteral("decrypt") << false << cipher
-                                         << QStringLiteral("rsa_no_private_key");
+    QTest::newRow("plaintext 246 bytes")
+        << QStringLiteral("encrypt") << false << QByteArray(246, 'x')
+        << QStringLiteral("rsa_plaintext_too_long");
+    QTest::newRow("public key decrypts")
+        << QStringLiteral("decrypt") << false << cipher << QStringLiteral("rsa_no_private_key");
     QTest::newRow("empty ciphertext") << QStringLiteral("decrypt") << true << QByteArray()
                                       << QStringLiteral("rsa_bad_ciphertext");
     QTest::newRow("short ciphertext") << QStringLiteral("decrypt") << true << cipher.left(255)
                                       << QStringLiteral("rsa_bad_ciphertext");
     QTest::newRow("long ciphertext") << QStringLiteral("decrypt") << true << cipher + '\0'
                                      << QStringLiteral("rsa_bad_ciphertext");
-    QTest::newRow("corrupted ciphertext") << QStringLiteral("decrypt") << true << corrupted
-                                          << QStringLiteral("rsa_decrypt_failed");
-    QTest::newRow("ciphertext above modulus") << QStringLiteral("decrypt") << true
-                                              << QByteArray(256, '\xff')
-                                              << QStringLiteral("rsa_decrypt_failed");
-    QTest::newRow("all zero ciphertext") << QStringLiteral("decrypt") << true
-                                         << QByteArray(256, '\0')
-                                         << QStringLiteral("rsa_decrypt_failed");
+    QTest::newRow("corrupted ciphertext")
+        << QStringLiteral("decrypt") << true << corrupted << QStringLiteral("rsa_decrypt_failed");
+    QTest::newRow("ciphertext above modulus")
+        << QStringLiteral("decrypt") << true << QByteArray(256, '\xff')
+        << QStringLiteral("rsa_decrypt_failed");
+    QTest::newRow("all zero ciphertext")
+        << QStringLiteral("decrypt") << true << QByteArray(256, '\0')
+        << QStringLiteral("rsa_decrypt_failed");
 }
 
 void tst_RsaCipher::errors()
@@ -215,8 +213,8 @@ void tst_RsaCipher::errors()
 
     const RsaKey &key = usePrivate ? m_fixturePrivate : m_fixturePublic;
     const Result<QByteArray> result = operation == QStringLiteral("encrypt")
-            ? RsaCipher::encryptPkcs1v15(key, input)
-            : RsaCipher::decryptPkcs1v15(key, input);
+        ? RsaCipher::encryptPkcs1v15(key, input)
+        : RsaCipher::decryptPkcs1v15(key, input);
     QVERIFY(!result.ok());
     QCOMPARE(result.errorCode(), code);
     QVERIFY(!result.errorMessage().isEmpty());
@@ -226,7 +224,7 @@ void tst_RsaCipher::nullKey()
 {
     QCOMPARE(RsaCipher::encryptPkcs1v15(RsaKey(), "x").errorCode(), QStringLiteral("rsa_null_key"));
     QCOMPARE(RsaCipher::decryptPkcs1v15(RsaKey(), QByteArray(256, 'x')).errorCode(),
-             QStringLiteral("rsa_null_key"));
+        QStringLiteral("rsa_null_key"));
     QCOMPARE(RsaCipher::maxPlaintextLength(RsaKey()), 0);
 }
 

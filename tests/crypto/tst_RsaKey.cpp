@@ -9,8 +9,8 @@ namespace {
 
 QByteArray fixture(const char *name)
 {
-    return OpenSslCli::readFile(QStringLiteral(COUNTERPAY_TEST_DATA_DIR "/crypto/")
-                                + QString::fromLatin1(name));
+    return OpenSslCli::readFile(
+        QStringLiteral(COUNTERPAY_TEST_DATA_DIR "/crypto/") + QString::fromLatin1(name));
 }
 
 } // namespace
@@ -53,10 +53,9 @@ void tst_RsaKey::fromPem_data()
     QTest::newRow("PKCS#1 public") << fixture("rsa2048_public_pkcs1.pem") << false;
     QTest::newRow("PKCS#8 private") << fixture("rsa2048_private_pkcs8.pem") << true;
     QTest::newRow("PKCS#1 private") << fixture("rsa2048_private_pkcs1.pem") << true;
-    QTest::newRow("CRLF and surrounding text")
-            << QByteArray("key follows\r\n"
-                          + fixture("rsa2048_public_spki.pem").replace("\n", "\r\n") + "\r\n")
-            << false;
+    QTest::newRow("CRLF and surrounding text") << QByteArray(
+        "key follows\r\n" + fixture("rsa2048_public_spki.pem").replace("\n", "\r\n") + "\r\n")
+                                               << false;
 }
 
 void tst_RsaKey::fromPem()
@@ -101,12 +100,12 @@ void tst_RsaKey::fromPemErrors_data()
     corrupted.replace("\nMIIBIj", "\nMIIAIj");
     QTest::newRow("corrupted ASN.1") << corrupted << QStringLiteral("rsa_bad_pem");
     QTest::newRow("PEM label only")
-            << QByteArray("-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n")
-            << QStringLiteral("rsa_bad_pem");
+        << QByteArray("-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n")
+        << QStringLiteral("rsa_bad_pem");
     QTest::newRow("DER, not PEM") << QByteArray::fromBase64(spki.mid(27, spki.size() - 27 - 25))
                                   << QStringLiteral("rsa_bad_pem");
     QTest::newRow("encrypted private key")
-            << fixture("rsa2048_private_encrypted.pem") << QStringLiteral("rsa_bad_pem");
+        << fixture("rsa2048_private_encrypted.pem") << QStringLiteral("rsa_bad_pem");
     QTest::newRow("EC key") << fixture("ec_p256_private.pem") << QStringLiteral("rsa_not_rsa");
     QTest::newRow("RSA-512") << fixture("rsa512_private.pem")
                              << QStringLiteral("rsa_key_too_small");
@@ -166,13 +165,12 @@ void tst_RsaKey::generateBadSize()
 void tst_RsaKey::loadsKeyGeneratedByCli()
 {
     const QString privatePath = m_dir.filePath(QStringLiteral("cli_private.pem"));
-    const OpenSslCli::Run gen = OpenSslCli::run(
-            { QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
-              QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048"),
-              QStringLiteral("-out"), privatePath });
+    const OpenSslCli::Run gen = OpenSslCli::run({ QStringLiteral("genpkey"),
+        QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
+        QStringLiteral("rsa_keygen_bits:2048"), QStringLiteral("-out"), privatePath });
     QVERIFY2(gen.finished && gen.exitCode == 0, gen.standardError.constData());
     const OpenSslCli::Run pub = OpenSslCli::run(
-            { QStringLiteral("pkey"), QStringLiteral("-in"), privatePath, QStringLiteral("-pubout") });
+        { QStringLiteral("pkey"), QStringLiteral("-in"), privatePath, QStringLiteral("-pubout") });
     QVERIFY2(pub.finished && pub.exitCode == 0, pub.standardError.constData());
 
     const Result<RsaKey> key = RsaKey::fromPem(OpenSslCli::readFile(privatePath));
@@ -185,12 +183,11 @@ void tst_RsaKey::cliReadsOurPrivateKey()
 {
     const Result<RsaKey> key = RsaKey::generate(2048);
     QVERIFY(key.ok());
-    const QString path = OpenSslCli::writeFile(m_dir.path(), QStringLiteral("ours.pem"),
-                                               key->privateKeyPem());
+    const QString path
+        = OpenSslCli::writeFile(m_dir.path(), QStringLiteral("ours.pem"), key->privateKeyPem());
     QVERIFY(!path.isEmpty());
-    const OpenSslCli::Run check = OpenSslCli::run(
-            { QStringLiteral("pkey"), QStringLiteral("-in"), path, QStringLiteral("-check"),
-              QStringLiteral("-pubout") });
+    const OpenSslCli::Run check = OpenSslCli::run({ QStringLiteral("pkey"), QStringLiteral("-in"),
+        path, QStringLiteral("-check"), QStringLiteral("-pubout") });
     QVERIFY2(check.finished && check.exitCode == 0, check.standardError.constData());
     QVERIFY(check.standardOutput.contains(key->publicKeyPem()));
 }

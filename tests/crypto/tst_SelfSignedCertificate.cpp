@@ -1,7 +1,7 @@
 #include "crypto/SelfSignedCertificate.h"
 
-#include "crypto/RsaKey.h"
 #include "OpenSslCli.h"
+#include "crypto/RsaKey.h"
 
 #include <QSignalSpy>
 #include <QSslCertificate>
@@ -19,9 +19,9 @@ class TlsServer : public QTcpServer
 {
 public:
     TlsServer(QSslCertificate certificate, QSslKey key)
-        : m_certificate(std::move(certificate)), m_key(std::move(key))
-    {
-    }
+        : m_certificate(std::move(certificate))
+        , m_key(std::move(key))
+    { }
 
     QList<QSslSocket *> sockets;
 
@@ -84,8 +84,7 @@ QString tst_SelfSignedCertificate::write(const QString &name, const QByteArray &
 QByteArray tst_SelfSignedCertificate::text(const QString &path)
 {
     const OpenSslCli::Run run = OpenSslCli::run({ QStringLiteral("x509"), QStringLiteral("-in"),
-                                                  path, QStringLiteral("-noout"),
-                                                  QStringLiteral("-text") });
+        path, QStringLiteral("-noout"), QStringLiteral("-text") });
     return run.finished && run.exitCode == 0 ? run.standardOutput : QByteArray();
 }
 
@@ -93,8 +92,8 @@ void tst_SelfSignedCertificate::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QVERIFY2(!OpenSslCli::program().isEmpty(), "the openssl command-line tool is not on PATH");
-    const Result<SelfSignedCertificate> pair =
-            SelfSignedCertificate::create(QStringLiteral("CounterPay sandbox"));
+    const Result<SelfSignedCertificate> pair
+        = SelfSignedCertificate::create(QStringLiteral("CounterPay sandbox"));
     QVERIFY2(pair.ok(), qPrintable(pair.errorMessage()));
     m_caPem = pair->caCertificatePem();
     m_leafPem = pair->certificatePem();
@@ -138,39 +137,39 @@ void tst_SelfSignedCertificate::caExtensions()
 
 void tst_SelfSignedCertificate::cliVerifiesLeafAgainstCa()
 {
-    const OpenSslCli::Run run = OpenSslCli::run(
-            { QStringLiteral("verify"), QStringLiteral("-CAfile"), m_caPath,
-              QStringLiteral("-purpose"), QStringLiteral("sslserver"),
-              QStringLiteral("-verify_ip"), QStringLiteral("127.0.0.1"), m_leafPath });
+    const OpenSslCli::Run run
+        = OpenSslCli::run({ QStringLiteral("verify"), QStringLiteral("-CAfile"), m_caPath,
+            QStringLiteral("-purpose"), QStringLiteral("sslserver"), QStringLiteral("-verify_ip"),
+            QStringLiteral("127.0.0.1"), m_leafPath });
     QVERIFY2(run.finished && run.exitCode == 0, run.standardError.constData());
     QCOMPARE(run.standardOutput.trimmed(), QByteArray(m_leafPath.toLocal8Bit() + ": OK"));
 
-    const OpenSslCli::Run byName = OpenSslCli::run(
-            { QStringLiteral("verify"), QStringLiteral("-CAfile"), m_caPath,
-              QStringLiteral("-verify_hostname"), QStringLiteral("localhost"), m_leafPath });
+    const OpenSslCli::Run byName
+        = OpenSslCli::run({ QStringLiteral("verify"), QStringLiteral("-CAfile"), m_caPath,
+            QStringLiteral("-verify_hostname"), QStringLiteral("localhost"), m_leafPath });
     QVERIFY2(byName.finished && byName.exitCode == 0, byName.standardError.constData());
 }
 
 void tst_SelfSignedCertificate::cliRejectsWrongCaOrName()
 {
-    const Result<SelfSignedCertificate> other =
-            SelfSignedCertificate::create(QStringLiteral("CounterPay sandbox"));
+    const Result<SelfSignedCertificate> other
+        = SelfSignedCertificate::create(QStringLiteral("CounterPay sandbox"));
     QVERIFY(other.ok());
     const QString otherCa = write(QStringLiteral("other_ca.pem"), other->caCertificatePem());
     const OpenSslCli::Run wrongCa = OpenSslCli::run(
-            { QStringLiteral("verify"), QStringLiteral("-CAfile"), otherCa, m_leafPath });
+        { QStringLiteral("verify"), QStringLiteral("-CAfile"), otherCa, m_leafPath });
     QVERIFY(wrongCa.finished);
     QVERIFY(wrongCa.exitCode != 0);
 
-    const OpenSslCli::Run wrongHost = OpenSslCli::run(
-            { QStringLiteral("verify"), QStringLiteral("-CAfile"), m_caPath,
-              QStringLiteral("-verify_hostname"), QStringLiteral("example.com"), m_leafPath });
+    const OpenSslCli::Run wrongHost
+        = OpenSslCli::run({ QStringLiteral("verify"), QStringLiteral("-CAfile"), m_caPath,
+            QStringLiteral("-verify_hostname"), QStringLiteral("example.com"), m_leafPath });
     QVERIFY(wrongHost.finished);
     QVERIFY(wrongHost.exitCode != 0);
 
-    const OpenSslCli::Run wrongIp = OpenSslCli::run(
-            { QStringLiteral("verify"), QStringLiteral("-CAfile"), m_caPath,
-              QStringLiteral("-verify_ip"), QStringLiteral("127.0.0.2"), m_leafPath });
+    const OpenSslCli::Run wrongIp
+        = OpenSslCli::run({ QStringLiteral("verify"), QStringLiteral("-CAfile"), m_caPath,
+            QStringLiteral("-verify_ip"), QStringLiteral("127.0.0.2"), m_leafPath });
     QVERIFY(wrongIp.finished);
     QVERIFY(wrongIp.exitCode != 0);
 }
@@ -181,16 +180,15 @@ void tst_SelfSignedCertificate::keyMatchesLeaf()
     QVERIFY2(key.ok(), qPrintable(key.errorMessage()));
     QVERIFY(key->hasPrivateKey());
     const OpenSslCli::Run run = OpenSslCli::run({ QStringLiteral("x509"), QStringLiteral("-in"),
-                                                  m_leafPath, QStringLiteral("-noout"),
-                                                  QStringLiteral("-pubkey") });
+        m_leafPath, QStringLiteral("-noout"), QStringLiteral("-pubkey") });
     QVERIFY2(run.finished && run.exitCode == 0, run.standardError.constData());
     QCOMPARE(run.standardOutput, key->publicKeyPem());
 }
 
 void tst_SelfSignedCertificate::customNamesAndValidity()
 {
-    const Result<SelfSignedCertificate> pair = SelfSignedCertificate::create(
-            QStringLiteral("till-7"),
+    const Result<SelfSignedCertificate> pair
+        = SelfSignedCertificate::create(QStringLiteral("till-7"),
             { QStringLiteral("counterpay.local"), QStringLiteral("*.shop.counterpay.local") },
             { QStringLiteral("127.0.0.1"), QStringLiteral("::1") }, 2);
     QVERIFY2(pair.ok(), qPrintable(pair.errorMessage()));
@@ -204,21 +202,21 @@ void tst_SelfSignedCertificate::customNamesAndValidity()
     };
     for (const QStringList &check : checks) {
         const OpenSslCli::Run run = OpenSslCli::run(
-                QStringList { QStringLiteral("verify"), QStringLiteral("-CAfile"), ca } + check
-                + QStringList { leaf });
+            QStringList { QStringLiteral("verify"), QStringLiteral("-CAfile"), ca } + check
+            + QStringList { leaf });
         QVERIFY2(run.finished && run.exitCode == 0, qPrintable(check.join(u' ')));
     }
-    const OpenSslCli::Run noLocalhost = OpenSslCli::run(
-            { QStringLiteral("verify"), QStringLiteral("-CAfile"), ca,
-              QStringLiteral("-verify_hostname"), QStringLiteral("localhost"), leaf });
+    const OpenSslCli::Run noLocalhost
+        = OpenSslCli::run({ QStringLiteral("verify"), QStringLiteral("-CAfile"), ca,
+            QStringLiteral("-verify_hostname"), QStringLiteral("localhost"), leaf });
     QVERIFY(noLocalhost.finished && noLocalhost.exitCode != 0);
 
     // Valid for 2 days: still valid in 1 day, expired in 3.
     const auto checkend = [&](int seconds) {
-        return OpenSslCli::run({ QStringLiteral("x509"), QStringLiteral("-in"), leaf,
-                                 QStringLiteral("-noout"), QStringLiteral("-checkend"),
-                                 QString::number(seconds) })
-                .exitCode;
+        return OpenSslCli::run(
+            { QStringLiteral("x509"), QStringLiteral("-in"), leaf, QStringLiteral("-noout"),
+                QStringLiteral("-checkend"), QString::number(seconds) })
+            .exitCode;
     };
     QCOMPARE(checkend(86400), 0);
     QCOMPARE(checkend(3 * 86400), 1);
@@ -240,19 +238,18 @@ void tst_SelfSignedCertificate::badArguments_data()
     QTest::newRow("empty CN") << QString() << dns << ip << 30 << badName;
     QTest::newRow("CN too long") << QString(65, u'x') << dns << ip << 30 << badName;
     QTest::newRow("no names") << cn << QStringList() << QStringList() << 30 << badName;
-    QTest::newRow("DNS with space") << cn << QStringList { QStringLiteral("local host") } << ip
-                                    << 30 << badName;
+    QTest::newRow("DNS with space")
+        << cn << QStringList { QStringLiteral("local host") } << ip << 30 << badName;
     QTest::newRow("DNS config injection")
-            << cn << QStringList { QStringLiteral("localhost,IP:10.0.0.1") } << ip << 30
-            << badName;
+        << cn << QStringList { QStringLiteral("localhost,IP:10.0.0.1") } << ip << 30 << badName;
     QTest::newRow("DNS empty") << cn << QStringList { QString() } << ip << 30 << badName;
-    QTest::newRow("IP out of range") << cn << dns << QStringList { QStringLiteral("999.1.1.1") }
-                                     << 30 << badName;
-    QTest::newRow("IP is a name") << cn << dns << QStringList { QStringLiteral("localhost") }
-                                  << 30 << badName;
+    QTest::newRow("IP out of range")
+        << cn << dns << QStringList { QStringLiteral("999.1.1.1") } << 30 << badName;
+    QTest::newRow("IP is a name") << cn << dns << QStringList { QStringLiteral("localhost") } << 30
+                                  << badName;
     QTest::newRow("zero days") << cn << dns << ip << 0 << QStringLiteral("cert_bad_validity");
-    QTest::newRow("too many days") << cn << dns << ip << 3651
-                                   << QStringLiteral("cert_bad_validity");
+    QTest::newRow("too many days")
+        << cn << dns << ip << 3651 << QStringLiteral("cert_bad_validity");
 }
 
 void tst_SelfSignedCertificate::badArguments()
@@ -263,8 +260,8 @@ void tst_SelfSignedCertificate::badArguments()
     QFETCH(int, validDays);
     QFETCH(QString, code);
 
-    const Result<SelfSignedCertificate> pair =
-            SelfSignedCertificate::create(commonName, dnsNames, ipAddresses, validDays);
+    const Result<SelfSignedCertificate> pair
+        = SelfSignedCertificate::create(commonName, dnsNames, ipAddresses, validDays);
     QVERIFY(!pair.ok());
     QCOMPARE(pair.errorCode(), code);
     QVERIFY(!pair.errorMessage().isEmpty());
@@ -315,13 +312,12 @@ void tst_SelfSignedCertificate::tlsHandshake()
 
     if (expectEncrypted) {
         QVERIFY2(encrypted.count() == 1,
-                 qPrintable(client.errorString() + u' '
-                            + QString::number(sslErrors.count()) + u" TLS errors"));
+            qPrintable(
+                client.errorString() + u' ' + QString::number(sslErrors.count()) + u" TLS errors"));
         QCOMPARE(client.peerCertificate(), leaf);
         // Data flows both ways once the handshake is done.
-        QTRY_VERIFY_WITH_TIMEOUT(!server.sockets.isEmpty()
-                                         && server.sockets.constFirst()->isEncrypted(),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !server.sockets.isEmpty() && server.sockets.constFirst()->isEncrypted(), 5000);
         client.write("ping");
         QSslSocket *serverSide = server.sockets.constFirst();
         QTRY_COMPARE_WITH_TIMEOUT(serverSide->bytesAvailable(), qint64(4), 5000);
