@@ -34,3 +34,11 @@ public:
 private:
     std::variant<T, Error> m_data;
 };
+
+// For operations that succeed with nothing to return: `return ok();` or an Error.
+using VoidResult = Result<std::monostate>;
+
+inline VoidResult ok()
+{
+    return std::monostate {};
+}
