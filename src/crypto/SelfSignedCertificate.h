@@ -14,6 +14,9 @@
 class SelfSignedCertificate
 {
 public:
+    // Empty (isNull()); lets a holder keep one as a member before create() has run.
+    SelfSignedCertificate() = default;
+
     // commonName: 1..64 characters. dnsNames: LDH names (a leading "*." is allowed).
     // ipAddresses: IPv4 or IPv6 literals. validDays: 1..3650. At least one name is needed.
     // Error codes: cert_bad_name, cert_bad_validity, cert_create_failed.
@@ -21,6 +24,7 @@ public:
         const QStringList &dnsNames = { QStringLiteral("localhost") },
         const QStringList &ipAddresses = { QStringLiteral("127.0.0.1") }, int validDays = 30);
 
+    bool isNull() const { return m_certificatePem.isEmpty(); }
     QByteArray caCertificatePem() const { return m_caCertificatePem; }
     QByteArray certificatePem() const { return m_certificatePem; }
     QByteArray privateKeyPem() const { return m_privateKeyPem; } // the leaf's key, PKCS#8

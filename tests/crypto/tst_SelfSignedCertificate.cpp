@@ -109,6 +109,8 @@ void tst_SelfSignedCertificate::pemShapes()
     QVERIFY(m_leafPem.startsWith("-----BEGIN CERTIFICATE-----\n"));
     QVERIFY(m_keyPem.startsWith("-----BEGIN PRIVATE KEY-----\n"));
     QVERIFY(m_caPem != m_leafPem);
+    QVERIFY(SelfSignedCertificate().isNull());
+    QVERIFY(SelfSignedCertificate().certificatePem().isEmpty());
 }
 
 void tst_SelfSignedCertificate::leafExtensions()
