@@ -16,7 +16,7 @@ PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgl-dev libvulkan-dev
   # other libraries
-  qtkeychain-qt6-dev libqrencode-dev libphonenumber-dev libssl-dev libzxing-dev
+  qtkeychain-qt6-dev libqrencode-dev libphonenumber-dev libssl-dev openssl ca-certificates libzxing-dev
   libsqlite3-dev sqlite3
   # headless GUI, screenshots, keychain tests
   xvfb xauth imagemagick dbus dbus-x11 gnome-keyring libsecret-tools
