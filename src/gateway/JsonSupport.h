@@ -1,0 +1,21 @@
+#pragma once
+
+#include "gateway/GatewayResult.h"
+
+#include <QJsonObject>
+#include <QString>
+
+// Small helpers the response parsers share. Pure functions.
+namespace JsonSupport {
+
+// The body as a JSON object, or a Malformed error naming `what`.
+GatewayResult<QJsonObject> parseObject(const QByteArray &body, const QString &what);
+// A string member, or a number member rendered as an integer string; empty otherwise.
+QString string(const QJsonObject &object, QLatin1String key);
+// A provider-supplied text made safe to keep in an error message or a log: control
+// characters dropped, long digit runs masked, cut to maxChars.
+QString cleanText(const QString &text, int maxChars = 300);
+// Parses an http(s) URL from a provider; invalid QUrl if it is not one.
+QUrl httpUrl(const QString &text);
+
+} // namespace JsonSupport

@@ -1,0 +1,3 @@
+#include "gateway/PaymentGateway.h"
+
+PaymentGateway::~PaymentGateway() = default;

@@ -1,0 +1,209 @@
+#include "gateway/juspay/JuspayGateway.h"
+
+#include "gateway/GatewayLogging.h"
+#include "gateway/HttpClient.h"
+#include "gateway/ResponseInterpreter.h"
+#include "gateway/juspay/JuspayParser.h"
+#include "gateway/juspay/JuspayRequestBuilder.h"
+
+#include <QRegularExpression>
+
+using Kind = GatewayError::Kind;
+using Effect = HttpRequest::Effect;
+
+namespace {
+
+GatewayError configError(const QString &message)
+{
+    GatewayError error;
+    error.kind = Kind::Config;
+    error.message = message;
+    return error;
+}
+
+bool isValidOrderId(const QString &orderId)
+{
+    static const QRegularExpression kPattern(QStringLiteral("^[A-Za-z0-9_-]{1,20}$"));
+    return kPattern.match(orderId).hasMatch();
+}
+
+} // namespace
+
+JuspayGateway::JuspayGateway(HttpClient *http, JuspayConfig config, Flow flow, QString walletMethod,
+                             const Clock &clock, QObject *parent)
+    : PaymentGateway(parent), m_http(http), m_config(std::move(config)), m_flow(flow),
+      m_walletMethod(std::move(walletMethod).toUpper()), m_clock(clock)
+{
+}
+
+QString JuspayGateway::providerName() const
+{
+    switch (m_flow) {
+    case Flow::GooglePayPush: return QStringLiteral("juspay-gpay");
+    case Flow::Cred: return QStringLiteral("juspay-cred");
+    case Flow::Wallet: break;
+    }
+    return QStringLiteral("juspay-wallet:") + m_walletMethod;
+}
+
+std::optional<GatewayError> JuspayGateway::validate(const PaymentRequest &request) const
+{
+    if (!isValidOrderId(request.orderId))
+        return configError(QStringLiteral("The order id must be 1 to 20 letters, digits, '-' or '_' for Juspay."));
+    if (const auto bad = request.amount.checkPaymentBounds())
+        return configError(bad->message);
+    if (m_flow != Flow::Wallet && !request.mobile)
+        return configError(QStringLiteral("%1 needs the customer's mobile number.").arg(providerName()));
+    if (m_flow == Flow::Wallet && m_walletMethod.isEmpty())
+        return configError(QStringLiteral("No wallet named for juspay-wallet (e.g. juspay-wallet:GOPAY)."));
+    if (m_flow == Flow::Cred && m_config.credPublicKey.isNull())
+        return configError(QStringLiteral("CRED needs Juspay's public key: set cred_public_key_file in [juspay]."));
+    return std::nullopt;
+}
+
+void JuspayGateway::start(const PaymentRequest &request, QObject *context, Callback<PaymentSession> done)
+{
+    if (auto bad = validate(request)) {
+        deliver<PaymentSession>(context, std::move(done), *bad);
+        return;
+    }
+    qCInfo(lcGatewayJuspay).noquote() << providerName() << "start order" << request.orderId
+                                      << request.amount.toDecimalString() << request.amount.currency().code()
+                                      << (request.mobile ? request.mobile->masked() : QString());
+    if (m_flow == Flow::Wallet) {
+        sendTxn(request, context, std::move(done));
+        return;
+    }
+
+    HttpRequest http = JuspayRequestBuilder::baseRequest(
+            m_config, QStringLiteral("/orders"),
+            JuspayRequestBuilder::routingId(m_config, request.orderId, request.customerId));
+    http.method = HttpRequest::Method::Post;
+    http.effect = Effect::IdempotentWrite;
+    http.body = JuspayRequestBuilder::encodeForm(JuspayRequestBuilder::createOrderForm(m_config, request));
+    http.purpose = QStringLiteral("juspay.orders");
+
+    QPointer<QObject> guard(context);
+    m_http->send(http, this, [this, request, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+        GatewayResult<QString> created = ResponseInterpreter::interpret<QString>(
+                reply, Effect::IdempotentWrite, m_clock.nowUtc(), &JuspayParser::parseOrderCreate,
+                &JuspayParser::parseError);
+        if (!created.ok()) {
+            // No transaction exists without /txns: nothing can have been charged.
+            GatewayError error = created.error();
+            error.outcomeUnknown = false;
+            error.message = QStringLiteral("Creating the Juspay order failed: ") + error.message;
+            deliver<PaymentSession>(guard, std::move(done), std::move(error));
+            return;
+        }
+        if (!guard)
+            return;
+        sendTxn(request, guard, std::move(done));
+    });
+}
+
+void JuspayGateway::sendTxn(const PaymentRequest &request, QObject *context, Callback<PaymentSession> done)
+{
+    HttpRequest http = JuspayRequestBuilder::baseRequest(
+            m_config, QStringLiteral("/txns"),
+            JuspayRequestBuilder::routingId(m_config, request.orderId, request.customerId));
+    http.method = HttpRequest::Method::Post;
+    http.effect = Effect::Write;
+    http.purpose = QStringLiteral("juspay.txns");
+    switch (m_flow) {
+    case Flow::GooglePayPush:
+        http.body = JuspayRequestBuilder::encodeForm(
+                JuspayRequestBuilder::pushTxnForm(m_config, request.orderId, *request.mobile));
+        break;
+    case Flow::Cred: {
+        const auto form = JuspayRequestBuilder::credTxnForm(m_config, request.orderId, *request.mobile);
+        if (!form.ok()) {
+            deliver<PaymentSession>(context, std::move(done),
+                                    configError(QStringLiteral("CRED phone encryption failed: ")
+                                                + form.errorMessage()));
+            return;
+        }
+        http.body = JuspayRequestBuilder::encodeForm(form.value());
+        break;
+    }
+    case Flow::Wallet:
+        http.body = JuspayRequestBuilder::encodeForm(
+                JuspayRequestBuilder::walletTxnForm(m_config, request, m_walletMethod));
+        break;
+    }
+
+    QPointer<QObject> guard(context);
+    const QString orderId = request.orderId;
+    m_http->send(http, this, [this, orderId, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+        GatewayResult<PaymentSession> session = ResponseInterpreter::interpret<PaymentSession>(
+                reply, Effect::Write, m_clock.nowUtc(), &JuspayParser::parseTxn, &JuspayParser::parseError);
+        if (session.ok()) {
+            if (session.value().orderId.isEmpty())
+                session.value().orderId = orderId;
+            qCInfo(lcGatewayJuspay).noquote() << providerName() << "order" << orderId << "txn"
+                                              << session->txnId << session->rawStatus
+                                              << PaymentSession::methodName(session->method)
+                                              << session->checkoutMode;
+        } else {
+            qCWarning(lcGatewayJuspay).noquote() << providerName() << "txns for order" << orderId
+                                                 << "failed:" << session.error().toString();
+        }
+        deliver<PaymentSession>(guard, std::move(done), std::move(session));
+    });
+}
+
+void JuspayGateway::status(const OrderRef &order, QObject *context, Callback<PaymentStatus> done)
+{
+    if (!isValidOrderId(order.orderId)) {
+        deliver<PaymentStatus>(context, std::move(done), configError(QStringLiteral("Invalid order id.")));
+        return;
+    }
+    HttpRequest http = JuspayRequestBuilder::baseRequest(
+            m_config, QStringLiteral("/orders/") + order.orderId,
+            JuspayRequestBuilder::routingId(m_config, order.orderId, order.customerId));
+    http.method = HttpRequest::Method::Get;
+    http.effect = Effect::Read;
+    http.contentType.clear();
+    http.purpose = QStringLiteral("juspay.status");
+
+    QPointer<QObject> guard(context);
+    const Money expected = order.amount;
+    m_http->send(http, this, [this, expected, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+        GatewayResult<PaymentStatus> status = ResponseInterpreter::interpret<PaymentStatus>(
+                reply, Effect::Read, m_clock.nowUtc(),
+                [&expected](const QByteArray &body) { return JuspayParser::parseOrderStatus(body, expected); },
+                &JuspayParser::parseError);
+        deliver<PaymentStatus>(guard, std::move(done), std::move(status));
+    });
+}
+
+void JuspayGateway::refund(const RefundRequest &request, QObject *context, Callback<RefundResult> done)
+{
+    if (!isValidOrderId(request.order.orderId) || request.uniqueRequestId.isEmpty()) {
+        deliver<RefundResult>(context, std::move(done),
+                              configError(QStringLiteral("A refund needs a valid order id and a unique_request_id.")));
+        return;
+    }
+    if (const auto bad = request.amount.checkPaymentBounds()) {
+        deliver<RefundResult>(context, std::move(done), configError(bad->message));
+        return;
+    }
+    HttpRequest http = JuspayRequestBuilder::baseRequest(
+            m_config, QStringLiteral("/orders/") + request.order.orderId + QStringLiteral("/refunds"),
+            JuspayRequestBuilder::routingId(m_config, request.order.orderId, request.order.customerId));
+    http.method = HttpRequest::Method::Post;
+    http.effect = Effect::IdempotentWrite;
+    http.body = JuspayRequestBuilder::encodeForm(JuspayRequestBuilder::refundForm(request));
+    http.purpose = QStringLiteral("juspay.refund");
+
+    QPointer<QObject> guard(context);
+    const QString uniqueId = request.uniqueRequestId;
+    const Currency currency = request.amount.currency();
+    m_http->send(http, this, [this, uniqueId, currency, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+        GatewayResult<RefundResult> result = ResponseInterpreter::interpret<RefundResult>(
+                reply, Effect::IdempotentWrite, m_clock.nowUtc(),
+                [&](const QByteArray &body) { return JuspayParser::parseRefund(body, uniqueId, currency); },
+                &JuspayParser::parseError);
+        deliver<RefundResult>(guard, std::move(done), std::move(result));
+    });
+}

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/Money.h"
+#include "gateway/GatewayResult.h"
+#include "gateway/PaymentSession.h"
+#include "gateway/PaymentStatus.h"
+#include "gateway/RefundResult.h"
+
+#include <QByteArray>
+#include <QList>
+
+// Juspay response parsers: pure functions from a body to a typed result, so they can be
+// tested with the documents' samples and fuzzed without a network.
+//
+// Status mapping (on the status STRING, never status_id; see ../shared/api/README.md):
+//   NEW STARTED CREATED PENDING_VBV VBV_SUCCESSFUL AUTHORIZING AUTHORIZED TO_BE_CHARGED
+//   CAPTURE_INITIATED VOID_INITIATED                      -> awaiting_customer (not final)
+//   CHARGED                                              -> charged, only when amount and
+//                                                           currency equal the order's; else
+//                                                           unknown + amountMismatch
+//   AUTHENTICATION_FAILED (the customer did not approve) -> declined
+//   JUSPAY_DECLINED (Juspay's risk checks), AUTHORIZATION_FAILED (bank), CAPTURE_FAILED
+//                                                        -> failed
+//   AUTO_REFUNDED (paid late, Juspay gave it back)       -> failed (no money kept; the sale
+//                                                           is not paid; reported as such)
+//   VOIDED (authorisation released, nothing captured)    -> cancelled
+//   PARTIAL_CHARGED, VOID_FAILED, COD_INITIATED          -> unknown (money may be held in a
+//                                                           way a counter sale never expects:
+//                                                           a person must look)
+//   anything else                                        -> unknown + qCWarning, never charged
+class JuspayParser
+{
+public:
+    struct Mapping
+    {
+        PaymentState state = PaymentState::Unknown;
+        bool known = false;
+        bool paid = false; // the provider says the money was taken (CHARGED)
+    };
+
+    static Mapping mapStatus(QStringView rawStatus);
+    static QStringList knownStatuses();
+
+    // POST /orders: the order's status string ("CREATED"); the order id must be present.
+    static GatewayResult<QString> parseOrderCreate(const QByteArray &body);
+    // POST /txns (push, CRED collect/intent, inline order wallets).
+    static GatewayResult<PaymentSession> parseTxn(const QByteArray &body);
+    // GET /orders/{id}: mapped status, references, amount check against `expected`.
+    static GatewayResult<PaymentStatus> parseOrderStatus(const QByteArray &body, const Money &expected);
+    // POST /orders/{id}/refunds: the refund carrying uniqueRequestId.
+    static GatewayResult<RefundResult> parseRefund(const QByteArray &body, const QString &uniqueRequestId,
+                                                   const Currency &currency);
+    // Fills providerCode and message of `base` (from HttpClient::statusError) from a Juspay
+    // error body {"status":"error","error_code":...,"error_message":...,"error_info":{...}}.
+    // A body that is not JSON leaves base as it is.
+    static GatewayError parseError(const QByteArray &body, GatewayError base);
+};

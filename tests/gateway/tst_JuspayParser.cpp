@@ -1,0 +1,272 @@
+#include "GatewayTestSupport.h"
+
+#include "core/Money.h"
+#include "gateway/juspay/JuspayParser.h"
+
+#include <QtTest>
+
+using S = PaymentState;
+using Kind = GatewayError::Kind;
+
+class tst_JuspayParser : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Money inr(qint64 minor) { return Money::fromMinorUnits(minor, Currency::inr()).value(); }
+
+private slots:
+    void mapping_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<S>("state");
+        QTest::addColumn<bool>("known");
+        QTest::addColumn<bool>("paid");
+        QTest::newRow("NEW") << QByteArray("NEW") << S::AwaitingCustomer << true << false;
+        QTest::newRow("CREATED") << QByteArray("CREATED") << S::AwaitingCustomer << true << false;
+        QTest::newRow("STARTED") << QByteArray("STARTED") << S::AwaitingCustomer << true << false;
+        QTest::newRow("PENDING_VBV") << QByteArray("PENDING_VBV") << S::AwaitingCustomer << true << false;
+        QTest::newRow("VBV_SUCCESSFUL") << QByteArray("VBV_SUCCESSFUL") << S::AwaitingCustomer << true << false;
+        QTest::newRow("AUTHORIZING") << QByteArray("AUTHORIZING") << S::AwaitingCustomer << true << false;
+        QTest::newRow("AUTHORIZED") << QByteArray("AUTHORIZED") << S::AwaitingCustomer << true << false;
+        QTest::newRow("TO_BE_CHARGED") << QByteArray("TO_BE_CHARGED") << S::AwaitingCustomer << true << false;
+        QTest::newRow("CAPTURE_INITIATED") << QByteArray("CAPTURE_INITIATED") << S::AwaitingCustomer << true << false;
+        QTest::newRow("VOID_INITIATED") << QByteArray("VOID_INITIATED") << S::AwaitingCustomer << true << false;
+        QTest::newRow("CHARGED") << QByteArray("CHARGED") << S::Charged << true << true;
+        QTest::newRow("AUTHENTICATION_FAILED") << QByteArray("AUTHENTICATION_FAILED") << S::Declined << true << false;
+        QTest::newRow("JUSPAY_DECLINED") << QByteArray("JUSPAY_DECLINED") << S::Failed << true << false;
+        QTest::newRow("AUTHORIZATION_FAILED") << QByteArray("AUTHORIZATION_FAILED") << S::Failed << true << false;
+        QTest::newRow("CAPTURE_FAILED") << QByteArray("CAPTURE_FAILED") << S::Failed << true << false;
+        QTest::newRow("AUTO_REFUNDED") << QByteArray("AUTO_REFUNDED") << S::Failed << true << false;
+        QTest::newRow("VOIDED") << QByteArray("VOIDED") << S::Cancelled << true << false;
+        QTest::newRow("PARTIAL_CHARGED") << QByteArray("PARTIAL_CHARGED") << S::Unknown << true << false;
+        QTest::newRow("VOID_FAILED") << QByteArray("VOID_FAILED") << S::Unknown << true << false;
+        QTest::newRow("COD_INITIATED") << QByteArray("COD_INITIATED") << S::Unknown << true << false;
+        QTest::newRow("lower-case charged is not CHARGED") << QByteArray("charged") << S::Unknown << false << false;
+        QTest::newRow("SUCCESS is Google's word") << QByteArray("SUCCESS") << S::Unknown << false << false;
+        QTest::newRow("empty") << QByteArray("") << S::Unknown << false << false;
+        QTest::newRow("trailing space") << QByteArray("CHARGED ") << S::Unknown << false << false;
+    }
+
+    void mapping()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(S, state);
+        QFETCH(bool, known);
+        QFETCH(bool, paid);
+        const JuspayParser::Mapping m = JuspayParser::mapStatus(QString::fromLatin1(raw));
+        QCOMPARE(m.state, state);
+        QCOMPARE(m.known, known);
+        QCOMPARE(m.paid, paid);
+    }
+
+    void everyDocumentedStatusIsMapped()
+    {
+        const QList<const char *> documented { "NEW", "STARTED", "CHARGED", "JUSPAY_DECLINED", "PENDING_VBV",
+                                       "VBV_SUCCESSFUL", "AUTHORIZED", "AUTHENTICATION_FAILED",
+                                       "AUTHORIZATION_FAILED", "AUTHORIZING", "COD_INITIATED", "VOIDED",
+                                       "VOID_INITIATED", "CAPTURE_INITIATED", "CAPTURE_FAILED",
+                                       "VOID_FAILED", "AUTO_REFUNDED", "PARTIAL_CHARGED", "TO_BE_CHARGED" };
+        for (const char *status : documented)
+            QVERIFY2(JuspayParser::mapStatus(QString::fromLatin1(status)).known, status);
+    }
+
+    void pushTxnSample()
+    {
+        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-push-txns.json")));
+        QVERIFY(session.ok());
+        QCOMPARE(session->txnUuid, QStringLiteral("euljee4mruLZTzrdM"));
+        QCOMPARE(session->txnId, QStringLiteral("TEST1592138494"));
+        QCOMPARE(session->orderId, QStringLiteral("TEST1592138494"));
+        QCOMPARE(session->rawStatus, QStringLiteral("PENDING_VBV"));
+        QCOMPARE(session->state, S::AwaitingCustomer);
+        QCOMPARE(session->method, PaymentSession::Method::Get);
+        QCOMPARE(session->authUrl, QUrl(QStringLiteral("https://api.juspay.in/v2/pay/start/merchantId/euljee4mruLZTzrdM")));
+        QVERIFY(session->params.isEmpty());
+        QVERIFY(session->intentUrl.isEmpty());
+    }
+
+    void credCollectSample()
+    {
+        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-cred-collect.json")));
+        QVERIFY(session.ok());
+        QCOMPARE(session->checkoutMode, QStringLiteral("collect"));
+        QVERIFY(session->intentUrl.isEmpty());
+        QCOMPARE(session->txnId, QStringLiteral("Symbol-test_1610009874-17"));
+        QCOMPARE(session->orderId, QStringLiteral("test_1610009874"));
+        QCOMPARE(session->credLayout.title, QStringLiteral("Pay with CRED"));
+        QCOMPARE(session->credLayout.ctaText, QStringLiteral("Pay with CRED"));
+        QCOMPARE(session->credLayout.subText, QStringLiteral("pay seamlessly using your CRED coins. #killthebill"));
+        QVERIFY(session->credLayout.bannerText.startsWith(QStringLiteral("CRED offers you")));
+        QCOMPARE(session->credLayout.icon.host(), QStringLiteral("d1sofudel0ufia.cloudfront.net"));
+        QCOMPARE(session->authUrl.path(), QStringLiteral("/v2/pay/start/Symbol/eulz7iRV1E1EAUjSFKb"));
+    }
+
+    void credIntentSample()
+    {
+        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-cred-intent.json")));
+        QVERIFY(session.ok());
+        QCOMPARE(session->checkoutMode, QStringLiteral("intent"));
+        QCOMPARE(session->intentUrl.scheme(), QStringLiteral("credpay"));
+        QVERIFY(session->intentUrl.toString().contains(QStringLiteral("ref_id=0e57fe61")));
+        QCOMPARE(session->credLayout.title, QStringLiteral("CRED pay"));
+        QCOMPARE(session->credLayout.icon.scheme(), QStringLiteral("https"));
+        QCOMPARE(session->method, PaymentSession::Method::Get);
+        QCOMPARE(session->authUrl.host(), QStringLiteral("api.juspay.in"));
+    }
+
+    void inlinePostSample()
+    {
+        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-inline-post.json")));
+        QVERIFY(session.ok());
+        QCOMPARE(session->method, PaymentSession::Method::Post);
+        QCOMPARE(session->authUrl, QUrl(QStringLiteral("https://wallet-url.com/payment-path/start")));
+        QCOMPARE(session->params.size(), 3);
+        QCOMPARE(session->params.value(QStringLiteral("key1")), QStringLiteral("v1"));
+        QCOMPARE(session->params.value(QStringLiteral("key3")), QStringLiteral("v3"));
+        QCOMPARE(session->txnId, QStringLiteral(":txn_id"));
+    }
+
+    void inlineGetSample()
+    {
+        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-inline-get.json")));
+        QVERIFY(session.ok());
+        QCOMPARE(session->method, PaymentSession::Method::Get);
+        QCOMPARE(session->authUrl.query(), QStringLiteral("hello=world"));
+    }
+
+    void txnRejects_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("array") << QByteArray("[]");
+        QTest::newRow("truncated") << readFixture(QStringLiteral("juspay-push-txns.json")).left(80);
+        QTest::newRow("no status") << QByteArray("{\"txn_id\":\"a\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"GET\"}}}");
+        QTest::newRow("no url") << QByteArray("{\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{}}");
+        QTest::newRow("javascript url") << QByteArray("{\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{\"authentication\":{\"url\":\"javascript:alert(1)\",\"method\":\"GET\"}}}");
+        QTest::newRow("bad method") << QByteArray("{\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"PUT\"}}}");
+        QTest::newRow("intent without url") << QByteArray("{\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"GET\"},\"sdk_params\":{\"status\":\"OK\",\"response\":{\"checkout_mode\":\"intent\"}}}}");
+    }
+
+    void txnRejects()
+    {
+        QFETCH(QByteArray, body);
+        const auto session = JuspayParser::parseTxn(body);
+        QVERIFY(!session.ok());
+        QCOMPARE(session.error().kind, Kind::Malformed);
+    }
+
+    void txnChargedIsNotTakenOnItsWord()
+    {
+        const auto session = JuspayParser::parseTxn(
+                "{\"txn_id\":\"a\",\"status\":\"CHARGED\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"GET\"}}}");
+        QVERIFY(session.ok());
+        QCOMPARE(session->state, S::AwaitingCustomer);
+    }
+
+    void orderCreate()
+    {
+        const auto created = JuspayParser::parseOrderCreate(readFixture(QStringLiteral("juspay-order-create.json")));
+        QVERIFY(created.ok());
+        QCOMPARE(created.value(), QStringLiteral("CREATED"));
+        QVERIFY(!JuspayParser::parseOrderCreate("{\"status\":\"CREATED\"}").ok());
+    }
+
+    void statusCharged()
+    {
+        const auto status = JuspayParser::parseOrderStatus(readFixture(QStringLiteral("juspay-order-status-charged.json")), inr(14950));
+        QVERIFY(status.ok());
+        QCOMPARE(status->state, S::Charged);
+        QVERIFY(status->amountVerified);
+        QVERIFY(!status->amountMismatch);
+        QVERIFY(status->knownStatus);
+        QCOMPARE(status->reportedAmount->minorUnits(), 14950);
+        QCOMPARE(status->txnId, QStringLiteral("counterpay_demo-T01ABC123-1"));
+        QCOMPARE(status->txnUuid, QStringLiteral("euljee4mruLZTzrdM"));
+        QCOMPARE(status->upiRrn, QStringLiteral("412345678901"));
+        QCOMPARE(status->refundedAmount->minorUnits(), 0);
+    }
+
+    void statusMismatch_data()
+    {
+        QTest::addColumn<QByteArray>("amount");
+        QTest::addColumn<QByteArray>("currency");
+        QTest::newRow("less") << QByteArray("149.49") << QByteArray("INR");
+        QTest::newRow("more") << QByteArray("1495") << QByteArray("INR");
+        QTest::newRow("other currency") << QByteArray("149.5") << QByteArray("EUR");
+        QTest::newRow("unsupported currency") << QByteArray("149.5") << QByteArray("XYZ");
+        QTest::newRow("amount missing") << QByteArray("null") << QByteArray("INR");
+        QTest::newRow("amount garbage") << QByteArray("\"abc\"") << QByteArray("INR");
+        QTest::newRow("too precise") << QByteArray("149.501") << QByteArray("INR");
+    }
+
+    void statusMismatch()
+    {
+        QFETCH(QByteArray, amount);
+        QFETCH(QByteArray, currency);
+        const QByteArray body = "{\"order_id\":\"T01ABC123\",\"status\":\"CHARGED\",\"amount\":" + amount
+                + ",\"currency\":\"" + currency + "\"}";
+        const auto status = JuspayParser::parseOrderStatus(body, inr(14950));
+        QVERIFY(status.ok());
+        QCOMPARE(status->state, S::Unknown);
+        QVERIFY(status->amountMismatch);
+        QVERIFY(!status->amountVerified);
+    }
+
+    void statusPendingAndDeclined()
+    {
+        auto status = JuspayParser::parseOrderStatus(readFixture(QStringLiteral("juspay-order-status-pending.json")), inr(14950));
+        QVERIFY(status.ok());
+        QCOMPARE(status->state, S::AwaitingCustomer);
+        QVERIFY(status->amountVerified); // the amount matches; it just is not paid yet
+        status = JuspayParser::parseOrderStatus(readFixture(QStringLiteral("juspay-order-status-declined.json")), inr(14950));
+        QVERIFY(status.ok());
+        QCOMPARE(status->state, S::Declined);
+        QCOMPARE(status->failureCode, QStringLiteral("U30"));
+        QCOMPARE(status->failureMessage, QStringLiteral("Customer declined the request"));
+    }
+
+    void statusUnknownWarns()
+    {
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("unknown Juspay order status.*MYSTERY")));
+        const auto status = JuspayParser::parseOrderStatus(
+                "{\"order_id\":\"T01ABC123\",\"status\":\"MYSTERY\",\"amount\":149.5,\"currency\":\"INR\"}", inr(14950));
+        QVERIFY(status.ok());
+        QCOMPARE(status->state, S::Unknown);
+        QVERIFY(!status->knownStatus);
+        QCOMPARE(status->rawStatus, QStringLiteral("MYSTERY"));
+    }
+
+    void refundSample()
+    {
+        const auto refund = JuspayParser::parseRefund(readFixture(QStringLiteral("juspay-refund.json")),
+                                                      QStringLiteral("T01ABC123-r1"), Currency::inr());
+        QVERIFY(refund.ok());
+        QCOMPARE(refund->state, RefundResult::State::Pending);
+        QCOMPARE(refund->refundId, QStringLiteral("rfnd_0001"));
+        QCOMPARE(refund->amount->minorUnits(), 4950);
+        const auto other = JuspayParser::parseRefund(readFixture(QStringLiteral("juspay-refund.json")),
+                                                     QStringLiteral("nope"), Currency::inr());
+        QVERIFY(!other.ok());
+    }
+
+    void errorBodies()
+    {
+        GatewayError base;
+        base.kind = Kind::BadRequest;
+        base.httpStatus = 400;
+        GatewayError e = JuspayParser::parseError(readFixture(QStringLiteral("juspay-error-400.json")), base);
+        QCOMPARE(e.kind, Kind::BadRequest);
+        QCOMPARE(e.providerCode, QStringLiteral("invalid_request"));
+        QVERIFY(e.message.contains(QStringLiteral("Order timed out")));
+        e = JuspayParser::parseError(readFixture(QStringLiteral("juspay-error-info.json")), base);
+        QCOMPARE(e.providerCode, QStringLiteral("access_denied"));
+        QVERIFY(e.message.contains(QStringLiteral("Invalid API key.")));
+        base.message = QStringLiteral("kept");
+        e = JuspayParser::parseError("<html>502 Bad Gateway</html>", base);
+        QCOMPARE(e.message, QStringLiteral("kept"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_JuspayParser)
+#include "tst_JuspayParser.moc"
