@@ -163,7 +163,9 @@ SandboxHttpResponse SandboxJuspayTxns::handle(const SandboxHttpRequest &request)
 
     SandboxHttpResponse response;
     const QString format = fields.value(u"format"_s);
-    if (!format.isEmpty() && format.compare(u"json"_s, Qt::CaseInsensitive) != 0) {
+    // "If it is set to json, then the response will be HTTP 200 with a JSON formatted text.
+    // Otherwise, the response is HTTP 302 with the Location attribute having the destination URL."
+    if (format.compare(u"json"_s, Qt::CaseInsensitive) != 0) {
         response = SandboxHttpResponse::redirect(authUrl.toUtf8());
     } else {
         response = SandboxHttpResponse::rawJson(200, SandboxJson::serialize(QJsonObject {
