@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/Result.h"
+#include "storage/AuditEntry.h"
+#include "storage/OrderEvent.h"
+#include "storage/OrderFilter.h"
+#include "storage/OrderRecord.h"
+#include "storage/RefundRecord.h"
+
+#include <QList>
+
+#include <optional>
+
+// The durable record of every sale. SQLite is the default engine (SqliteLedger); this
+// interface is what the checkout engine and the back office see, so another engine can be
+// added later. Every write is one transaction: an order row and the event that explains its
+// change are committed together or not at all. Nothing is ever deleted.
+//
+// A Ledger is used from one thread (the one that opened it).
+class Ledger
+{
+public:
+    virtual ~Ledger();
+
+    // Where the data lives, for messages.
+    virtual QString location() const = 0;
+
+    // Inserts a new order and its `created` event. Fails with code "duplicate_order" when the
+    // id exists, so a retried insert never creates a second sale.
+    virtual VoidResult insertOrder(const OrderRecord &order, const OrderEvent &event) = 0;
+    // Writes the order's mutable fields (state, provider references, verification, refunds)
+    // together with the event that explains the change. `expectedState` is the state the
+    // caller read: if another process changed the order meanwhile, nothing is written and the
+    // error code is "conflict".
+    virtual VoidResult updateOrder(const OrderRecord &order, PaymentState expectedState,
+                                   const OrderEvent &event) = 0;
+    virtual VoidResult appendEvent(const OrderEvent &event) = 0;
+
+    virtual Result<std::optional<OrderRecord>> findOrder(const QString &orderId,
+                                                         PhoneAccess access = PhoneAccess::Masked) = 0;
+    // Orders not in a final state, oldest first: what recovery resumes at start.
+    virtual Result<QList<OrderRecord>> openOrders() = 0;
+    virtual Result<QList<OrderRecord>> findOrders(const OrderFilter &filter) = 0;
+    virtual Result<qint64> countOrders(const OrderFilter &filter) = 0;
+    virtual Result<QList<OrderEvent>> events(const QString &orderId) = 0;
+
+    // Refunds are keyed by their idempotency key; inserting the same key twice fails with
+    // "duplicate_refund".
+    virtual VoidResult insertRefund(const RefundRecord &refund, const OrderEvent &event) = 0;
+    virtual VoidResult updateRefund(const RefundRecord &refund, const OrderEvent &event) = 0;
+    virtual Result<QList<RefundRecord>> refunds(const QString &orderId) = 0;
+
+    virtual VoidResult appendAudit(const AuditEntry &entry) = 0;
+    virtual Result<QList<AuditEntry>> auditLog(const QDateTime &since, int limit) = 0;
+};

@@ -1,0 +1,605 @@
+#include "storage/SqliteLedger.h"
+
+#include "storage/LedgerSchema.h"
+#include "storage/StorageLogging.h"
+
+#include <QAtomicInteger>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QtEndian>
+
+namespace {
+
+const QString kDriver = QStringLiteral("QSQLITE");
+
+const QString kOrderColumns = QStringLiteral(
+        "order_id, terminal, cashier, provider, method, amount_minor, currency, phone_sealed, "
+        "phone_last4, state, provider_status, txn_id, txn_uuid, provider_ref, upi_rrn, auth_url, "
+        "expires_at, verified, refunded_minor, note, created_at, updated_at");
+
+Error makeError(const char *code, const QString &message)
+{
+    return Error { QString::fromLatin1(code), message };
+}
+
+Error sqlError(const char *code, const QString &what, const QSqlError &error)
+{
+    return makeError(code, what + u": " + error.text());
+}
+
+QVariant toMs(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime fromMs(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QVariant stateOrNull(const std::optional<PaymentState> &state)
+{
+    return state ? QVariant(PaymentStates::name(*state)) : QVariant(QMetaType(QMetaType::QString));
+}
+
+// Qt binds a null QString as SQL NULL; the ledger's text columns are NOT NULL with '' for
+// "nothing", so null strings are bound as empty ones. Null times and states stay NULL.
+void bind(QSqlQuery &query, const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QString && value.toString().isNull())
+        query.addBindValue(QStringLiteral(""));
+    else
+        query.addBindValue(value);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("counterpay.ledger.%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// Checks an existing file before any write: SQLite's magic, our application id, SQLite's own
+// quick_check and the schema version, through a read-only connection.
+VoidResult inspectExisting(const QString &path, bool verifyIntegrity)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError("unreadable", QStringLiteral("Cannot read the ledger '%1': %2").arg(path, file.errorString()));
+    const QByteArray header = file.read(100);
+    file.close();
+    const QString untouched = QStringLiteral(" The file was left untouched; move it aside or choose "
+                                             "another ledger with --db.");
+    if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
+        return makeError("not_a_ledger",
+                         QStringLiteral("'%1' is not a CounterPay ledger: it is not an SQLite "
+                                        "database.").arg(path) + untouched);
+    }
+    const quint32 applicationId = qFromBigEndian<quint32>(header.constData() + 68);
+
+    const QString name = nextConnectionName() + QStringLiteral(".inspect");
+    VoidResult verdict = ok();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(kDriver, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!db.open()) {
+            verdict = sqlError("unreadable", QStringLiteral("Cannot open the ledger '%1'").arg(path), db.lastError());
+        } else {
+            QSqlQuery query(db);
+            if (verifyIntegrity) {
+                if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()) {
+                    verdict = makeError("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
+                                                           .arg(path, query.lastError().text()) + untouched);
+                } else if (const QString result = query.value(0).toString(); result != QLatin1String("ok")) {
+                    verdict = makeError("damaged", QStringLiteral("The ledger '%1' is damaged (SQLite "
+                                                                  "reports: %2).").arg(path, result.left(200)) + untouched);
+                }
+            }
+            if (verdict && applicationId != LedgerSchema::kApplicationId) {
+                if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next()) {
+                    verdict = makeError("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
+                                                           .arg(path, query.lastError().text()) + untouched);
+                } else if (query.value(0).toInt() > 0) {
+                    verdict = makeError("foreign_database",
+                                        QStringLiteral("'%1' is an SQLite database of another "
+                                                       "program, not a CounterPay ledger.").arg(path) + untouched);
+                }
+            }
+            if (verdict) {
+                const Result<int> version = LedgerSchema::version(db);
+                if (!version) {
+                    verdict = makeError("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
+                                                           .arg(path, version.errorMessage()) + untouched);
+                } else if (version.value() > LedgerSchema::kCurrentVersion) {
+                    verdict = makeError("newer_schema",
+                                        QStringLiteral("The ledger '%1' was written by a newer "
+                                                       "CounterPay (schema %2; this build knows up "
+                                                       "to %3). Install the newer version; the "
+                                                       "file was left untouched.")
+                                                .arg(path)
+                                                .arg(version.value())
+                                                .arg(LedgerSchema::kCurrentVersion));
+                }
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return verdict;
+}
+
+} // namespace
+
+Result<std::unique_ptr<SqliteLedger>> SqliteLedger::open(const QString &path, const PhoneVault &vault,
+                                                         const Options &options)
+{
+    if (!QSqlDatabase::isDriverAvailable(kDriver)) {
+        return makeError("no_driver", QStringLiteral("Qt's SQLite driver is missing; install the "
+                                                     "package libqt6sql6-sqlite."));
+    }
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return makeError("not_a_file", QStringLiteral("The ledger path '%1' is not a file.").arg(path));
+    if (info.exists() && info.size() > 0) {
+        if (VoidResult inspected = inspectExisting(path, options.verifyIntegrity); !inspected)
+            return inspected.error();
+    }
+
+    const QString name = nextConnectionName();
+    std::unique_ptr<SqliteLedger> ledger(new SqliteLedger(path, name, vault));
+    QSqlDatabase db = QSqlDatabase::addDatabase(kDriver, name);
+    db.setDatabaseName(path);
+    if (!db.open())
+        return sqlError("unwritable", QStringLiteral("Cannot open the ledger '%1'").arg(path), db.lastError());
+
+    QSqlQuery query(db);
+    for (const char *pragma : { "PRAGMA busy_timeout = 5000", "PRAGMA foreign_keys = ON",
+                                "PRAGMA synchronous = FULL" }) {
+        if (!query.exec(QString::fromLatin1(pragma)))
+            return sqlError("unwritable", QStringLiteral("Cannot configure the ledger '%1'").arg(path), query.lastError());
+    }
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next()
+        || query.value(0).toString() != QLatin1String("wal")) {
+        return makeError("unwritable", QStringLiteral("The ledger '%1' cannot use a write-ahead log (is "
+                                                      "the folder writable?).").arg(path));
+    }
+    query.finish();
+    if (VoidResult migrated = LedgerSchema::migrate(db); !migrated)
+        return migrated.error();
+    qCInfo(lcStorage) << "ledger open";
+    return ledger;
+}
+
+SqliteLedger::SqliteLedger(QString path, QString connectionName, PhoneVault vault)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_vault(std::move(vault))
+{
+}
+
+SqliteLedger::~SqliteLedger()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase SqliteLedger::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+template<typename Body>
+VoidResult SqliteLedger::inTransaction(const char *what, Body body)
+{
+    QSqlDatabase db = database();
+    QSqlQuery query(db);
+    // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading.
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return sqlError("write_failed", QStringLiteral("Cannot start writing %1").arg(QLatin1String(what)), query.lastError());
+    VoidResult result = body(db);
+    if (result && query.exec(QStringLiteral("COMMIT")))
+        return result;
+    const Error error = result ? sqlError("write_failed", QStringLiteral("Cannot commit %1").arg(QLatin1String(what)), query.lastError())
+                               : result.error();
+    QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+    qCWarning(lcStorage).noquote() << "write rolled back:" << error.code;
+    return error;
+}
+
+VoidResult SqliteLedger::insertEvent(const OrderEvent &event)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+            "INSERT INTO order_events (order_id, at, kind, from_state, to_state, provider_status, "
+            "outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    bind(query, event.orderId);
+    bind(query, toMs(event.at.isValid() ? event.at : QDateTime::currentDateTimeUtc()));
+    bind(query, event.kind);
+    bind(query, stateOrNull(event.fromState));
+    bind(query, stateOrNull(event.toState));
+    bind(query, event.providerStatus);
+    bind(query, event.outcome);
+    bind(query, event.detail);
+    if (!query.exec())
+        return sqlError("write_failed", QStringLiteral("Cannot record an event for order %1").arg(event.orderId), query.lastError());
+    return ok();
+}
+
+VoidResult SqliteLedger::insertOrder(const OrderRecord &order, const OrderEvent &event)
+{
+    QByteArray sealed;
+    if (!order.phoneE164.isEmpty()) {
+        const Result<QByteArray> sealing = m_vault.seal(order.phoneE164);
+        if (!sealing)
+            return sealing.error();
+        sealed = sealing.value();
+    }
+    const QString last4 = order.phoneLast4.isEmpty() ? order.phoneE164.right(4) : order.phoneLast4;
+
+    return inTransaction("a new order", [&](QSqlDatabase &db) -> VoidResult {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT 1 FROM orders WHERE order_id = ?"));
+        bind(query, order.orderId);
+        if (!query.exec())
+            return sqlError("write_failed", QStringLiteral("Cannot check order %1").arg(order.orderId), query.lastError());
+        if (query.next()) {
+            return makeError("duplicate_order",
+                             QStringLiteral("Order %1 is already in the ledger.").arg(order.orderId));
+        }
+        query.prepare(u"INSERT INTO orders (" + kOrderColumns
+                      + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        const QDateTime created = order.createdAt.isValid() ? order.createdAt : QDateTime::currentDateTimeUtc();
+        for (const QVariant &value : QVariantList {
+                     order.orderId, order.terminal, order.cashier, order.provider, order.method,
+                     order.amount.minorUnits(), order.amount.currency().code(),
+                     sealed.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(sealed),
+                     last4, PaymentStates::name(order.state), order.providerStatus, order.txnId,
+                     order.txnUuid, order.providerReference, order.upiRrn, order.authUrl,
+                     toMs(order.expiresAt), order.verified ? 1 : 0, order.refundedMinorUnits,
+                     order.note, toMs(created),
+                     toMs(order.updatedAt.isValid() ? order.updatedAt : created) })
+            bind(query, value);
+        if (!query.exec())
+            return sqlError("write_failed", QStringLiteral("Cannot record order %1").arg(order.orderId), query.lastError());
+        return insertEvent(event);
+    });
+}
+
+VoidResult SqliteLedger::updateOrder(const OrderRecord &order, PaymentState expectedState,
+                                     const OrderEvent &event)
+{
+    return inTransaction("an order update", [&](QSqlDatabase &db) -> VoidResult {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral(
+                "UPDATE orders SET state = ?, provider_status = ?, txn_id = ?, txn_uuid = ?, "
+                "provider_ref = ?, upi_rrn = ?, auth_url = ?, expires_at = ?, verified = ?, "
+                "refunded_minor = ?, note = ?, updated_at = ? WHERE order_id = ? AND state = ?"));
+        for (const QVariant &value : QVariantList {
+                     PaymentStates::name(order.state), order.providerStatus, order.txnId,
+                     order.txnUuid, order.providerReference, order.upiRrn, order.authUrl,
+                     toMs(order.expiresAt), order.verified ? 1 : 0, order.refundedMinorUnits,
+                     order.note,
+                     toMs(order.updatedAt.isValid() ? order.updatedAt : QDateTime::currentDateTimeUtc()),
+                     order.orderId, PaymentStates::name(expectedState) })
+            bind(query, value);
+        if (!query.exec())
+            return sqlError("write_failed", QStringLiteral("Cannot update order %1").arg(order.orderId), query.lastError());
+        if (query.numRowsAffected() != 1) {
+            return makeError("conflict",
+                             QStringLiteral("Order %1 is not in the ledger as '%2' any more; it "
+                                            "was changed elsewhere. Reload it and try again.")
+                                     .arg(order.orderId, PaymentStates::name(expectedState)));
+        }
+        return insertEvent(event);
+    });
+}
+
+VoidResult SqliteLedger::appendEvent(const OrderEvent &event)
+{
+    return inTransaction("an event", [&](QSqlDatabase &) { return insertEvent(event); });
+}
+
+Result<QList<OrderRecord>> SqliteLedger::selectOrders(const QString &where, const QVariantList &bindings,
+                                                      const QString &tail, PhoneAccess access)
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT " + kOrderColumns + u" FROM orders" + (where.isEmpty() ? QString() : u" WHERE " + where)
+                  + u' ' + tail);
+    for (const QVariant &value : bindings)
+        bind(query, value);
+    if (!query.exec())
+        return sqlError("read_failed", QStringLiteral("Cannot read orders from the ledger"), query.lastError());
+
+    QList<OrderRecord> orders;
+    while (query.next()) {
+        OrderRecord order;
+        order.orderId = query.value(0).toString();
+        const QString damaged = QStringLiteral("Order %1 in the ledger is damaged: ").arg(order.orderId);
+        order.terminal = query.value(1).toString();
+        order.cashier = query.value(2).toString();
+        order.provider = query.value(3).toString();
+        order.method = query.value(4).toString();
+        const std::optional<Currency> currency = Currency::fromCode(query.value(6).toString());
+        if (!currency)
+            return makeError("damaged_row", damaged + QStringLiteral("unknown currency '%1'.").arg(query.value(6).toString().left(8)));
+        const Result<Money> amount = Money::fromMinorUnits(query.value(5).toLongLong(), *currency);
+        if (!amount)
+            return makeError("damaged_row", damaged + amount.errorMessage());
+        order.amount = amount.value();
+        if (access == PhoneAccess::Reveal && !query.value(7).isNull()) {
+            const Result<QString> phone = m_vault.open(query.value(7).toByteArray());
+            if (!phone) {
+                return makeError("phone_unreadable",
+                                 damaged + QStringLiteral("the phone number cannot be decrypted "
+                                                          "with this device's key (%1).").arg(phone.errorMessage()));
+            }
+            order.phoneE164 = phone.value();
+        }
+        order.phoneLast4 = query.value(8).toString();
+        const std::optional<PaymentState> state = PaymentStates::fromName(query.value(9).toString());
+        if (!state)
+            return makeError("damaged_row", damaged + QStringLiteral("unknown state '%1'.").arg(query.value(9).toString().left(24)));
+        order.state = *state;
+        order.providerStatus = query.value(10).toString();
+        order.txnId = query.value(11).toString();
+        order.txnUuid = query.value(12).toString();
+        order.providerReference = query.value(13).toString();
+        order.upiRrn = query.value(14).toString();
+        order.authUrl = query.value(15).toString();
+        order.expiresAt = fromMs(query.value(16));
+        order.verified = query.value(17).toInt() != 0;
+        order.refundedMinorUnits = query.value(18).toLongLong();
+        order.note = query.value(19).toString();
+        order.createdAt = fromMs(query.value(20));
+        order.updatedAt = fromMs(query.value(21));
+        orders.append(order);
+    }
+    return orders;
+}
+
+Result<std::optional<OrderRecord>> SqliteLedger::findOrder(const QString &orderId, PhoneAccess access)
+{
+    const Result<QList<OrderRecord>> found = selectOrders(QStringLiteral("order_id = ?"), { orderId }, QString(), access);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return std::optional<OrderRecord>();
+    return std::optional<OrderRecord>(found->first());
+}
+
+Result<QList<OrderRecord>> SqliteLedger::openOrders()
+{
+    QStringList names;
+    QVariantList bindings;
+    for (PaymentState state : PaymentStates::all()) {
+        if (!PaymentStates::isFinal(state)) {
+            names.append(QStringLiteral("?"));
+            bindings.append(PaymentStates::name(state));
+        }
+    }
+    return selectOrders(u"state IN (" + names.join(u',') + u')', bindings,
+                        QStringLiteral("ORDER BY created_at ASC"), PhoneAccess::Masked);
+}
+
+namespace {
+
+void buildFilter(const OrderFilter &filter, QStringList &clauses, QVariantList &bindings)
+{
+    if (filter.since.isValid()) {
+        clauses.append(QStringLiteral("created_at >= ?"));
+        bindings.append(filter.since.toMSecsSinceEpoch());
+    }
+    if (filter.until.isValid()) {
+        clauses.append(QStringLiteral("created_at < ?"));
+        bindings.append(filter.until.toMSecsSinceEpoch());
+    }
+    if (!filter.states.isEmpty()) {
+        QStringList marks;
+        for (PaymentState state : filter.states) {
+            marks.append(QStringLiteral("?"));
+            bindings.append(PaymentStates::name(state));
+        }
+        clauses.append(u"state IN (" + marks.join(u',') + u')');
+    }
+    const std::pair<const char *, QString> exact[] = {
+        { "provider = ?", filter.provider },
+        { "cashier = ?", filter.cashier },
+        { "phone_last4 = ?", filter.phoneLast4 },
+    };
+    for (const auto &[clause, value] : exact) {
+        if (!value.isEmpty()) {
+            clauses.append(QString::fromLatin1(clause));
+            bindings.append(value);
+        }
+    }
+    if (!filter.search.isEmpty()) {
+        clauses.append(QStringLiteral("(order_id = ? OR txn_id = ? OR provider_ref = ? OR upi_rrn = ?)"));
+        for (int i = 0; i < 4; ++i)
+            bindings.append(filter.search);
+    }
+    if (filter.minAmountMinorUnits >= 0) {
+        clauses.append(QStringLiteral("amount_minor >= ?"));
+        bindings.append(filter.minAmountMinorUnits);
+    }
+    if (filter.maxAmountMinorUnits >= 0) {
+        clauses.append(QStringLiteral("amount_minor <= ?"));
+        bindings.append(filter.maxAmountMinorUnits);
+    }
+}
+
+} // namespace
+
+Result<QList<OrderRecord>> SqliteLedger::findOrders(const OrderFilter &filter)
+{
+    QStringList clauses;
+    QVariantList bindings;
+    buildFilter(filter, clauses, bindings);
+    bindings.append(qMax(0, filter.limit));
+    bindings.append(qMax(0, filter.offset));
+    return selectOrders(clauses.join(QLatin1String(" AND ")), bindings,
+                        QStringLiteral("ORDER BY created_at DESC, order_id DESC LIMIT ? OFFSET ?"),
+                        PhoneAccess::Masked);
+}
+
+Result<qint64> SqliteLedger::countOrders(const OrderFilter &filter)
+{
+    QStringList clauses;
+    QVariantList bindings;
+    buildFilter(filter, clauses, bindings);
+    QSqlQuery query(database());
+    query.prepare(u"SELECT count(*) FROM orders"
+                  + (clauses.isEmpty() ? QString() : u" WHERE " + clauses.join(QLatin1String(" AND "))));
+    for (const QVariant &value : bindings)
+        bind(query, value);
+    if (!query.exec() || !query.next())
+        return sqlError("read_failed", QStringLiteral("Cannot count orders"), query.lastError());
+    return query.value(0).toLongLong();
+}
+
+Result<QList<OrderEvent>> SqliteLedger::events(const QString &orderId)
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, order_id, at, kind, from_state, to_state, provider_status, "
+                                 "outcome, detail FROM order_events WHERE order_id = ? ORDER BY id"));
+    bind(query, orderId);
+    if (!query.exec())
+        return sqlError("read_failed", QStringLiteral("Cannot read the history of order %1").arg(orderId), query.lastError());
+    QList<OrderEvent> events;
+    while (query.next()) {
+        OrderEvent event;
+        event.id = query.value(0).toLongLong();
+        event.orderId = query.value(1).toString();
+        event.at = fromMs(query.value(2));
+        event.kind = query.value(3).toString();
+        if (!query.value(4).isNull())
+            event.fromState = PaymentStates::fromName(query.value(4).toString());
+        if (!query.value(5).isNull())
+            event.toState = PaymentStates::fromName(query.value(5).toString());
+        event.providerStatus = query.value(6).toString();
+        event.outcome = query.value(7).toString();
+        event.detail = query.value(8).toString();
+        events.append(event);
+    }
+    return events;
+}
+
+VoidResult SqliteLedger::insertRefund(const RefundRecord &refund, const OrderEvent &event)
+{
+    return inTransaction("a refund", [&](QSqlDatabase &db) -> VoidResult {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT 1 FROM refunds WHERE unique_request_id = ?"));
+        bind(query, refund.uniqueRequestId);
+        if (!query.exec())
+            return sqlError("write_failed", QStringLiteral("Cannot check refund %1").arg(refund.uniqueRequestId), query.lastError());
+        if (query.next()) {
+            return makeError("duplicate_refund",
+                             QStringLiteral("Refund %1 is already in the ledger.").arg(refund.uniqueRequestId));
+        }
+        query.prepare(QStringLiteral(
+                "INSERT INTO refunds (unique_request_id, order_id, amount_minor, currency, state, "
+                "provider_refund_id, requested_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        const QDateTime created = refund.createdAt.isValid() ? refund.createdAt : QDateTime::currentDateTimeUtc();
+        for (const QVariant &value : QVariantList { refund.uniqueRequestId, refund.orderId,
+                                                    refund.amountMinorUnits, refund.currency,
+                                                    refund.state, refund.providerRefundId,
+                                                    refund.requestedBy, toMs(created),
+                                                    toMs(refund.updatedAt.isValid() ? refund.updatedAt : created) })
+            bind(query, value);
+        if (!query.exec())
+            return sqlError("write_failed", QStringLiteral("Cannot record refund %1").arg(refund.uniqueRequestId), query.lastError());
+        return insertEvent(event);
+    });
+}
+
+VoidResult SqliteLedger::updateRefund(const RefundRecord &refund, const OrderEvent &event)
+{
+    return inTransaction("a refund update", [&](QSqlDatabase &db) -> VoidResult {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE refunds SET state = ?, provider_refund_id = ?, updated_at = ? "
+                                     "WHERE unique_request_id = ?"));
+        bind(query, refund.state);
+        bind(query, refund.providerRefundId);
+        bind(query, toMs(refund.updatedAt.isValid() ? refund.updatedAt : QDateTime::currentDateTimeUtc()));
+        bind(query, refund.uniqueRequestId);
+        if (!query.exec())
+            return sqlError("write_failed", QStringLiteral("Cannot update refund %1").arg(refund.uniqueRequestId), query.lastError());
+        if (query.numRowsAffected() != 1)
+            return makeError("not_found", QStringLiteral("Refund %1 is not in the ledger.").arg(refund.uniqueRequestId));
+        return insertEvent(event);
+    });
+}
+
+Result<QList<RefundRecord>> SqliteLedger::refunds(const QString &orderId)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT unique_request_id, order_id, amount_minor, currency, state, "
+                                 "provider_refund_id, requested_by, created_at, updated_at FROM refunds "
+                                 "WHERE order_id = ? ORDER BY created_at"));
+    bind(query, orderId);
+    if (!query.exec())
+        return sqlError("read_failed", QStringLiteral("Cannot read refunds of order %1").arg(orderId), query.lastError());
+    QList<RefundRecord> refunds;
+    while (query.next()) {
+        refunds.append(RefundRecord { query.value(0).toString(), query.value(1).toString(),
+                                      query.value(2).toLongLong(), query.value(3).toString(),
+                                      query.value(4).toString(), query.value(5).toString(),
+                                      query.value(6).toString(), fromMs(query.value(7)),
+                                      fromMs(query.value(8)) });
+    }
+    return refunds;
+}
+
+VoidResult SqliteLedger::appendAudit(const AuditEntry &entry)
+{
+    return inTransaction("an audit entry", [&](QSqlDatabase &db) -> VoidResult {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, role, action, order_id, detail) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)"));
+        bind(query, toMs(entry.at.isValid() ? entry.at : QDateTime::currentDateTimeUtc()));
+        bind(query, entry.actor);
+        bind(query, entry.role);
+        bind(query, entry.action);
+        bind(query, entry.orderId);
+        bind(query, entry.detail);
+        if (!query.exec())
+            return sqlError("write_failed", QStringLiteral("Cannot record the audit entry"), query.lastError());
+        return ok();
+    });
+}
+
+Result<QList<AuditEntry>> SqliteLedger::auditLog(const QDateTime &since, int limit)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT id, at, actor, role, action, order_id, detail FROM audit_log "
+                                 "WHERE at >= ? ORDER BY id DESC LIMIT ?"));
+    bind(query, since.isValid() ? since.toMSecsSinceEpoch() : qint64(0));
+    bind(query, qMax(0, limit));
+    if (!query.exec())
+        return sqlError("read_failed", QStringLiteral("Cannot read the audit log"), query.lastError());
+    QList<AuditEntry> entries;
+    while (query.next()) {
+        entries.append(AuditEntry { query.value(0).toLongLong(), fromMs(query.value(1)),
+                                    query.value(2).toString(), query.value(3).toString(),
+                                    query.value(4).toString(), query.value(5).toString(),
+                                    query.value(6).toString() });
+    }
+    return entries;
+}
+
+Result<QString> SqliteLedger::integrityCheck()
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
+        return sqlError("read_failed", QStringLiteral("Cannot check the ledger"), query.lastError());
+    QStringList lines;
+    while (query.next())
+        lines.append(query.value(0).toString());
+    return lines.join(u'\n');
+}

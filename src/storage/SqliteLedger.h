@@ -1,0 +1,66 @@
+#pragma once
+
+#include "storage/Ledger.h"
+#include "storage/PhoneVault.h"
+
+#include <QSqlDatabase>
+
+#include <memory>
+
+// The ledger in one SQLite file: WAL journal, synchronous=FULL, foreign keys on, a
+// schema_version table and migrations in a transaction (LedgerSchema).
+//
+// open() refuses, without writing a byte, a file that is not SQLite, an SQLite file that
+// belongs to another program, a damaged file, and a ledger from a newer CounterPay.
+class SqliteLedger final : public Ledger
+{
+public:
+    struct Options
+    {
+        // Runs SQLite's quick_check before trusting an existing file.
+        bool verifyIntegrity = true;
+    };
+
+    static Result<std::unique_ptr<SqliteLedger>> open(const QString &path, const PhoneVault &vault,
+                                                      const Options &options);
+    static Result<std::unique_ptr<SqliteLedger>> open(const QString &path, const PhoneVault &vault)
+    {
+        return open(path, vault, Options());
+    }
+    ~SqliteLedger() override;
+    Q_DISABLE_COPY_MOVE(SqliteLedger)
+
+    QString location() const override { return m_path; }
+
+    VoidResult insertOrder(const OrderRecord &order, const OrderEvent &event) override;
+    VoidResult updateOrder(const OrderRecord &order, PaymentState expectedState,
+                           const OrderEvent &event) override;
+    VoidResult appendEvent(const OrderEvent &event) override;
+    Result<std::optional<OrderRecord>> findOrder(const QString &orderId, PhoneAccess access) override;
+    Result<QList<OrderRecord>> openOrders() override;
+    Result<QList<OrderRecord>> findOrders(const OrderFilter &filter) override;
+    Result<qint64> countOrders(const OrderFilter &filter) override;
+    Result<QList<OrderEvent>> events(const QString &orderId) override;
+    VoidResult insertRefund(const RefundRecord &refund, const OrderEvent &event) override;
+    VoidResult updateRefund(const RefundRecord &refund, const OrderEvent &event) override;
+    Result<QList<RefundRecord>> refunds(const QString &orderId) override;
+    VoidResult appendAudit(const AuditEntry &entry) override;
+    Result<QList<AuditEntry>> auditLog(const QDateTime &since, int limit) override;
+
+    // SQLite's own verdict on the file ("ok" when healthy), for tests and diagnostics.
+    Result<QString> integrityCheck();
+
+private:
+    SqliteLedger(QString path, QString connectionName, PhoneVault vault);
+
+    QSqlDatabase database() const;
+    VoidResult insertEvent(const OrderEvent &event);
+    template<typename Body>
+    VoidResult inTransaction(const char *what, Body body);
+    Result<QList<OrderRecord>> selectOrders(const QString &where, const QVariantList &bindings,
+                                            const QString &tail, PhoneAccess access);
+
+    QString m_path;
+    QString m_connectionName;
+    PhoneVault m_vault;
+};
