@@ -1,0 +1,153 @@
+#include "gateway/cmcom/CmComParser.h"
+
+#include "gateway/GatewayLogging.h"
+#include "gateway/JsonSupport.h"
+
+#include <QJsonArray>
+
+using S = PaymentState;
+
+namespace {
+
+struct StatusEntry
+{
+    const char *name;
+    S state;
+    bool paid;
+};
+
+constexpr StatusEntry kStatuses[] = {
+    { "OPEN", S::AwaitingCustomer, false },
+    { "AUTHORIZED", S::AwaitingCustomer, false },
+    { "SUCCESS", S::Charged, true },
+    { "CANCELLED", S::Declined, false },
+    { "EXPIRED", S::Expired, false },
+    { "FAILURE", S::Failed, false },
+};
+
+GatewayError malformed(const QString &message)
+{
+    GatewayError error;
+    error.kind = GatewayError::Kind::Malformed;
+    error.message = message;
+    return error;
+}
+
+} // namespace
+
+CmComParser::Mapping CmComParser::mapStatus(QStringView rawStatus)
+{
+    for (const StatusEntry &entry : kStatuses) {
+        if (rawStatus == QLatin1String(entry.name))
+            return { entry.state, true, entry.paid };
+    }
+    return {};
+}
+
+QStringList CmComParser::knownStatuses()
+{
+    QStringList names;
+    for (const StatusEntry &entry : kStatuses)
+        names.append(QLatin1String(entry.name));
+    return names;
+}
+
+GatewayResult<PaymentSession> CmComParser::parseInitialize(const QByteArray &body, const QString &orderId)
+{
+    const auto parsed = JsonSupport::parseObject(body, QStringLiteral("CM.com initialize answer"));
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject &o = parsed.value();
+    PaymentSession session;
+    session.orderId = orderId;
+    session.txnId = JsonSupport::string(o, QLatin1String("id"));
+    session.txnUuid = JsonSupport::string(o, QLatin1String("orderId"));
+    session.rawStatus = JsonSupport::string(o, QLatin1String("status"));
+    if (session.txnId.isEmpty() || session.txnId.size() > 64)
+        return malformed(QStringLiteral("The CM.com answer has no transaction id."));
+    const QString reference = JsonSupport::string(o, QLatin1String("reference"));
+    if (!reference.isEmpty() && reference != orderId)
+        return malformed(QStringLiteral("CM.com answered for another reference."));
+    const QString url = JsonSupport::string(
+            o.value(QLatin1String("action")).toObject().value(QLatin1String("redirect")).toObject(),
+            QLatin1String("url"));
+    session.authUrl = JsonSupport::httpUrl(url);
+    if (!session.authUrl.isValid())
+        return malformed(QStringLiteral("The CM.com answer has no http(s) action.redirect.url."));
+    session.method = PaymentSession::Method::Get;
+    const QString expires = JsonSupport::string(o, QLatin1String("expiresAt"));
+    if (!expires.isEmpty()) {
+        session.expiresAt = QDateTime::fromString(expires, Qt::ISODateWithMs).toUTC();
+    }
+    const Mapping mapping = mapStatus(session.rawStatus);
+    session.state = mapping.known && !mapping.paid ? mapping.state : S::AwaitingCustomer;
+    if (!session.rawStatus.isEmpty() && !mapping.known) {
+        qCWarning(lcGatewayCmCom).noquote() << "unknown CM.com status at initialize"
+                                            << JsonSupport::cleanText(session.rawStatus, 40);
+        session.state = S::Unknown;
+    }
+    return session;
+}
+
+GatewayResult<PaymentStatus> CmComParser::parseTransaction(const QByteArray &body, const Money &expected)
+{
+    const auto parsed = JsonSupport::parseObject(body, QStringLiteral("CM.com transaction"));
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject &o = parsed.value();
+    PaymentStatus status;
+    status.txnId = JsonSupport::string(o, QLatin1String("id"));
+    status.txnUuid = JsonSupport::string(o, QLatin1String("orderId"));
+    status.orderId = JsonSupport::string(o, QLatin1String("reference"));
+    status.rawStatus = JsonSupport::string(o, QLatin1String("status"));
+    if (status.txnId.isEmpty() || status.rawStatus.isEmpty())
+        return malformed(QStringLiteral("The CM.com transaction has no id or status."));
+    const std::optional<Currency> currency = Currency::fromCode(JsonSupport::string(o, QLatin1String("currency")));
+    if (currency) {
+        const Result<Money> amount = Money::fromJsonMinorUnits(o.value(QLatin1String("amount")), *currency);
+        if (amount.ok())
+            status.reportedAmount = amount.value();
+        const QJsonValue refunded = o.value(QLatin1String("refunds")).toObject().value(QLatin1String("refundedAmount"));
+        if (refunded.isDouble()) {
+            const Result<Money> r = Money::fromJsonMinorUnits(refunded, *currency);
+            if (r.ok())
+                status.refundedAmount = r.value();
+        }
+    }
+    status.amountVerified = status.reportedAmount && *status.reportedAmount == expected;
+    const Mapping mapping = mapStatus(status.rawStatus);
+    status.knownStatus = mapping.known;
+    status.state = mapping.state;
+    if (!mapping.known) {
+        qCWarning(lcGatewayCmCom).noquote() << "unknown CM.com status" << JsonSupport::cleanText(status.rawStatus, 40)
+                                            << "for" << JsonSupport::cleanText(status.txnId, 64) << "-> unknown";
+    } else if (mapping.paid && !status.amountVerified) {
+        status.state = S::Unknown;
+        status.amountMismatch = true;
+        qCWarning(lcGatewayCmCom).noquote() << "transaction" << JsonSupport::cleanText(status.txnId, 64)
+                                            << "is SUCCESS for another amount or currency than"
+                                            << expected.toDecimalString() << expected.currency().code()
+                                            << "-> not charged";
+    }
+    return status;
+}
+
+GatewayError CmComParser::parseError(const QByteArray &body, GatewayError base)
+{
+    const auto parsed = JsonSupport::parseObject(body, QStringLiteral("CM.com error"));
+    if (!parsed)
+        return base;
+    const QJsonObject &o = parsed.value();
+    QString message = JsonSupport::string(o, QLatin1String("message"));
+    const QJsonObject first = o.value(QLatin1String("errors")).toArray().at(0).toObject();
+    QString code = JsonSupport::string(first, QLatin1String("code"));
+    if (code.isEmpty())
+        code = JsonSupport::string(first, QLatin1String("field"));
+    if (message.isEmpty())
+        message = JsonSupport::string(first, QLatin1String("message"));
+    if (!code.isEmpty())
+        base.providerCode = JsonSupport::cleanText(code, 80);
+    if (!message.isEmpty())
+        base.message = QStringLiteral("CM.com: ") + JsonSupport::cleanText(message);
+    return base;
+}
