@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "gateway/profile/GatewayProfile.h"
+#include "gateway/profile/SecretSource.h"
+
+class HttpClient;
+class PaymentGateway;
+class QObject;
+
+// Builds the gateway for a provider spec as the CLI spells it ("juspay-gpay", "juspay-cred",
+// "juspay-wallet:GOPAY", "googlepay", "cmcom") from a profile and a SecretSource. A missing
+// section or secret fails with a message naming what to set. The gateway is owned by parent.
+class GatewayFactory
+{
+public:
+    static QStringList providerSpecs();
+    static Result<PaymentGateway *> create(const QString &providerSpec, const GatewayProfile &profile,
+                                           const SecretSource &secrets, HttpClient *http,
+                                           const Clock &clock = Clock::system(), QObject *parent = nullptr);
+};

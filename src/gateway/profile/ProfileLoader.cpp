@@ -1,0 +1,234 @@
+#include "gateway/profile/ProfileLoader.h"
+
+#include "gateway/GatewayLogging.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QSettings>
+
+namespace {
+
+const QString kJuspaySandbox = QStringLiteral("https://sandbox.juspay.in");
+const QString kJuspayProduction = QStringLiteral("https://api.juspay.in");
+// Google and CM.com publish one host; test and live differ by credentials, not URL.
+const QString kGoogleHost = QStringLiteral("https://nbupayments.googleapis.com");
+const QString kCmComHost = QStringLiteral("https://api.pay.cm.com");
+
+struct Reader
+{
+    QSettings &settings;
+    QString file;
+    QString section;
+
+    QString key(const QString &name) const { return section + u'/' + name; }
+    bool has(const QString &name) const { return settings.contains(key(name)); }
+    QString text(const QString &name, const QString &fallback = {}) const
+    {
+        const QVariant value = settings.value(key(name));
+        if (!value.isValid())
+            return fallback;
+        // QSettings splits unquoted values at commas.
+        if (value.metaType().id() == QMetaType::QStringList)
+            return value.toStringList().join(u',').trimmed();
+        return value.toString().trimmed();
+    }
+    Error error(const char *code, const QString &name, const QString &problem) const
+    {
+        return Error { QLatin1String(code),
+                       QStringLiteral("%1: [%2] %3 %4").arg(file, section, name, problem) };
+    }
+};
+
+std::optional<Error> readInt(const Reader &r, const QString &name, int min, int max, int &out)
+{
+    if (!r.has(name))
+        return std::nullopt;
+    bool ok = false;
+    const int value = r.text(name).toInt(&ok);
+    if (!ok || value < min || value > max)
+        return r.error("profile_bad_value", name, QStringLiteral("must be a whole number from %1 to %2.").arg(min).arg(max));
+    out = value;
+    return std::nullopt;
+}
+
+std::optional<Error> readCaFile(const Reader &r, const QUrl &baseUrl, const QStringList &productionHosts,
+                                QList<QSslCertificate> &out)
+{
+    if (!r.has(QStringLiteral("ca_file")))
+        return std::nullopt;
+    if (productionHosts.contains(baseUrl.host()))
+        return r.error("profile_bad_value", QStringLiteral("ca_file"),
+                       QStringLiteral("is only allowed for a sandbox base_url, not %1.").arg(baseUrl.host()));
+    const QString path = r.text(QStringLiteral("ca_file"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return r.error("profile_bad_file", QStringLiteral("ca_file"),
+                       QStringLiteral("cannot be read (%1): %2").arg(path, file.errorString()));
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.read(1024 * 1024), QSsl::Pem);
+    if (certificates.isEmpty())
+        return r.error("profile_bad_file", QStringLiteral("ca_file"),
+                       QStringLiteral("holds no PEM certificate: %1").arg(path));
+    out.append(certificates);
+    return std::nullopt;
+}
+
+} // namespace
+
+bool ProfileLoader::isSecretKey(const QString &key)
+{
+    const QString k = key.section(u'/', -1).toLower();
+    static const char *const kParts[] = { "api_key", "apikey", "client_secret", "private_key",
+                                          "password", "passwd", "token", "secret" };
+    for (const char *part : kParts) {
+        if (k.contains(QLatin1String(part)))
+            return true;
+    }
+    return false;
+}
+
+Result<QUrl> ProfileLoader::resolveBaseUrl(const QString &value, const QString &sandboxUrl,
+                                           const QString &productionUrl)
+{
+    if (value.isEmpty() || value.compare(QLatin1String("sandbox"), Qt::CaseInsensitive) == 0)
+        return QUrl(sandboxUrl);
+    if (value.compare(QLatin1String("production"), Qt::CaseInsensitive) == 0)
+        return QUrl(productionUrl);
+    const QUrl url(value, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+        return Result<QUrl>::failure(QStringLiteral("profile_bad_value"),
+                                     QStringLiteral("is not a URL (use sandbox, production or https://host[:port][/path])."));
+    const QHostAddress address(url.host());
+    const bool loopback = url.host() == QLatin1String("localhost") || (!address.isNull() && address.isLoopback());
+    if (url.scheme() == QLatin1String("https") || (url.scheme() == QLatin1String("http") && loopback))
+        return url;
+    return Result<QUrl>::failure(QStringLiteral("profile_bad_value"),
+                                 QStringLiteral("must be https (plain http only for 127.0.0.1/localhost)."));
+}
+
+Result<GatewayProfile> ProfileLoader::load(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isReadable())
+        return Result<GatewayProfile>::failure(QStringLiteral("profile_unreadable"),
+                                               QStringLiteral("%1: the profile file does not exist or cannot be read.").arg(path));
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        return Result<GatewayProfile>::failure(QStringLiteral("profile_unreadable"),
+                                               QStringLiteral("%1: the profile is not a valid INI file.").arg(path));
+
+    const QStringList keys = settings.allKeys();
+    for (const QString &key : keys) {
+        if (isSecretKey(key)) {
+            return Result<GatewayProfile>::failure(
+                    QStringLiteral("profile_secret"),
+                    QStringLiteral("%1: refusing the profile: key '%2' looks like a secret. Secrets never go in "
+                                   "a profile; set COUNTERPAY_JUSPAY_API_KEY, COUNTERPAY_CMCOM_CLIENT_ID, "
+                                   "COUNTERPAY_CMCOM_CLIENT_SECRET or COUNTERPAY_GOOGLEPAY_SERVICE_ACCOUNT_FILE, "
+                                   "or use the keychain.").arg(path, key));
+        }
+    }
+
+    GatewayProfile profile;
+    profile.filePath = path;
+    {
+        Reader r { settings, path, QStringLiteral("network") };
+        if (auto e = readInt(r, QStringLiteral("timeout_ms"), 500, 120'000, profile.timeoutMs))
+            return *e;
+    }
+
+    const QStringList groups = settings.childGroups();
+    if (groups.contains(QStringLiteral("juspay"))) {
+        Reader r { settings, path, QStringLiteral("juspay") };
+        JuspayConfig &c = profile.juspay;
+        const auto url = resolveBaseUrl(r.text(QStringLiteral("base_url")), kJuspaySandbox, kJuspayProduction);
+        if (!url.ok())
+            return r.error("profile_bad_value", QStringLiteral("base_url"), url.errorMessage());
+        c.baseUrl = url.value();
+        c.merchantId = r.text(QStringLiteral("merchant_id"));
+        if (c.merchantId.isEmpty())
+            return r.error("profile_missing", QStringLiteral("merchant_id"), QStringLiteral("is missing (your Juspay merchant id)."));
+        c.apiVersion = r.text(QStringLiteral("api_version"), c.apiVersion);
+        const QString routing = r.text(QStringLiteral("routing_id"), QStringLiteral("order"));
+        if (routing == QLatin1String("order")) {
+            c.routingPolicy = JuspayConfig::RoutingPolicy::Order;
+        } else if (routing == QLatin1String("customer")) {
+            c.routingPolicy = JuspayConfig::RoutingPolicy::Customer;
+        } else if (routing.startsWith(QLatin1String("fixed:")) && routing.size() > 6) {
+            c.routingPolicy = JuspayConfig::RoutingPolicy::Fixed;
+            c.fixedRoutingId = routing.mid(6);
+        } else {
+            return r.error("profile_bad_value", QStringLiteral("routing_id"), QStringLiteral("must be order, customer or fixed:VALUE."));
+        }
+        c.returnUrl = r.text(QStringLiteral("return_url"));
+        if (r.has(QStringLiteral("cred_public_key_file"))) {
+            const QString keyPath = r.text(QStringLiteral("cred_public_key_file"));
+            QFile file(keyPath);
+            if (!file.open(QIODevice::ReadOnly))
+                return r.error("profile_bad_file", QStringLiteral("cred_public_key_file"),
+                               QStringLiteral("cannot be read (%1): %2").arg(keyPath, file.errorString()));
+            const Result<RsaKey> key = RsaKey::fromPem(file.read(64 * 1024));
+            if (!key.ok())
+                return r.error("profile_bad_file", QStringLiteral("cred_public_key_file"),
+                               QStringLiteral("is not an RSA public key PEM (%1): %2").arg(keyPath, key.errorMessage()));
+            if (key->hasPrivateKey())
+                return r.error("profile_secret", QStringLiteral("cred_public_key_file"),
+                               QStringLiteral("holds a PRIVATE key (%1); configure Juspay's public key only.").arg(keyPath));
+            c.credPublicKey = key.value();
+        }
+        if (auto e = readCaFile(r, c.baseUrl, { QUrl(kJuspayProduction).host() }, profile.extraCaCertificates))
+            return *e;
+        profile.hasJuspay = true;
+    }
+
+    if (groups.contains(QStringLiteral("googlepay"))) {
+        Reader r { settings, path, QStringLiteral("googlepay") };
+        GooglePayConfig &c = profile.googlePay;
+        const auto url = resolveBaseUrl(r.text(QStringLiteral("base_url")), kGoogleHost, kGoogleHost);
+        if (!url.ok())
+            return r.error("profile_bad_value", QStringLiteral("base_url"), url.errorMessage());
+        c.baseUrl = url.value();
+        c.googleMerchantId = r.text(QStringLiteral("merchant_id"));
+        if (c.googleMerchantId.isEmpty())
+            return r.error("profile_missing", QStringLiteral("merchant_id"), QStringLiteral("is missing (your googleMerchantId)."));
+        if (auto e = readInt(r, QStringLiteral("expiry_minutes"), 1, 1440, c.expiryMinutes))
+            return *e;
+        c.originatingPlatform = r.text(QStringLiteral("originating_platform"), c.originatingPlatform);
+        c.upiVpa = r.text(QStringLiteral("upi_vpa"));
+        if (auto e = readCaFile(r, c.baseUrl, { QUrl(kGoogleHost).host() }, profile.extraCaCertificates))
+            return *e;
+        profile.hasGooglePay = true;
+    }
+
+    if (groups.contains(QStringLiteral("cmcom"))) {
+        Reader r { settings, path, QStringLiteral("cmcom") };
+        CmComConfig &c = profile.cmcom;
+        const auto url = resolveBaseUrl(r.text(QStringLiteral("base_url")), kCmComHost, kCmComHost);
+        if (!url.ok())
+            return r.error("profile_bad_value", QStringLiteral("base_url"), url.errorMessage());
+        c.baseUrl = url.value();
+        c.clientId = r.text(QStringLiteral("client_id"));
+        c.language = r.text(QStringLiteral("language"), c.language);
+        if (c.language.size() != 2 || !c.language.at(0).isLower() || !c.language.at(1).isLower())
+            return r.error("profile_bad_value", QStringLiteral("language"), QStringLiteral("must be an ISO 639-1 code such as en."));
+        const QString returnUrl = r.text(QStringLiteral("return_url"), c.returnUrl);
+        if (!QUrl(returnUrl, QUrl::StrictMode).isValid() || !returnUrl.startsWith(QLatin1String("http")))
+            return r.error("profile_bad_value", QStringLiteral("return_url"), QStringLiteral("must be an http(s) URL."));
+        c.returnUrl = returnUrl;
+        if (auto e = readInt(r, QStringLiteral("expiry_minutes"), 1, 1440, c.expiryMinutes))
+            return *e;
+        if (auto e = readCaFile(r, c.baseUrl, { QUrl(kCmComHost).host() }, profile.extraCaCertificates))
+            return *e;
+        profile.hasCmCom = true;
+    }
+
+    for (const QString &group : groups) {
+        if (group != QLatin1String("juspay") && group != QLatin1String("googlepay")
+            && group != QLatin1String("cmcom") && group != QLatin1String("network"))
+            qCWarning(lcGatewayProfile).noquote() << path << "ignores unknown section" << group;
+    }
+    if (!profile.hasJuspay && !profile.hasGooglePay && !profile.hasCmCom)
+        return Result<GatewayProfile>::failure(QStringLiteral("profile_missing"),
+                                               QStringLiteral("%1: no [juspay], [googlepay] or [cmcom] section.").arg(path));
+    return profile;
+}
