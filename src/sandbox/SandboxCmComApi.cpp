@@ -36,8 +36,12 @@ bool isLoopbackUrl(const QUrl &url)
 
 } // namespace
 
-SandboxCmComApi::SandboxCmComApi(SandboxContext &context, SandboxCustomer &customer, QObject *parent)
-    : QObject(parent), m_context(context), m_customer(customer), m_network(new QNetworkAccessManager(this))
+SandboxCmComApi::SandboxCmComApi(
+    SandboxContext &context, SandboxCustomer &customer, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_customer(customer)
+    , m_network(new QNetworkAccessManager(this))
 {
     connect(&m_context.store(), &SandboxStore::orderChanged, this, &SandboxCmComApi::sendWebhooks);
 }
@@ -72,20 +76,26 @@ SandboxHttpResponse SandboxCmComApi::handle(const SandboxHttpRequest &request)
             return *denied;
         return get(request.path.mid(kTransactionsPath.size()));
     }
-    return error(404, u"Not found: %1 %2"_s.arg(QString::fromLatin1(request.method), request.path.left(100)));
+    return error(404,
+        u"Not found: %1 %2"_s.arg(QString::fromLatin1(request.method), request.path.left(100)));
 }
 
 QString SandboxCmComApi::statusName(const SandboxOrder &order)
 {
     switch (order.state) {
     case PaymentState::Created:
-    case PaymentState::AwaitingCustomer: return u"OPEN"_s;
+    case PaymentState::AwaitingCustomer:
+        return u"OPEN"_s;
     case PaymentState::Charged:
     case PaymentState::Refunded:
-    case PaymentState::PartiallyRefunded: return u"SUCCESS"_s;
-    case PaymentState::Declined: return u"CANCELLED"_s;
-    case PaymentState::Expired: return u"EXPIRED"_s;
-    default: return u"FAILURE"_s;
+    case PaymentState::PartiallyRefunded:
+        return u"SUCCESS"_s;
+    case PaymentState::Declined:
+        return u"CANCELLED"_s;
+    case PaymentState::Expired:
+        return u"EXPIRED"_s;
+    default:
+        return u"FAILURE"_s;
     }
 }
 
@@ -93,7 +103,8 @@ SandboxHttpResponse SandboxCmComApi::error(int status, const QString &message, c
 {
     QJsonObject body { { u"status"_s, status }, { u"message"_s, message } };
     if (!field.isEmpty())
-        body.insert(u"errors"_s, QJsonArray { QJsonObject { { u"field"_s, field }, { u"message"_s, message } } });
+        body.insert(u"errors"_s,
+            QJsonArray { QJsonObject { { u"field"_s, field }, { u"message"_s, message } } });
     return SandboxHttpResponse::json(status, body);
 }
 
@@ -114,31 +125,37 @@ SandboxHttpResponse SandboxCmComApi::token(const SandboxHttpRequest &request)
         const qsizetype colon = decoded.indexOf(':');
         if (colon > 0) {
             clientId = QString::fromUtf8(QByteArray::fromPercentEncoding(decoded.left(colon)));
-            clientSecret = QString::fromUtf8(QByteArray::fromPercentEncoding(decoded.mid(colon + 1)));
+            clientSecret
+                = QString::fromUtf8(QByteArray::fromPercentEncoding(decoded.mid(colon + 1)));
         }
     }
     if (fields.value(u"grant_type"_s) != u"client_credentials") {
-        return SandboxHttpResponse::json(400, QJsonObject { { u"error"_s, u"unsupported_grant_type"_s },
-                                                            { u"error_description"_s, u"Use grant_type=client_credentials."_s } });
+        return SandboxHttpResponse::json(400,
+            QJsonObject { { u"error"_s, u"unsupported_grant_type"_s },
+                { u"error_description"_s, u"Use grant_type=client_credentials."_s } });
     }
     if (clientId != m_context.options().cmClientId
-        || !ConstantTime::equal(clientSecret.toUtf8(), m_context.options().cmClientSecret.toUtf8())) {
-        return SandboxHttpResponse::json(401, QJsonObject { { u"error"_s, u"invalid_client"_s },
-                                                            { u"error_description"_s, u"Unknown client or wrong secret."_s } });
+        || !ConstantTime::equal(
+            clientSecret.toUtf8(), m_context.options().cmClientSecret.toUtf8())) {
+        return SandboxHttpResponse::json(401,
+            QJsonObject { { u"error"_s, u"invalid_client"_s },
+                { u"error_description"_s, u"Unknown client or wrong secret."_s } });
     }
     const QString accessToken = u"cm-sandbox-"_s + m_context.randomAlphanumeric(40);
-    m_context.store().addToken(accessToken, u"cm"_s, m_context.now().addSecs(kTokenLifetimeSeconds));
-    return SandboxHttpResponse::json(200, QJsonObject { { u"access_token"_s, accessToken },
-                                                        { u"token_type"_s, u"Bearer"_s },
-                                                        { u"expires_in"_s, kTokenLifetimeSeconds } });
+    m_context.store().addToken(
+        accessToken, u"cm"_s, m_context.now().addSecs(kTokenLifetimeSeconds));
+    return SandboxHttpResponse::json(200,
+        QJsonObject { { u"access_token"_s, accessToken }, { u"token_type"_s, u"Bearer"_s },
+            { u"expires_in"_s, kTokenLifetimeSeconds } });
 }
 
-std::optional<SandboxHttpResponse> SandboxCmComApi::checkBearer(const SandboxHttpRequest &request) const
+std::optional<SandboxHttpResponse> SandboxCmComApi::checkBearer(
+    const SandboxHttpRequest &request) const
 {
     const QByteArray authorization = request.header("authorization");
     const QString token = authorization.toLower().startsWith("bearer ")
-            ? QString::fromLatin1(authorization.mid(7).trimmed())
-            : QString();
+        ? QString::fromLatin1(authorization.mid(7).trimmed())
+        : QString();
     if (token.isEmpty() || !m_context.store().isTokenValid(token, u"cm"_s, m_context.now()))
         return error(401, u"Unauthorized: a valid Bearer access_token is required."_s);
     return std::nullopt;
@@ -167,12 +184,15 @@ SandboxHttpResponse SandboxCmComApi::initialize(const SandboxHttpRequest &reques
     const bool hasReturnUrl = body.contains(u"returnUrl"_s);
     const bool hasReturnUrls = body.contains(u"returnUrls"_s);
     if (hasReturnUrl == hasReturnUrls)
-        return error(400, u"Either returnUrl or returnUrls must be specified, but not both."_s, u"returnUrl"_s);
+        return error(400, u"Either returnUrl or returnUrls must be specified, but not both."_s,
+            u"returnUrl"_s);
     if (hasReturnUrl) {
         const QString url = body.value(u"returnUrl"_s).toString();
         if (url.isEmpty() || url.size() > 2000)
-            return error(400, u"returnUrl must be a URL of at most 2000 characters."_s, u"returnUrl"_s);
-    } else if (!body.value(u"returnUrls"_s).isObject() || body.value(u"returnUrls"_s).toObject().isEmpty()) {
+            return error(
+                400, u"returnUrl must be a URL of at most 2000 characters."_s, u"returnUrl"_s);
+    } else if (!body.value(u"returnUrls"_s).isObject()
+        || body.value(u"returnUrls"_s).toObject().isEmpty()) {
         return error(400, u"returnUrls must be an object of URLs per status."_s, u"returnUrls"_s);
     }
     QDateTime expiresAt;
@@ -202,7 +222,8 @@ SandboxHttpResponse SandboxCmComApi::initialize(const SandboxHttpRequest &reques
         };
         for (const auto &field : mandatory) {
             if (field.second.trimmed().isEmpty())
-                return error(400, u"%1 is mandatory when consumer is given."_s.arg(field.first), field.first);
+                return error(400, u"%1 is mandatory when consumer is given."_s.arg(field.first),
+                    field.first);
         }
     }
     if (body.contains(u"webhooks"_s) && !body.value(u"webhooks"_s).isArray())
@@ -227,7 +248,12 @@ SandboxHttpResponse SandboxCmComApi::initialize(const SandboxHttpRequest &reques
             order.details.insert(name, body.value(name));
     }
     order.details.insert(u"country"_s,
-                         body.value(u"consumer"_s).toObject().value(u"address"_s).toObject().value(u"countryCode"_s).toString(u"NL"_s));
+        body.value(u"consumer"_s)
+            .toObject()
+            .value(u"address"_s)
+            .toObject()
+            .value(u"countryCode"_s)
+            .toString(u"NL"_s));
     m_context.store().put(order);
     qCInfo(lcSandbox) << "cm.com initialize" << order.id << order.amountMinor << order.currency;
     if (m_context.paymentStarted)
@@ -259,18 +285,23 @@ QJsonObject SandboxCmComApi::transactionObject(const SandboxOrder &order) const
         { u"country"_s, order.details.value(u"country"_s).toString() },
         { u"status"_s, statusName(order) },
         { u"createdAt"_s, rfc3339(order.created) },
-        { u"details"_s, QJsonObject {
-                  { u"merchantCountry"_s, u"NL"_s },
-                  { u"gatewayId"_s, u"counterpay-sandbox"_s },
-                  { u"environment"_s, u"TEST"_s },
-                  { u"merchantId"_s, m_context.options().cmClientId },
-                  { u"merchantName"_s, u"CounterPay sandbox"_s },
-                  { u"merchantKey"_s, order.providerRef },
-                  { u"allowedCardNetworks"_s, QJsonArray { u"MASTERCARD"_s, u"VISA"_s } },
-                  { u"serverUrl"_s, m_context.url(u"/api/"_s) },
-          } },
-        { u"action"_s, QJsonObject { { u"redirect"_s, QJsonObject { { u"url"_s, m_context.url(u"/__sandbox/pay/"_s + order.id) } } } } },
-        { u"refunds"_s, QJsonObject { { u"refundedAmount"_s, order.refundedMinor() }, { u"refundedPendingAmount"_s, 0 } } },
+        { u"details"_s,
+            QJsonObject {
+                { u"merchantCountry"_s, u"NL"_s },
+                { u"gatewayId"_s, u"counterpay-sandbox"_s },
+                { u"environment"_s, u"TEST"_s },
+                { u"merchantId"_s, m_context.options().cmClientId },
+                { u"merchantName"_s, u"CounterPay sandbox"_s },
+                { u"merchantKey"_s, order.providerRef },
+                { u"allowedCardNetworks"_s, QJsonArray { u"MASTERCARD"_s, u"VISA"_s } },
+                { u"serverUrl"_s, m_context.url(u"/api/"_s) },
+            } },
+        { u"action"_s,
+            QJsonObject { { u"redirect"_s,
+                QJsonObject { { u"url"_s, m_context.url(u"/__sandbox/pay/"_s + order.id) } } } } },
+        { u"refunds"_s,
+            QJsonObject { { u"refundedAmount"_s, order.refundedMinor() },
+                { u"refundedPendingAmount"_s, 0 } } },
     };
     if (order.details.contains(u"expiresAt"_s))
         object.insert(u"expiresAt"_s, order.details.value(u"expiresAt"_s));
@@ -314,12 +345,15 @@ void SandboxCmComApi::sendWebhooks(const QString &orderKey, PaymentState previou
             { u"payment"_s, order->providerRef },
         };
         QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         request.setTransferTimeout(5000);
-        QNetworkReply *reply = m_network->post(request, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+        QNetworkReply *reply
+            = m_network->post(request, QJsonDocument(payload).toJson(QJsonDocument::Compact));
         connect(reply, &QNetworkReply::finished, reply, [reply] {
             if (reply->error() != QNetworkReply::NoError)
-                qCInfo(lcSandbox) << "webhook delivery failed (best effort):" << reply->errorString();
+                qCInfo(lcSandbox) << "webhook delivery failed (best effort):"
+                                  << reply->errorString();
             reply->deleteLater();
         });
     }

@@ -3,11 +3,10 @@
 #include "sandbox/SandboxStore.h"
 
 SandboxContext::SandboxContext(SandboxOptions options, SandboxStore *store)
-    : m_options(std::move(options)),
-      m_store(store),
-      m_random(quint32(m_options.seed ^ (m_options.seed >> 32)))
-{
-}
+    : m_options(std::move(options))
+    , m_store(store)
+    , m_random(quint32(m_options.seed ^ (m_options.seed >> 32)))
+{ }
 
 QString SandboxContext::url(const QString &path) const
 {
@@ -19,7 +18,8 @@ QString SandboxContext::url(const QString &path) const
 
 QString SandboxContext::randomAlphanumeric(int length)
 {
-    static const QLatin1String alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    static const QLatin1String alphabet(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
     QString text;
     text.reserve(length);
     for (int i = 0; i < length; ++i)

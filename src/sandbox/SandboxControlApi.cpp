@@ -36,9 +36,9 @@ QLocale displayLocale(const QString &currency)
 } // namespace
 
 SandboxControlApi::SandboxControlApi(SandboxContext &context, SandboxCustomer &customer)
-    : m_context(context), m_customer(customer)
-{
-}
+    : m_context(context)
+    , m_customer(customer)
+{ }
 
 bool SandboxControlApi::handles(const SandboxHttpRequest &request)
 {
@@ -48,9 +48,12 @@ bool SandboxControlApi::handles(const SandboxHttpRequest &request)
 QString SandboxControlApi::providerStatus(const SandboxOrder &order)
 {
     switch (order.provider) {
-    case SandboxOrder::Provider::Juspay: return SandboxJuspayApi::statusName(order);
-    case SandboxOrder::Provider::GooglePay: return SandboxGooglePayApi::statusName(order);
-    case SandboxOrder::Provider::CmCom: return SandboxCmComApi::statusName(order);
+    case SandboxOrder::Provider::Juspay:
+        return SandboxJuspayApi::statusName(order);
+    case SandboxOrder::Provider::GooglePay:
+        return SandboxGooglePayApi::statusName(order);
+    case SandboxOrder::Provider::CmCom:
+        return SandboxCmComApi::statusName(order);
     }
     return {};
 }
@@ -83,7 +86,8 @@ SandboxHttpResponse SandboxControlApi::handle(const SandboxHttpRequest &request)
     if (segments.size() == 5 && segments.at(0) == u"v2" && segments.at(2) == u"start") {
         const auto order = m_context.store().findByTxnUuid(segments.at(4));
         if (!order || segments.at(3) != m_context.options().juspayMerchantId)
-            return SandboxHttpResponse::html(404, QByteArrayLiteral("<!DOCTYPE html><p>No such payment.</p>"));
+            return SandboxHttpResponse::html(
+                404, QByteArrayLiteral("<!DOCTYPE html><p>No such payment.</p>"));
         return customerPage(*order);
     }
     const QString section = segments.value(1);
@@ -97,7 +101,8 @@ SandboxHttpResponse SandboxControlApi::handle(const SandboxHttpRequest &request)
     if (section == u"orders" && segments.size() == 3 && request.method == "GET") {
         const auto order = m_customer.findOrder(segments.at(2), provider);
         if (!order)
-            return SandboxHttpResponse::json(404, errorBody(u"sandbox_not_found"_s, u"No such order."_s));
+            return SandboxHttpResponse::json(
+                404, errorBody(u"sandbox_not_found"_s, u"No such order."_s));
         return SandboxHttpResponse::json(200, summary(*order));
     }
     if (section == u"orders" && segments.size() == 4 && request.method == "POST")
@@ -105,35 +110,42 @@ SandboxHttpResponse SandboxControlApi::handle(const SandboxHttpRequest &request)
     if (section == u"pay" && segments.size() == 3) {
         const auto order = m_customer.findOrder(segments.at(2), provider);
         if (!order)
-            return SandboxHttpResponse::html(404, QByteArrayLiteral("<!DOCTYPE html><p>No such payment.</p>"));
+            return SandboxHttpResponse::html(
+                404, QByteArrayLiteral("<!DOCTYPE html><p>No such payment.</p>"));
         return customerPage(*order);
     }
     if (section == u"keys" && segments.value(2) == u"cred.pem" && request.method == "GET") {
-        SandboxHttpResponse response = SandboxHttpResponse::text(200, m_context.keys().credKey().publicKeyPem());
+        SandboxHttpResponse response
+            = SandboxHttpResponse::text(200, m_context.keys().credKey().publicKeyPem());
         response.contentType = QByteArrayLiteral("application/x-pem-file");
         return response;
     }
-    if (section == u"keys" && segments.value(2) == u"google-service-account.json" && request.method == "GET")
-        return SandboxHttpResponse::json(200, m_context.keys().googleServiceAccount(m_context.url(u"/token"_s)));
+    if (section == u"keys" && segments.value(2) == u"google-service-account.json"
+        && request.method == "GET")
+        return SandboxHttpResponse::json(
+            200, m_context.keys().googleServiceAccount(m_context.url(u"/token"_s)));
     if (section == u"ca.pem" && request.method == "GET") {
         if (m_caPem.isEmpty())
-            return SandboxHttpResponse::text(404, QByteArrayLiteral("Not serving TLS: there is no CA."));
+            return SandboxHttpResponse::text(
+                404, QByteArrayLiteral("Not serving TLS: there is no CA."));
         SandboxHttpResponse response = SandboxHttpResponse::text(200, m_caPem);
         response.contentType = QByteArrayLiteral("application/x-pem-file");
         return response;
     }
     if (section == u"scenario")
         return scenario(request);
-    return SandboxHttpResponse::json(404, errorBody(u"sandbox_not_found"_s, u"No such sandbox endpoint."_s));
+    return SandboxHttpResponse::json(
+        404, errorBody(u"sandbox_not_found"_s, u"No such sandbox endpoint."_s));
 }
 
-SandboxHttpResponse SandboxControlApi::orderAction(const SandboxHttpRequest &request, const QString &id,
-                                                   const QString &actionName)
+SandboxHttpResponse SandboxControlApi::orderAction(
+    const SandboxHttpRequest &request, const QString &id, const QString &actionName)
 {
-    const std::optional<SandboxCustomer::Action> action = SandboxCustomer::actionFromName(actionName);
+    const std::optional<SandboxCustomer::Action> action
+        = SandboxCustomer::actionFromName(actionName);
     if (!action) {
-        return SandboxHttpResponse::json(404, errorBody(u"sandbox_not_found"_s,
-                                                        u"Actions are approve, decline, expire and fail."_s));
+        return SandboxHttpResponse::json(404,
+            errorBody(u"sandbox_not_found"_s, u"Actions are approve, decline, expire and fail."_s));
     }
     const QString provider = request.query.queryItemValue(u"provider"_s);
     const Result<SandboxOrder> result = m_customer.act(id, *action, provider);
@@ -142,12 +154,14 @@ SandboxHttpResponse SandboxControlApi::orderAction(const SandboxHttpRequest &req
         // The customer page's form: answer with the page, showing the outcome.
         const auto order = m_customer.findOrder(id, provider);
         if (!order)
-            return SandboxHttpResponse::html(404, QByteArrayLiteral("<!DOCTYPE html><p>No such payment.</p>"));
+            return SandboxHttpResponse::html(
+                404, QByteArrayLiteral("<!DOCTYPE html><p>No such payment.</p>"));
         return customerPage(*order, result ? QString() : result.errorMessage());
     }
     if (!result) {
         const int status = result.errorCode() == u"sandbox_not_found" ? 404 : 409;
-        return SandboxHttpResponse::json(status, errorBody(result.errorCode(), result.errorMessage()));
+        return SandboxHttpResponse::json(
+            status, errorBody(result.errorCode(), result.errorMessage()));
     }
     return SandboxHttpResponse::json(200, summary(result.value()));
 }
@@ -160,17 +174,21 @@ SandboxHttpResponse SandboxControlApi::scenario(const SandboxHttpRequest &reques
             text = object->value(u"scenario"_s).toString();
         const Result<SandboxScenario> parsed = SandboxScenario::parse(text);
         if (!parsed)
-            return SandboxHttpResponse::json(400, errorBody(parsed.errorCode(), parsed.errorMessage()));
+            return SandboxHttpResponse::json(
+                400, errorBody(parsed.errorCode(), parsed.errorMessage()));
         m_customer.setScenario(parsed.value());
     }
-    return SandboxHttpResponse::json(200, QJsonObject { { u"scenario"_s, m_customer.scenario().toString() } });
+    return SandboxHttpResponse::json(
+        200, QJsonObject { { u"scenario"_s, m_customer.scenario().toString() } });
 }
 
-SandboxHttpResponse SandboxControlApi::customerPage(const SandboxOrder &order, const QString &notice) const
+SandboxHttpResponse SandboxControlApi::customerPage(
+    const SandboxOrder &order, const QString &notice) const
 {
     QFile file(u":/sandbox/customer.html"_s);
     if (!file.open(QIODevice::ReadOnly))
-        return SandboxHttpResponse::text(500, QByteArrayLiteral("The customer page resource is missing."));
+        return SandboxHttpResponse::text(
+            500, QByteArrayLiteral("The customer page resource is missing."));
     QString page = QString::fromUtf8(file.readAll());
 
     QString merchant;
@@ -193,12 +211,15 @@ SandboxHttpResponse SandboxControlApi::customerPage(const SandboxOrder &order, c
     const Result<Money> money = Money::fromMinorUnits(order.amountMinor, currency);
     const QString amount = money ? money->toDisplayString(displayLocale(order.currency))
                                  : order.amountDecimal() + u' ' + order.currency;
-    const bool pending = order.state == PaymentState::Created || order.state == PaymentState::AwaitingCustomer;
-    QString stateText = pending ? u"Waiting for you to approve"_s : PaymentStates::name(order.state);
+    const bool pending
+        = order.state == PaymentState::Created || order.state == PaymentState::AwaitingCustomer;
+    QString stateText
+        = pending ? u"Waiting for you to approve"_s : PaymentStates::name(order.state);
     if (!notice.isEmpty())
         stateText += u" (%1)"_s.arg(notice);
     const QString providerName = SandboxOrder::providerName(order.provider);
-    const QString actionBase = u"/__sandbox/orders/"_s + QString::fromUtf8(QUrl::toPercentEncoding(order.id));
+    const QString actionBase
+        = u"/__sandbox/orders/"_s + QString::fromUtf8(QUrl::toPercentEncoding(order.id));
     const QString query = u"?provider="_s + providerName + u"&page=1"_s;
 
     page.replace(u"{{TITLE}}"_s, QString(amount + u" to "_s + merchant).toHtmlEscaped());

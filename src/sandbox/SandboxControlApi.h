@@ -32,7 +32,8 @@ public:
     QJsonObject summary(const SandboxOrder &order) const;
 
 private:
-    SandboxHttpResponse orderAction(const SandboxHttpRequest &request, const QString &id, const QString &action);
+    SandboxHttpResponse orderAction(
+        const SandboxHttpRequest &request, const QString &id, const QString &action);
     SandboxHttpResponse scenario(const SandboxHttpRequest &request);
     SandboxHttpResponse customerPage(const SandboxOrder &order, const QString &notice = {}) const;
 

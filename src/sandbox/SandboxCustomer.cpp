@@ -9,9 +9,10 @@
 using namespace Qt::StringLiterals;
 
 SandboxCustomer::SandboxCustomer(SandboxContext &context, SandboxScenario scenario, QObject *parent)
-    : QObject(parent), m_context(context), m_scenario(scenario)
-{
-}
+    : QObject(parent)
+    , m_context(context)
+    , m_scenario(scenario)
+{ }
 
 std::optional<SandboxCustomer::Action> SandboxCustomer::actionFromName(QStringView name)
 {
@@ -25,15 +26,20 @@ std::optional<SandboxCustomer::Action> SandboxCustomer::actionFromName(QStringVi
 QString SandboxCustomer::actionName(Action action)
 {
     switch (action) {
-    case Action::Approve: return u"approve"_s;
-    case Action::Decline: return u"decline"_s;
-    case Action::Expire: return u"expire"_s;
-    case Action::Fail: return u"fail"_s;
+    case Action::Approve:
+        return u"approve"_s;
+    case Action::Decline:
+        return u"decline"_s;
+    case Action::Expire:
+        return u"expire"_s;
+    case Action::Fail:
+        return u"fail"_s;
     }
     return {};
 }
 
-std::optional<SandboxOrder> SandboxCustomer::findOrder(const QString &id, const QString &provider) const
+std::optional<SandboxOrder> SandboxCustomer::findOrder(
+    const QString &id, const QString &provider) const
 {
     const QList<SandboxOrder> candidates = m_context.store().findById(id);
     std::optional<SandboxOrder> best;
@@ -52,8 +58,8 @@ Result<SandboxOrder> SandboxCustomer::act(const QString &id, Action action, cons
 {
     const std::optional<SandboxOrder> order = findOrder(id, provider);
     if (!order) {
-        return Result<SandboxOrder>::failure(u"sandbox_not_found"_s,
-                                             u"No order with id %1 in the sandbox."_s.arg(id.left(60)));
+        return Result<SandboxOrder>::failure(
+            u"sandbox_not_found"_s, u"No order with id %1 in the sandbox."_s.arg(id.left(60)));
     }
     return actOnKey(order->key(), action);
 }
@@ -64,9 +70,8 @@ Result<SandboxOrder> SandboxCustomer::actOnKey(const QString &orderKey, Action a
     if (!order)
         return Result<SandboxOrder>::failure(u"sandbox_not_found"_s, u"No such order."_s);
     if (order->state != PaymentState::Created && order->state != PaymentState::AwaitingCustomer) {
-        return Result<SandboxOrder>::failure(
-                u"sandbox_not_pending"_s,
-                u"Order %1 is already %2."_s.arg(order->id, PaymentStates::name(order->state)));
+        return Result<SandboxOrder>::failure(u"sandbox_not_pending"_s,
+            u"Order %1 is already %2."_s.arg(order->id, PaymentStates::name(order->state)));
     }
     const QDateTime now = m_context.now();
     switch (action) {
@@ -112,10 +117,17 @@ void SandboxCustomer::paymentStarted(const QString &orderKey)
 {
     std::optional<Action> action;
     switch (m_scenario.kind()) {
-    case SandboxScenario::Kind::ApproveAfter: action = Action::Approve; break;
-    case SandboxScenario::Kind::DeclineAfter: action = Action::Decline; break;
-    case SandboxScenario::Kind::ExpireAfter: action = Action::Expire; break;
-    default: break;
+    case SandboxScenario::Kind::ApproveAfter:
+        action = Action::Approve;
+        break;
+    case SandboxScenario::Kind::DeclineAfter:
+        action = Action::Decline;
+        break;
+    case SandboxScenario::Kind::ExpireAfter:
+        action = Action::Expire;
+        break;
+    default:
+        break;
     }
     if (!action)
         return;
@@ -130,6 +142,7 @@ void SandboxCustomer::paymentStarted(const QString &orderKey)
 void SandboxCustomer::expireIfDue(const QString &orderKey)
 {
     const std::optional<SandboxOrder> order = m_context.store().find(orderKey);
-    if (order && order->isPending() && order->expiresAt.isValid() && order->expiresAt <= m_context.now())
+    if (order && order->isPending() && order->expiresAt.isValid()
+        && order->expiresAt <= m_context.now())
         actOnKey(orderKey, Action::Expire);
 }

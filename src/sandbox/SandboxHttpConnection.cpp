@@ -6,15 +6,20 @@
 #include <QTimer>
 
 SandboxHttpConnection::SandboxHttpConnection(QTcpSocket *socket, Handler handler, QObject *parent)
-    : QObject(parent), m_socket(socket), m_handler(std::move(handler))
+    : QObject(parent)
+    , m_socket(socket)
+    , m_handler(std::move(handler))
 {
     m_socket->setParent(this);
     connect(m_socket, &QTcpSocket::readyRead, this, &SandboxHttpConnection::readAvailable);
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     // A client that never sends a full request does not hold the connection forever.
+    // (A slow:MS answer that is on its way is not cut off: the connection then ends when it
+    // has been sent and the client disconnects.)
     QTimer::singleShot(60'000, this, [this] {
-        if (!m_answered)
-            m_socket->abort();
+        if (m_answered)
+            return;
+        m_socket->abort();
         deleteLater();
     });
     if (m_socket->bytesAvailable() > 0)
@@ -35,7 +40,8 @@ void SandboxHttpConnection::readAvailable()
     m_answered = true;
     if (status == SandboxHttpParser::Status::Error) {
         qCInfo(lcSandbox) << "bad request:" << m_parser.errorMessage();
-        deliver(SandboxHttpResponse::text(m_parser.errorStatus(), m_parser.errorMessage().toUtf8()));
+        deliver(
+            SandboxHttpResponse::text(m_parser.errorStatus(), m_parser.errorMessage().toUtf8()));
         return;
     }
     deliver(m_handler(m_parser.request()));

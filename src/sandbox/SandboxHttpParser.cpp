@@ -137,7 +137,8 @@ bool SandboxHttpParser::parseHead(const QByteArray &head)
             fail(400, QStringLiteral("Malformed header line."));
             return false;
         }
-        m_request.headers.append({ line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed() });
+        m_request.headers.append(
+            { line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed() });
     }
 
     const QByteArray transferEncoding = m_request.header("transfer-encoding").toLower();

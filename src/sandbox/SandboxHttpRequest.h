@@ -16,7 +16,7 @@ struct SandboxHttpRequest
 {
     QByteArray method;
     QByteArray target; // as sent: "/orders/abc?x=1"
-    QString path;      // percent-decoded path without the query
+    QString path; // percent-decoded path without the query
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;

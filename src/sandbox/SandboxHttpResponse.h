@@ -12,9 +12,9 @@ struct SandboxHttpResponse
 {
     enum class Fault {
         None,
-        Garbled,   // a malformed JSON body with a correct Content-Length
+        Garbled, // a malformed JSON body with a correct Content-Length
         Truncated, // Content-Length says N, fewer bytes arrive, then the connection closes
-        Drop,      // the connection closes without any answer
+        Drop, // the connection closes without any answer
     };
 
     int status = 200;

@@ -27,7 +27,9 @@ QJsonValue rawAmount(qint64 minor, const QString &currency)
 
 } // namespace
 
-SandboxJuspayApi::SandboxJuspayApi(SandboxContext &context) : m_context(context) { }
+SandboxJuspayApi::SandboxJuspayApi(SandboxContext &context)
+    : m_context(context)
+{ }
 
 bool SandboxJuspayApi::handles(const SandboxHttpRequest &request)
 {
@@ -55,11 +57,11 @@ SandboxHttpResponse SandboxJuspayApi::handle(const SandboxHttpRequest &request)
         && request.method == "POST")
         return refund(request, segments.at(1));
     return error(404, u"invalid_request"_s, u"RESOURCE_NOT_FOUND"_s,
-                 u"No such Juspay endpoint: %1 %2"_s.arg(QString::fromLatin1(request.method), request.path));
+        u"No such Juspay endpoint: %1 %2"_s.arg(QString::fromLatin1(request.method), request.path));
 }
 
-SandboxHttpResponse SandboxJuspayApi::error(int status, const QString &errorCode, const QString &infoCode,
-                                            const QString &message, const QStringList &fields)
+SandboxHttpResponse SandboxJuspayApi::error(int status, const QString &errorCode,
+    const QString &infoCode, const QString &message, const QStringList &fields)
 {
     QJsonArray fieldArray;
     for (const QString &field : fields)
@@ -72,16 +74,17 @@ SandboxHttpResponse SandboxJuspayApi::error(int status, const QString &errorCode
     };
     if (!fields.isEmpty())
         info.insert(u"fields"_s, fieldArray);
-    return SandboxHttpResponse::json(status, QJsonObject {
-                                                     { u"status"_s, u"error"_s },
-                                                     { u"error_code"_s, errorCode },
-                                                     { u"error_message"_s, message },
-                                                     { u"error_info"_s, info },
-                                             });
+    return SandboxHttpResponse::json(status,
+        QJsonObject {
+            { u"status"_s, u"error"_s },
+            { u"error_code"_s, errorCode },
+            { u"error_message"_s, message },
+            { u"error_info"_s, info },
+        });
 }
 
-SandboxHttpResponse SandboxJuspayApi::badRequest(const QString &infoCode, const QString &message,
-                                                 const QStringList &fields)
+SandboxHttpResponse SandboxJuspayApi::badRequest(
+    const QString &infoCode, const QString &message, const QStringList &fields)
 {
     return error(400, u"invalid_request"_s, infoCode, message, fields);
 }
@@ -97,8 +100,7 @@ QHash<QString, QString> SandboxJuspayApi::fieldsOf(const SandboxHttpRequest &req
 }
 
 std::optional<SandboxHttpResponse> SandboxJuspayApi::checkAuth(const SandboxHttpRequest &request,
-                                                               const QHash<QString, QString> &fields,
-                                                               bool merchantIdMayAuthenticate) const
+    const QHash<QString, QString> &fields, bool merchantIdMayAuthenticate) const
 {
     const SandboxOptions &options = m_context.options();
     auto denied = [](const QString &message) {
@@ -112,12 +114,13 @@ std::optional<SandboxHttpResponse> SandboxJuspayApi::checkAuth(const SandboxHttp
     if (authorization.isEmpty()) {
         if (merchantIdMayAuthenticate && fields.value(u"merchant_id"_s) == options.juspayMerchantId)
             return std::nullopt;
-        return denied(u"Authorization header missing: use HTTP Basic with the API key as user name."_s);
+        return denied(
+            u"Authorization header missing: use HTTP Basic with the API key as user name."_s);
     }
     if (!authorization.toLower().startsWith("basic "))
         return denied(u"Authorization must be HTTP Basic with the API key as user name."_s);
-    const auto decoded = QByteArray::fromBase64Encoding(authorization.mid(6).trimmed(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(
+        authorization.mid(6).trimmed(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return denied(u"Authorization is not valid base64."_s);
     QByteArray key = *decoded;
@@ -129,8 +132,8 @@ std::optional<SandboxHttpResponse> SandboxJuspayApi::checkAuth(const SandboxHttp
     return std::nullopt;
 }
 
-Result<SandboxOrder> SandboxJuspayApi::buildOrder(const QHash<QString, QString> &fields,
-                                                  const QString &prefix) const
+Result<SandboxOrder> SandboxJuspayApi::buildOrder(
+    const QHash<QString, QString> &fields, const QString &prefix) const
 {
     auto fail = [](const QString &code, const QString &message) {
         return Result<SandboxOrder>::failure(code, message);
@@ -141,7 +144,7 @@ Result<SandboxOrder> SandboxJuspayApi::buildOrder(const QHash<QString, QString> 
     static const QRegularExpression idPattern(u"^[A-Za-z0-9_-]{1,20}$"_s);
     if (!idPattern.match(orderId).hasMatch()) {
         return fail(u"INVALID_INPUT"_s,
-                    u"%1order_id must be 1 to 20 letters, digits, '_' or '-'."_s.arg(prefix));
+            u"%1order_id must be 1 to 20 letters, digits, '_' or '-'."_s.arg(prefix));
     }
     const QString amountText = fields.value(prefix + u"amount"_s).trimmed();
     if (amountText.isEmpty())
@@ -190,13 +193,15 @@ SandboxHttpResponse SandboxJuspayApi::createOrder(const SandboxHttpRequest &requ
     SandboxOrder order = built.value();
     // A duplicate order_id returns the order that exists; never a second one.
     if (const auto existing = m_context.store().find(order.key()))
-        return SandboxHttpResponse::rawJson(200, SandboxJson::serialize(createdResponse(*existing)));
+        return SandboxHttpResponse::rawJson(
+            200, SandboxJson::serialize(createdResponse(*existing)));
 
     order.providerRef = u"ordeh_"_s + m_context.randomAlphanumeric(20).toLower();
     m_context.store().put(order);
-    qCInfo(lcSandbox) << "juspay order created" << order.id << order.amountDecimal() << order.currency;
-    SandboxHttpResponse response =
-            SandboxHttpResponse::rawJson(200, SandboxJson::serialize(createdResponse(order)));
+    qCInfo(lcSandbox) << "juspay order created" << order.id << order.amountDecimal()
+                      << order.currency;
+    SandboxHttpResponse response
+        = SandboxHttpResponse::rawJson(200, SandboxJson::serialize(createdResponse(order)));
     response.committed = true;
     return response;
 }
@@ -219,41 +224,46 @@ QJsonObject SandboxJuspayApi::createdResponse(const SandboxOrder &order) const
     };
 }
 
-SandboxHttpResponse SandboxJuspayApi::getOrder(const SandboxHttpRequest &request, const QString &orderId)
+SandboxHttpResponse SandboxJuspayApi::getOrder(
+    const SandboxHttpRequest &request, const QString &orderId)
 {
     if (auto denied = checkAuth(request, {}, false))
         return *denied;
-    const auto order = m_context.store().find(SandboxOrder::keyFor(SandboxOrder::Provider::Juspay, orderId));
+    const auto order
+        = m_context.store().find(SandboxOrder::keyFor(SandboxOrder::Provider::Juspay, orderId));
     if (!order) {
         return error(404, u"object_not_found"_s, u"RESOURCE_NOT_FOUND"_s,
-                     u"Order with id = \"%1\" does not exist."_s.arg(orderId.left(40)));
+            u"Order with id = \"%1\" does not exist."_s.arg(orderId.left(40)));
     }
     return SandboxHttpResponse::rawJson(200, SandboxJson::serialize(orderStatus(*order)));
 }
 
-SandboxHttpResponse SandboxJuspayApi::refund(const SandboxHttpRequest &request, const QString &orderId)
+SandboxHttpResponse SandboxJuspayApi::refund(
+    const SandboxHttpRequest &request, const QString &orderId)
 {
     const QHash<QString, QString> fields = fieldsOf(request);
     if (auto denied = checkAuth(request, fields, false))
         return *denied;
-    auto order = m_context.store().find(SandboxOrder::keyFor(SandboxOrder::Provider::Juspay, orderId));
+    auto order
+        = m_context.store().find(SandboxOrder::keyFor(SandboxOrder::Provider::Juspay, orderId));
     if (!order) {
         return error(404, u"object_not_found"_s, u"RESOURCE_NOT_FOUND"_s,
-                     u"Order with id = \"%1\" does not exist."_s.arg(orderId.left(40)));
+            u"Order with id = \"%1\" does not exist."_s.arg(orderId.left(40)));
     }
     const QString requestId = fields.value(u"unique_request_id"_s).trimmed();
     if (requestId.isEmpty() || requestId.size() > 255) {
         return badRequest(u"MISSING_MANDATORY_PARAMETER"_s,
-                          u"unique_request_id (1 to 255 characters) is mandatory."_s,
-                          { u"unique_request_id"_s });
+            u"unique_request_id (1 to 255 characters) is mandatory."_s, { u"unique_request_id"_s });
     }
     const QString amountText = fields.value(u"amount"_s).trimmed();
     if (amountText.isEmpty())
-        return badRequest(u"MISSING_MANDATORY_PARAMETER"_s, u"amount is mandatory."_s, { u"amount"_s });
+        return badRequest(
+            u"MISSING_MANDATORY_PARAMETER"_s, u"amount is mandatory."_s, { u"amount"_s });
     const Currency currency = Currency::fromCode(order->currency).value_or(Currency::inr());
     const Result<Money> amount = Money::fromDecimalString(amountText, currency);
     if (!amount)
-        return badRequest(u"INVALID_INPUT"_s, u"Invalid amount: %1"_s.arg(amount.errorMessage()), { u"amount"_s });
+        return badRequest(u"INVALID_INPUT"_s, u"Invalid amount: %1"_s.arg(amount.errorMessage()),
+            { u"amount"_s });
 
     // The same unique_request_id is applied once; a replay gets the order as it is.
     for (const SandboxRefund &existing : std::as_const(order->refunds)) {
@@ -261,20 +271,22 @@ SandboxHttpResponse SandboxJuspayApi::refund(const SandboxHttpRequest &request, 
             continue;
         if (existing.amountMinor != amount->minorUnits()) {
             return badRequest(u"DUPLICATE_REQUEST"_s,
-                              u"unique_request_id %1 was already used for another amount."_s.arg(requestId));
+                u"unique_request_id %1 was already used for another amount."_s.arg(requestId));
         }
         return SandboxHttpResponse::rawJson(200, SandboxJson::serialize(orderStatus(*order)));
     }
     if (order->state != PaymentState::Charged) {
         return badRequest(u"INVALID_ACTION"_s,
-                          u"Order %1 is %2; only a charged order can be refunded."_s.arg(order->id, statusName(*order)));
+            u"Order %1 is %2; only a charged order can be refunded."_s.arg(
+                order->id, statusName(*order)));
     }
     if (amount->minorUnits() <= 0)
-        return badRequest(u"INVALID_INPUT"_s, u"The refund amount must be greater than zero."_s, { u"amount"_s });
+        return badRequest(
+            u"INVALID_INPUT"_s, u"The refund amount must be greater than zero."_s, { u"amount"_s });
     if (amount->minorUnits() > order->amountMinor - order->refundedMinor()) {
         return badRequest(u"INVALID_ACTION"_s,
-                          u"The refund amount exceeds what is left to refund on order %1."_s.arg(order->id),
-                          { u"amount"_s });
+            u"The refund amount exceeds what is left to refund on order %1."_s.arg(order->id),
+            { u"amount"_s });
     }
     SandboxRefund refund;
     refund.id = u"rfnd_"_s + m_context.randomAlphanumeric(16).toLower();
@@ -284,8 +296,10 @@ SandboxHttpResponse SandboxJuspayApi::refund(const SandboxHttpRequest &request, 
     order->refunds.append(refund);
     order->updated = refund.created;
     m_context.store().put(*order);
-    qCInfo(lcSandbox) << "juspay refund" << order->id << SandboxOrder::decimalFor(refund.amountMinor, order->currency);
-    SandboxHttpResponse response = SandboxHttpResponse::rawJson(200, SandboxJson::serialize(orderStatus(*order)));
+    qCInfo(lcSandbox) << "juspay refund" << order->id
+                      << SandboxOrder::decimalFor(refund.amountMinor, order->currency);
+    SandboxHttpResponse response
+        = SandboxHttpResponse::rawJson(200, SandboxJson::serialize(orderStatus(*order)));
     response.committed = true;
     return response;
 }
@@ -293,22 +307,32 @@ SandboxHttpResponse SandboxJuspayApi::refund(const SandboxHttpRequest &request, 
 QString SandboxJuspayApi::statusName(const SandboxOrder &order)
 {
     switch (order.state) {
-    case PaymentState::Created: return u"NEW"_s;
-    case PaymentState::AwaitingCustomer: return u"PENDING_VBV"_s;
+    case PaymentState::Created:
+        return u"NEW"_s;
+    case PaymentState::AwaitingCustomer:
+        return u"PENDING_VBV"_s;
     case PaymentState::Charged:
     case PaymentState::Refunded:
-    case PaymentState::PartiallyRefunded: return u"CHARGED"_s;
-    case PaymentState::Declined: return u"AUTHORIZATION_FAILED"_s;
-    case PaymentState::Expired: return u"AUTHENTICATION_FAILED"_s;
-    default: return u"JUSPAY_DECLINED"_s;
+    case PaymentState::PartiallyRefunded:
+        return u"CHARGED"_s;
+    case PaymentState::Declined:
+        return u"AUTHORIZATION_FAILED"_s;
+    case PaymentState::Expired:
+        return u"AUTHENTICATION_FAILED"_s;
+    default:
+        return u"JUSPAY_DECLINED"_s;
     }
 }
 
 int SandboxJuspayApi::statusId(const QString &statusName)
 {
     static const QHash<QString, int> ids {
-        { u"NEW"_s, 10 }, { u"PENDING_VBV"_s, 23 }, { u"CHARGED"_s, 21 }, { u"JUSPAY_DECLINED"_s, 22 },
-        { u"AUTHENTICATION_FAILED"_s, 26 }, { u"AUTHORIZATION_FAILED"_s, 27 },
+        { u"NEW"_s, 10 },
+        { u"PENDING_VBV"_s, 23 },
+        { u"CHARGED"_s, 21 },
+        { u"JUSPAY_DECLINED"_s, 22 },
+        { u"AUTHENTICATION_FAILED"_s, 26 },
+        { u"AUTHORIZATION_FAILED"_s, 27 },
     };
     return ids.value(statusName, 0);
 }
@@ -319,15 +343,15 @@ QJsonObject SandboxJuspayApi::orderStatus(const SandboxOrder &order) const
     QJsonArray refunds;
     for (const SandboxRefund &refund : order.refunds) {
         refunds.append(QJsonObject {
-                { u"id"_s, refund.id },
-                { u"unique_request_id"_s, refund.uniqueRequestId },
-                { u"ref"_s, refund.id },
-                { u"amount"_s, rawAmount(refund.amountMinor, order.currency) },
-                { u"status"_s, u"SUCCESS"_s },
-                { u"created"_s, juspayTime(refund.created) },
-                { u"sent_to_gateway"_s, true },
-                { u"initiated_by"_s, u"API"_s },
-                { u"refund_type"_s, u"STANDARD"_s },
+            { u"id"_s, refund.id },
+            { u"unique_request_id"_s, refund.uniqueRequestId },
+            { u"ref"_s, refund.id },
+            { u"amount"_s, rawAmount(refund.amountMinor, order.currency) },
+            { u"status"_s, u"SUCCESS"_s },
+            { u"created"_s, juspayTime(refund.created) },
+            { u"sent_to_gateway"_s, true },
+            { u"initiated_by"_s, u"API"_s },
+            { u"refund_type"_s, u"STANDARD"_s },
         });
     }
     const qint64 refunded = order.refundedMinor();
@@ -361,8 +385,10 @@ QJsonObject SandboxJuspayApi::orderStatus(const SandboxOrder &order) const
         object.insert(u"payment_method"_s, txn.paymentMethod);
         object.insert(u"gateway_id"_s, 0);
         object.insert(u"bank_error_code"_s, order.failureCode);
-        object.insert(u"bank_error_message"_s, order.details.value(u"failure_message"_s).toString());
-        object.insert(u"txn_detail"_s, QJsonObject {
+        object.insert(
+            u"bank_error_message"_s, order.details.value(u"failure_message"_s).toString());
+        object.insert(u"txn_detail"_s,
+            QJsonObject {
                 { u"txn_id"_s, txn.txnId },
                 { u"txn_uuid"_s, txn.txnUuid },
                 { u"order_id"_s, order.id },
@@ -373,7 +399,7 @@ QJsonObject SandboxJuspayApi::orderStatus(const SandboxOrder &order) const
                 { u"error_code"_s, order.failureCode },
                 { u"error_message"_s, order.details.value(u"failure_message"_s).toString() },
                 { u"created"_s, juspayTime(txn.created) },
-        });
+            });
     }
     return object;
 }

@@ -33,19 +33,19 @@ public:
 
     // {"status":"error","error_code":...,"error_message":...,"error_info":{...}}.
     static SandboxHttpResponse error(int status, const QString &errorCode, const QString &infoCode,
-                                     const QString &message, const QStringList &fields = {});
-    static SandboxHttpResponse badRequest(const QString &infoCode, const QString &message,
-                                          const QStringList &fields = {});
+        const QString &message, const QStringList &fields = {});
+    static SandboxHttpResponse badRequest(
+        const QString &infoCode, const QString &message, const QStringList &fields = {});
     // Form or JSON body as flat fields.
     static QHash<QString, QString> fieldsOf(const SandboxHttpRequest &request);
     // Basic auth with the API key ("key:" or "key"), and x-merchantid if sent. With
     // merchantIdMayAuthenticate, a request without Authorization is let through when its
     // merchant_id field is the configured one (CRED's documented /txns call sends none).
     std::optional<SandboxHttpResponse> checkAuth(const SandboxHttpRequest &request,
-                                                 const QHash<QString, QString> &fields,
-                                                 bool merchantIdMayAuthenticate) const;
+        const QHash<QString, QString> &fields, bool merchantIdMayAuthenticate) const;
     // Validates order fields under `prefix` ("" or "order.") into a new order, not yet stored.
-    Result<SandboxOrder> buildOrder(const QHash<QString, QString> &fields, const QString &prefix) const;
+    Result<SandboxOrder> buildOrder(
+        const QHash<QString, QString> &fields, const QString &prefix) const;
     // A 400 response for a buildOrder error.
     static SandboxHttpResponse orderError(const Error &error);
 

@@ -22,13 +22,14 @@ bool isTrue(const QString &value)
 } // namespace
 
 SandboxJuspayTxns::SandboxJuspayTxns(SandboxContext &context, const SandboxJuspayApi &api)
-    : m_context(context), m_api(api)
-{
-}
+    : m_context(context)
+    , m_api(api)
+{ }
 
 bool SandboxJuspayTxns::usesPostAuthentication(const QString &paymentMethod)
 {
-    static const QStringList postWallets { u"GOPAY"_s, u"OVO"_s, u"DANA"_s, u"SHOPEEPAY"_s, u"LINKAJA"_s };
+    static const QStringList postWallets { u"GOPAY"_s, u"OVO"_s, u"DANA"_s, u"SHOPEEPAY"_s,
+        u"LINKAJA"_s };
     return postWallets.contains(paymentMethod.toUpper());
 }
 
@@ -48,16 +49,17 @@ SandboxHttpResponse SandboxJuspayTxns::handle(const SandboxHttpRequest &request)
         return *denied;
     const QString merchantId = fields.value(u"merchant_id"_s);
     if (merchantId.isEmpty()) {
-        return SandboxJuspayApi::badRequest(u"MISSING_MANDATORY_PARAMETER"_s, u"merchant_id is mandatory."_s,
-                                            { u"merchant_id"_s });
+        return SandboxJuspayApi::badRequest(
+            u"MISSING_MANDATORY_PARAMETER"_s, u"merchant_id is mandatory."_s, { u"merchant_id"_s });
     }
     if (merchantId != m_context.options().juspayMerchantId) {
         return SandboxJuspayApi::error(401, u"access_denied"_s, u"UNAUTHENTICATED"_s,
-                                       u"merchant_id does not match the API key."_s);
+            u"merchant_id does not match the API key."_s);
     }
 
     // The order: named by order_id, or created inline from order.* fields.
-    const bool inlineOrder = fields.contains(u"order.order_id"_s) || fields.contains(u"order.amount"_s);
+    const bool inlineOrder
+        = fields.contains(u"order.order_id"_s) || fields.contains(u"order.amount"_s);
     SandboxOrder order;
     bool orderIsNew = false;
     if (inlineOrder) {
@@ -65,10 +67,11 @@ SandboxHttpResponse SandboxJuspayTxns::handle(const SandboxHttpRequest &request)
         if (!built)
             return SandboxJuspayApi::orderError(built.error());
         if (const auto existing = m_context.store().find(built->key())) {
-            if (existing->amountMinor != built->amountMinor || existing->currency != built->currency) {
-                return SandboxJuspayApi::badRequest(
-                        u"INVALID_INPUT"_s,
-                        u"Order %1 already exists with another amount or currency."_s.arg(existing->id));
+            if (existing->amountMinor != built->amountMinor
+                || existing->currency != built->currency) {
+                return SandboxJuspayApi::badRequest(u"INVALID_INPUT"_s,
+                    u"Order %1 already exists with another amount or currency."_s.arg(
+                        existing->id));
             }
             order = *existing;
         } else {
@@ -79,34 +82,34 @@ SandboxHttpResponse SandboxJuspayTxns::handle(const SandboxHttpRequest &request)
     } else {
         const QString orderId = fields.value(u"order_id"_s);
         if (orderId.isEmpty()) {
-            return SandboxJuspayApi::badRequest(u"MISSING_MANDATORY_PARAMETER"_s, u"order_id is mandatory."_s,
-                                                { u"order_id"_s });
+            return SandboxJuspayApi::badRequest(
+                u"MISSING_MANDATORY_PARAMETER"_s, u"order_id is mandatory."_s, { u"order_id"_s });
         }
-        const auto existing = m_context.store().find(SandboxOrder::keyFor(SandboxOrder::Provider::Juspay, orderId));
+        const auto existing
+            = m_context.store().find(SandboxOrder::keyFor(SandboxOrder::Provider::Juspay, orderId));
         if (!existing) {
             return SandboxJuspayApi::error(404, u"object_not_found"_s, u"RESOURCE_NOT_FOUND"_s,
-                                           u"Order with id = \"%1\" does not exist."_s.arg(orderId.left(40)));
+                u"Order with id = \"%1\" does not exist."_s.arg(orderId.left(40)));
         }
         order = *existing;
     }
 
     if (order.state == PaymentState::Charged) {
-        return SandboxJuspayApi::badRequest(
-                u"INVALID_ACTION"_s,
-                u"Order %1 is already charged; a new transaction is refused."_s.arg(order.id));
+        return SandboxJuspayApi::badRequest(u"INVALID_ACTION"_s,
+            u"Order %1 is already charged; a new transaction is refused."_s.arg(order.id));
     }
     const QString methodType = fields.value(u"payment_method_type"_s).toUpper();
     const QString method = fields.value(u"payment_method"_s).toUpper();
     if (methodType.isEmpty() || method.isEmpty()) {
         return SandboxJuspayApi::badRequest(u"MISSING_MANDATORY_PARAMETER"_s,
-                                            u"payment_method_type and payment_method are mandatory."_s,
-                                            { u"payment_method_type"_s, u"payment_method"_s });
+            u"payment_method_type and payment_method are mandatory."_s,
+            { u"payment_method_type"_s, u"payment_method"_s });
     }
     if (methodType != u"WALLET") {
-        return SandboxJuspayApi::badRequest(
-                u"INVALID_INPUT"_s,
-                u"payment_method_type %1 is not offered by the sandbox; use WALLET."_s.arg(methodType.left(20)),
-                { u"payment_method_type"_s });
+        return SandboxJuspayApi::badRequest(u"INVALID_INPUT"_s,
+            u"payment_method_type %1 is not offered by the sandbox; use WALLET."_s.arg(
+                methodType.left(20)),
+            { u"payment_method_type"_s });
     }
 
     SandboxTxn txn;
@@ -115,7 +118,8 @@ SandboxHttpResponse SandboxJuspayTxns::handle(const SandboxHttpRequest &request)
     txn.txnType = fields.value(u"txn_type"_s).toUpper();
     txn.created = m_context.now();
     txn.txnUuid = newTxnUuid();
-    txn.txnId = m_context.options().juspayMerchantId + u'-' + order.id + u'-' + QString::number(order.txns.size() + 1);
+    txn.txnId = m_context.options().juspayMerchantId + u'-' + order.id + u'-'
+        + QString::number(order.txns.size() + 1);
     txn.authMethod = usesPostAuthentication(method) ? u"POST"_s : u"GET"_s;
 
     QJsonObject credResponse;
@@ -123,12 +127,12 @@ SandboxHttpResponse SandboxJuspayTxns::handle(const SandboxHttpRequest &request)
         const QString mobile = fields.value(u"mobile_number"_s);
         if (mobile.isEmpty()) {
             return SandboxJuspayApi::badRequest(u"MISSING_MANDATORY_PARAMETER"_s,
-                                                u"mobile_number is mandatory for PUSH_PAY."_s, { u"mobile_number"_s });
+                u"mobile_number is mandatory for PUSH_PAY."_s, { u"mobile_number"_s });
         }
         const Result<PhoneNumber> phone = PhoneNumber::parse(mobile, u"IN");
         if (!phone) {
-            return SandboxJuspayApi::badRequest(u"INVALID_INPUT"_s, u"mobile_number is not a valid mobile number."_s,
-                                                { u"mobile_number"_s });
+            return SandboxJuspayApi::badRequest(u"INVALID_INPUT"_s,
+                u"mobile_number is not a valid mobile number."_s, { u"mobile_number"_s });
         }
         order.details.insert(u"push_phone"_s, phone->e164());
         qCInfo(lcSandbox) << "juspay PUSH_PAY to" << phone->masked() << "for" << order.id;
@@ -148,14 +152,16 @@ SandboxHttpResponse SandboxJuspayTxns::handle(const SandboxHttpRequest &request)
     if (m_context.paymentStarted)
         m_context.paymentStarted(order.key());
 
-    const QString authUrl = m_context.url(u"/v2/pay/start/"_s + m_context.options().juspayMerchantId + u'/' + txn.txnUuid);
+    const QString authUrl = m_context.url(
+        u"/v2/pay/start/"_s + m_context.options().juspayMerchantId + u'/' + txn.txnUuid);
     QJsonObject authentication { { u"method"_s, txn.authMethod }, { u"url"_s, authUrl } };
     if (txn.authMethod == u"POST") {
-        authentication.insert(u"params"_s, QJsonObject {
-                                                   { u"txn_uuid"_s, txn.txnUuid },
-                                                   { u"merchant_id"_s, m_context.options().juspayMerchantId },
-                                                   { u"order_id"_s, order.id },
-                                           });
+        authentication.insert(u"params"_s,
+            QJsonObject {
+                { u"txn_uuid"_s, txn.txnUuid },
+                { u"merchant_id"_s, m_context.options().juspayMerchantId },
+                { u"order_id"_s, order.id },
+            });
     }
     QJsonObject payment { { u"authentication"_s, authentication } };
     if (!credResponse.isEmpty())
@@ -168,31 +174,34 @@ SandboxHttpResponse SandboxJuspayTxns::handle(const SandboxHttpRequest &request)
     if (format.compare(u"json"_s, Qt::CaseInsensitive) != 0) {
         response = SandboxHttpResponse::redirect(authUrl.toUtf8());
     } else {
-        response = SandboxHttpResponse::rawJson(200, SandboxJson::serialize(QJsonObject {
-                                                             { u"order_id"_s, order.id },
-                                                             { u"txn_id"_s, txn.txnId },
-                                                             { u"txn_uuid"_s, txn.txnUuid },
-                                                             { u"status"_s, u"PENDING_VBV"_s },
-                                                             { u"payment"_s, payment },
-                                                     }));
+        response = SandboxHttpResponse::rawJson(200,
+            SandboxJson::serialize(QJsonObject {
+                { u"order_id"_s, order.id },
+                { u"txn_id"_s, txn.txnId },
+                { u"txn_uuid"_s, txn.txnUuid },
+                { u"status"_s, u"PENDING_VBV"_s },
+                { u"payment"_s, payment },
+            }));
     }
     response.committed = true;
     return response;
 }
 
-std::optional<SandboxHttpResponse> SandboxJuspayTxns::checkCred(const QHash<QString, QString> &fields,
-                                                                SandboxOrder &order, QJsonObject &credResponse)
+std::optional<SandboxHttpResponse> SandboxJuspayTxns::checkCred(
+    const QHash<QString, QString> &fields, SandboxOrder &order, QJsonObject &credResponse)
 {
     auto refuse = [](const QString &message) {
         return SandboxJuspayApi::badRequest(u"INVALID_INPUT"_s, message, { u"sdk_pg_params"_s });
     };
     if (!isTrue(fields.value(u"sdk_params"_s)))
         return refuse(u"sdk_params must be true for CRED."_s);
-    const QJsonDocument document = QJsonDocument::fromJson(fields.value(u"sdk_pg_params"_s).toUtf8());
+    const QJsonDocument document
+        = QJsonDocument::fromJson(fields.value(u"sdk_pg_params"_s).toUtf8());
     if (!document.isObject())
         return refuse(u"sdk_pg_params must be a JSON object."_s);
     const QJsonObject params = document.object();
-    for (const QString &name : { u"platform"_s, u"os"_s, u"device"_s, u"countryCode"_s, u"phoneNumber"_s }) {
+    for (const QString &name :
+        { u"platform"_s, u"os"_s, u"device"_s, u"countryCode"_s, u"phoneNumber"_s }) {
         if (params.value(name).toString().isEmpty())
             return refuse(u"sdk_pg_params.%1 is mandatory."_s.arg(name));
     }
@@ -203,46 +212,53 @@ std::optional<SandboxHttpResponse> SandboxJuspayTxns::checkCred(const QHash<QStr
 
     const QString encrypted = params.value(u"phoneNumber"_s).toString();
     if (!encrypted.startsWith(u"enc-"))
-        return refuse(u"sdk_pg_params.phoneNumber must be \"enc-\" + base64 of the RSA PKCS#1 ciphertext."_s);
-    const auto cipher = QByteArray::fromBase64Encoding(encrypted.mid(4).toLatin1(),
-                                                       QByteArray::AbortOnBase64DecodingErrors);
+        return refuse(
+            u"sdk_pg_params.phoneNumber must be \"enc-\" + base64 of the RSA PKCS#1 ciphertext."_s);
+    const auto cipher = QByteArray::fromBase64Encoding(
+        encrypted.mid(4).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!cipher)
         return refuse(u"sdk_pg_params.phoneNumber is not valid base64 after \"enc-\"."_s);
-    const Result<QByteArray> plain = RsaCipher::decryptPkcs1v15(m_context.keys().credKey(), *cipher);
+    const Result<QByteArray> plain
+        = RsaCipher::decryptPkcs1v15(m_context.keys().credKey(), *cipher);
     if (!plain) {
         return refuse(u"sdk_pg_params.phoneNumber cannot be decrypted with the sandbox's CRED key "
                       "(GET /__sandbox/keys/cred.pem)."_s);
     }
     const QString countryCode = params.value(u"countryCode"_s).toString();
-    const Result<PhoneNumber> phone = PhoneNumber::parse(QString(countryCode + QString::fromUtf8(plain.value())), u"IN");
+    const Result<PhoneNumber> phone
+        = PhoneNumber::parse(QString(countryCode + QString::fromUtf8(plain.value())), u"IN");
     if (!phone)
         return refuse(u"sdk_pg_params.phoneNumber does not decrypt to a valid mobile number."_s);
     order.details.insert(u"cred_phone"_s, phone->e164());
-    qCInfo(lcSandbox) << "juspay CRED" << (intent ? "intent" : "collect") << "to" << phone->masked();
+    qCInfo(lcSandbox) << "juspay CRED" << (intent ? "intent" : "collect") << "to"
+                      << phone->masked();
 
     const QString trackingId = m_context.options().juspayMerchantId + u'-' + order.id + u'-'
-            + QString::number(order.txns.size() + 1);
+        + QString::number(order.txns.size() + 1);
     credResponse = QJsonObject {
         { u"status"_s, u"OK"_s },
         { u"error_code"_s, QJsonValue::Null },
         { u"error_description"_s, QJsonValue::Null },
         { u"error_message"_s, QJsonValue::Null },
-        { u"response"_s, QJsonObject {
-                  { u"checkout_mode"_s, intent ? u"intent"_s : u"collect"_s },
-                  { u"state"_s, u"FLOW_TRIGGERED"_s },
-                  { u"tracking_id"_s, trackingId },
-                  { u"reference_id"_s, m_context.randomUuid() },
-                  { u"intent_url"_s, intent ? QJsonValue(u"credpay://checkout?ref_id="_s + m_context.randomUuid()
-                                                         + u"&is_collect=false"_s)
-                                            : QJsonValue(QJsonValue::Null) },
-                  { u"layout"_s, QJsonObject {
-                            { u"title"_s, u"Pay with CRED"_s },
-                            { u"cta_text"_s, u"Pay with CRED"_s },
-                            { u"sub_text"_s, u"sandbox: no money moves"_s },
-                            { u"banner_text"_s, u"CounterPay sandbox"_s },
-                            { u"icon"_s, m_context.url(u"/__sandbox/cred.png"_s) },
+        { u"response"_s,
+            QJsonObject {
+                { u"checkout_mode"_s, intent ? u"intent"_s : u"collect"_s },
+                { u"state"_s, u"FLOW_TRIGGERED"_s },
+                { u"tracking_id"_s, trackingId },
+                { u"reference_id"_s, m_context.randomUuid() },
+                { u"intent_url"_s,
+                    intent ? QJsonValue(u"credpay://checkout?ref_id="_s + m_context.randomUuid()
+                        + u"&is_collect=false"_s)
+                           : QJsonValue(QJsonValue::Null) },
+                { u"layout"_s,
+                    QJsonObject {
+                        { u"title"_s, u"Pay with CRED"_s },
+                        { u"cta_text"_s, u"Pay with CRED"_s },
+                        { u"sub_text"_s, u"sandbox: no money moves"_s },
+                        { u"banner_text"_s, u"CounterPay sandbox"_s },
+                        { u"icon"_s, m_context.url(u"/__sandbox/cred.png"_s) },
                     } },
-          } },
+            } },
     };
     return std::nullopt;
 }

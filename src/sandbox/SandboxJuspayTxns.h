@@ -24,8 +24,8 @@ public:
 
 private:
     // Checks CRED's sdk_pg_params and decrypts its phone number; fills `credResponse`.
-    std::optional<SandboxHttpResponse> checkCred(const QHash<QString, QString> &fields,
-                                                 SandboxOrder &order, QJsonObject &credResponse);
+    std::optional<SandboxHttpResponse> checkCred(
+        const QHash<QString, QString> &fields, SandboxOrder &order, QJsonObject &credResponse);
     QString newTxnUuid();
 
     SandboxContext &m_context;

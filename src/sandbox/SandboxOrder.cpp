@@ -68,9 +68,12 @@ SandboxRefund SandboxRefund::fromJson(const QJsonObject &object)
 QString SandboxOrder::providerName(Provider provider)
 {
     switch (provider) {
-    case Provider::Juspay: return QStringLiteral("juspay");
-    case Provider::GooglePay: return QStringLiteral("googlepay");
-    case Provider::CmCom: return QStringLiteral("cmcom");
+    case Provider::Juspay:
+        return QStringLiteral("juspay");
+    case Provider::GooglePay:
+        return QStringLiteral("googlepay");
+    case Provider::CmCom:
+        return QStringLiteral("cmcom");
     }
     return {};
 }

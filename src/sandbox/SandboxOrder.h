@@ -16,7 +16,7 @@ struct SandboxTxn
     QString txnUuid;
     QString paymentMethodType;
     QString paymentMethod;
-    QString txnType;    // PUSH_PAY, or empty
+    QString txnType; // PUSH_PAY, or empty
     QString authMethod; // GET or POST
     QDateTime created;
 
@@ -43,7 +43,7 @@ struct SandboxOrder
     enum class Provider { Juspay, GooglePay, CmCom };
 
     Provider provider = Provider::Juspay;
-    QString id;          // Juspay order_id, Google transactionId, CM.com transaction id
+    QString id; // Juspay order_id, Google transactionId, CM.com transaction id
     QString providerRef; // Juspay "id", Google googleTransactionId, CM.com orderId
     qint64 amountMinor = 0;
     QString currency;

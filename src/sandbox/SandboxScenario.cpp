@@ -12,24 +12,24 @@ struct ScenarioName
 
 constexpr ScenarioName kScenarios[] = {
     { SandboxScenario::Kind::Manual, u"manual", nullptr,
-      u"wait for the customer page or the control API (default)" },
+        u"wait for the customer page or the control API (default)" },
     { SandboxScenario::Kind::ApproveAfter, u"approve-after", u"MS",
-      u"the customer approves MS ms after the payment is initiated" },
+        u"the customer approves MS ms after the payment is initiated" },
     { SandboxScenario::Kind::DeclineAfter, u"decline-after", u"MS",
-      u"the customer declines MS ms after the payment is initiated" },
+        u"the customer declines MS ms after the payment is initiated" },
     { SandboxScenario::Kind::ExpireAfter, u"expire-after", u"MS",
-      u"the payment expires MS ms after it is initiated" },
+        u"the payment expires MS ms after it is initiated" },
     { SandboxScenario::Kind::Never, u"never", nullptr,
-      u"the customer never acts (the control API still decides)" },
+        u"the customer never acts (the control API still decides)" },
     { SandboxScenario::Kind::Flaky, u"flaky", u"K",
-      u"503 with Retry-After: 1 for the first K gateway calls of each order" },
+        u"503 with Retry-After: 1 for the first K gateway calls of each order" },
     { SandboxScenario::Kind::Slow, u"slow", u"MS", u"every gateway response is delayed by MS ms" },
     { SandboxScenario::Kind::Garbled, u"garbled", nullptr,
-      u"gateway responses carry malformed JSON (the change is still made)" },
+        u"gateway responses carry malformed JSON (the change is still made)" },
     { SandboxScenario::Kind::Truncated, u"truncated", nullptr,
-      u"gateway response bodies are cut short, then the connection closes" },
+        u"gateway response bodies are cut short, then the connection closes" },
     { SandboxScenario::Kind::DropAfterCommit, u"drop-after-commit", nullptr,
-      u"changes are committed, then the connection closes without an answer" },
+        u"changes are committed, then the connection closes without an answer" },
 };
 
 } // namespace
@@ -45,9 +45,8 @@ Result<SandboxScenario> SandboxScenario::parse(QStringView text)
             continue;
         if (!entry.parameter) {
             if (colon >= 0) {
-                return Result<SandboxScenario>::failure(
-                        QStringLiteral("sandbox_bad_scenario"),
-                        QStringLiteral("Scenario '%1' takes no parameter.").arg(name));
+                return Result<SandboxScenario>::failure(QStringLiteral("sandbox_bad_scenario"),
+                    QStringLiteral("Scenario '%1' takes no parameter.").arg(name));
             }
             return SandboxScenario(entry.kind, 0);
         }
@@ -55,18 +54,17 @@ Result<SandboxScenario> SandboxScenario::parse(QStringView text)
         const int value = argument.toInt(&ok);
         const int maximum = entry.kind == Kind::Flaky ? kMaxFlakyCalls : kMaxDelayMs;
         if (!ok || value < 0 || value > maximum) {
-            return Result<SandboxScenario>::failure(
-                    QStringLiteral("sandbox_bad_scenario"),
-                    QStringLiteral("Scenario '%1' needs %2 as a whole number from 0 to %3, as in %1:%4.")
-                            .arg(name, QStringView(entry.parameter))
-                            .arg(maximum)
-                            .arg(entry.kind == Kind::Flaky ? 2 : 1500));
+            return Result<SandboxScenario>::failure(QStringLiteral("sandbox_bad_scenario"),
+                QStringLiteral(
+                    "Scenario '%1' needs %2 as a whole number from 0 to %3, as in %1:%4.")
+                    .arg(name, QStringView(entry.parameter))
+                    .arg(maximum)
+                    .arg(entry.kind == Kind::Flaky ? 2 : 1500));
         }
         return SandboxScenario(entry.kind, value);
     }
-    return Result<SandboxScenario>::failure(
-            QStringLiteral("sandbox_bad_scenario"),
-            QStringLiteral("Unknown scenario '%1'. See --help for the list.").arg(trimmed));
+    return Result<SandboxScenario>::failure(QStringLiteral("sandbox_bad_scenario"),
+        QStringLiteral("Unknown scenario '%1'. See --help for the list.").arg(trimmed));
 }
 
 QString SandboxScenario::helpText()

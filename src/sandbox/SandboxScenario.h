@@ -9,15 +9,15 @@ class SandboxScenario
 {
 public:
     enum class Kind {
-        Manual,          // wait for the customer page or the control API
-        ApproveAfter,    // the customer approves MS milliseconds after the payment starts
-        DeclineAfter,    // ... declines
-        ExpireAfter,     // ... the payment expires
-        Never,           // the customer never acts (the control API still works)
-        Flaky,           // 503 + Retry-After for the first K calls of each order
-        Slow,            // every gateway response is delayed by MS milliseconds
-        Garbled,         // gateway responses carry malformed JSON
-        Truncated,       // gateway response bodies are cut short
+        Manual, // wait for the customer page or the control API
+        ApproveAfter, // the customer approves MS milliseconds after the payment starts
+        DeclineAfter, // ... declines
+        ExpireAfter, // ... the payment expires
+        Never, // the customer never acts (the control API still works)
+        Flaky, // 503 + Retry-After for the first K calls of each order
+        Slow, // every gateway response is delayed by MS milliseconds
+        Garbled, // gateway responses carry malformed JSON
+        Truncated, // gateway response bodies are cut short
         DropAfterCommit, // changes are committed, then the connection closes unanswered
     };
 
@@ -36,7 +36,10 @@ public:
     QString toString() const;
 
 private:
-    SandboxScenario(Kind kind, int parameter) : m_kind(kind), m_parameter(parameter) { }
+    SandboxScenario(Kind kind, int parameter)
+        : m_kind(kind)
+        , m_parameter(parameter)
+    { }
 
     Kind m_kind;
     int m_parameter;

@@ -23,12 +23,11 @@
 using namespace Qt::StringLiterals;
 
 SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
-    : QObject(parent),
-      m_options(std::move(options)),
-      m_store(new SandboxStore(m_options.stateFile, this)),
-      m_tcp(new SandboxTcpServer(this))
-{
-}
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_store(new SandboxStore(m_options.stateFile, this))
+    , m_tcp(new SandboxTcpServer(this))
+{ }
 
 SandboxServer::~SandboxServer() = default;
 
@@ -50,7 +49,9 @@ Result<QUrl> SandboxServer::start()
     m_context = std::make_unique<SandboxContext>(m_options, m_store);
     m_context->setKeys(std::move(keys).value());
     m_customer = new SandboxCustomer(*m_context, scenario.value(), this);
-    m_context->paymentStarted = [this](const QString &key) { m_customer->paymentStarted(key); };
+    m_context->paymentStarted = [this](const QString &key) {
+        m_customer->paymentStarted(key);
+    };
     m_juspay = std::make_unique<SandboxJuspayApi>(*m_context);
     m_juspayTxns = std::make_unique<SandboxJuspayTxns>(*m_context, *m_juspay);
     m_google = std::make_unique<SandboxGooglePayApi>(*m_context, *m_customer);
@@ -66,9 +67,9 @@ Result<QUrl> SandboxServer::start()
     connect(m_tcp, &QTcpServer::newConnection, this, &SandboxServer::acceptConnections);
     if (!m_tcp->listen(m_options.address, m_options.port)) {
         return Result<QUrl>::failure(u"sandbox_listen_failed"_s,
-                                     u"Cannot listen on %1 port %2: %3"_s.arg(m_options.address.toString())
-                                             .arg(m_options.port)
-                                             .arg(m_tcp->errorString()));
+            u"Cannot listen on %1 port %2: %3"_s.arg(m_options.address.toString())
+                .arg(m_options.port)
+                .arg(m_tcp->errorString()));
     }
     QUrl url;
     url.setScheme(m_options.tls ? u"https"_s : u"http"_s);
@@ -85,19 +86,21 @@ Result<bool> SandboxServer::setUpTls()
     QStringList ips { m_options.address.toString() };
     if (!ips.contains(u"127.0.0.1"_s))
         ips.append(u"127.0.0.1"_s);
-    const Result<SelfSignedCertificate> certificate =
-            SelfSignedCertificate::create(u"counterpay-sandbox"_s, { u"localhost"_s }, ips, 30);
+    const Result<SelfSignedCertificate> certificate
+        = SelfSignedCertificate::create(u"counterpay-sandbox"_s, { u"localhost"_s }, ips, 30);
     if (!certificate)
         return certificate.error();
     const QSslCertificate leaf(certificate->certificatePem(), QSsl::Pem);
     const QSslKey key(certificate->privateKeyPem(), QSsl::Rsa, QSsl::Pem, QSsl::PrivateKey);
     if (leaf.isNull() || key.isNull())
-        return Result<bool>::failure(u"sandbox_tls_failed"_s, u"Qt cannot read the generated certificate or key."_s);
+        return Result<bool>::failure(
+            u"sandbox_tls_failed"_s, u"Qt cannot read the generated certificate or key."_s);
     m_tcp->setTlsIdentity(leaf, key);
     m_caPem = certificate->caCertificatePem();
     m_caDir = std::make_unique<QTemporaryDir>();
     if (!m_caDir->isValid())
-        return Result<bool>::failure(u"sandbox_tls_failed"_s, u"Cannot create a folder for the CA certificate."_s);
+        return Result<bool>::failure(
+            u"sandbox_tls_failed"_s, u"Cannot create a folder for the CA certificate."_s);
     m_caPath = m_caDir->filePath(u"counterpay-sandbox-ca.pem"_s);
     QFile file(m_caPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(m_caPem) != m_caPem.size())
@@ -119,7 +122,8 @@ QByteArray SandboxServer::googleServiceAccountJson() const
 {
     if (!m_context)
         return {};
-    return QJsonDocument(m_context->keys().googleServiceAccount(m_context->url(u"/token"_s))).toJson();
+    return QJsonDocument(m_context->keys().googleServiceAccount(m_context->url(u"/token"_s)))
+        .toJson();
 }
 
 bool SandboxServer::approve(const QString &orderId)
@@ -141,7 +145,8 @@ void SandboxServer::acceptConnections()
 {
     while (m_tcp->hasPendingConnections()) {
         QTcpSocket *socket = m_tcp->nextPendingConnection();
-        new SandboxHttpConnection(socket, [this](const SandboxHttpRequest &request) { return handle(request); }, this);
+        new SandboxHttpConnection(
+            socket, [this](const SandboxHttpRequest &request) { return handle(request); }, this);
     }
 }
 
@@ -154,9 +159,11 @@ SandboxHttpResponse SandboxServer::handle(const SandboxHttpRequest &request)
         return m_google->handle(request);
     if (SandboxCmComApi::isTokenEndpoint(request))
         return m_cm->handle(request);
-    if (SandboxJuspayApi::handles(request) || SandboxGooglePayApi::handles(request) || SandboxCmComApi::handles(request))
+    if (SandboxJuspayApi::handles(request) || SandboxGooglePayApi::handles(request)
+        || SandboxCmComApi::handles(request))
         return handleGateway(request);
-    return SandboxHttpResponse::text(404, QByteArrayLiteral("Not found. See counterpay-sandbox --help."));
+    return SandboxHttpResponse::text(
+        404, QByteArrayLiteral("Not found. See counterpay-sandbox --help."));
 }
 
 SandboxHttpResponse SandboxServer::handleGateway(const SandboxHttpRequest &request)
@@ -167,12 +174,13 @@ SandboxHttpResponse SandboxServer::handleGateway(const SandboxHttpRequest &reque
 
     if (scenario.kind() == SandboxScenario::Kind::Flaky) {
         const QString orderId = juspay ? SandboxJuspayApi::orderIdOf(request)
-                : google                ? SandboxGooglePayApi::transactionIdOf(request)
-                                        : SandboxCmComApi::orderIdOf(request);
+            : google                   ? SandboxGooglePayApi::transactionIdOf(request)
+                                       : SandboxCmComApi::orderIdOf(request);
         if (!orderId.isEmpty() && ++m_callsPerOrder[orderId] <= scenario.parameter()) {
-            SandboxHttpResponse busy = SandboxHttpResponse::json(
-                    503, QJsonObject { { u"status"_s, u"error"_s },
-                                       { u"error_message"_s, u"Service temporarily unavailable (sandbox flaky scenario)."_s } });
+            SandboxHttpResponse busy = SandboxHttpResponse::json(503,
+                QJsonObject { { u"status"_s, u"error"_s },
+                    { u"error_message"_s,
+                        u"Service temporarily unavailable (sandbox flaky scenario)."_s } });
             busy.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
             return busy;
         }
@@ -180,7 +188,8 @@ SandboxHttpResponse SandboxServer::handleGateway(const SandboxHttpRequest &reque
 
     SandboxHttpResponse response;
     if (juspay)
-        response = request.path == u"/txns" ? m_juspayTxns->handle(request) : m_juspay->handle(request);
+        response
+            = request.path == u"/txns" ? m_juspayTxns->handle(request) : m_juspay->handle(request);
     else if (google)
         response = m_google->handle(request);
     else

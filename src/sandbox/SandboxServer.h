@@ -52,8 +52,9 @@ public:
 
     QByteArray caCertificatePem() const { return m_caPem; }
     QString caCertificatePath() const { return m_caPath; } // --tls only
-    QByteArray credPublicKeyPem() const;                   // == GET /__sandbox/keys/cred.pem
-    QByteArray googleServiceAccountJson() const;           // == GET /__sandbox/keys/google-service-account.json
+    QByteArray credPublicKeyPem() const; // == GET /__sandbox/keys/cred.pem
+    QByteArray
+    googleServiceAccountJson() const; // == GET /__sandbox/keys/google-service-account.json
 
     // What the customer page and the control API do; false if the order is unknown or final.
     bool approve(const QString &orderId);

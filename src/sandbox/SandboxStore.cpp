@@ -14,9 +14,9 @@ constexpr int kStateVersion = 1;
 }
 
 SandboxStore::SandboxStore(QString stateFile, QObject *parent)
-    : QObject(parent), m_stateFile(std::move(stateFile))
-{
-}
+    : QObject(parent)
+    , m_stateFile(std::move(stateFile))
+{ }
 
 Result<bool> SandboxStore::load()
 {
@@ -24,10 +24,10 @@ Result<bool> SandboxStore::load()
         return false;
     auto refuse = [this](const QString &code, const QString &why) {
         m_saveBlocked = true;
-        return Result<bool>::failure(
-                code, QStringLiteral("State file %1 cannot be used: %2. It was left untouched; "
-                                     "move it away or pass another --state file.")
-                              .arg(m_stateFile, why));
+        return Result<bool>::failure(code,
+            QStringLiteral("State file %1 cannot be used: %2. It was left untouched; "
+                           "move it away or pass another --state file.")
+                .arg(m_stateFile, why));
     };
     QFile file(m_stateFile);
     if (!file.open(QIODevice::ReadOnly))
@@ -36,13 +36,14 @@ Result<bool> SandboxStore::load()
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         return refuse(QStringLiteral("sandbox_state_corrupt"),
-                      QStringLiteral("it is not a JSON object (%1)").arg(parseError.errorString()));
+            QStringLiteral("it is not a JSON object (%1)").arg(parseError.errorString()));
     }
     const QJsonObject root = document.object();
     if (root.value(QStringLiteral("format")).toString() != QLatin1String("counterpay-sandbox-state")
         || root.value(QStringLiteral("version")).toInt() != kStateVersion) {
         return refuse(QStringLiteral("sandbox_state_corrupt"),
-                      QStringLiteral("it is not a version %1 counterpay-sandbox state file").arg(kStateVersion));
+            QStringLiteral("it is not a version %1 counterpay-sandbox state file")
+                .arg(kStateVersion));
     }
     QMap<QString, SandboxOrder> orders;
     const QJsonArray orderArray = root.value(QStringLiteral("orders")).toArray();
@@ -57,9 +58,9 @@ Result<bool> SandboxStore::load()
     for (const QJsonValue &value : tokenArray) {
         const QJsonObject object = value.toObject();
         tokens.insert(object.value(QStringLiteral("token")).toString(),
-                      Token { object.value(QStringLiteral("kind")).toString(),
-                              QDateTime::fromString(object.value(QStringLiteral("expires")).toString(),
-                                                    Qt::ISODateWithMs) });
+            Token { object.value(QStringLiteral("kind")).toString(),
+                QDateTime::fromString(
+                    object.value(QStringLiteral("expires")).toString(), Qt::ISODateWithMs) });
     }
     m_orders = orders;
     m_tokens = tokens;
@@ -84,9 +85,8 @@ QList<SandboxOrder> SandboxStore::findById(const QString &id) const
             || (order.provider == SandboxOrder::Provider::CmCom && order.reference == id))
             found.append(order);
     }
-    std::sort(found.begin(), found.end(), [](const SandboxOrder &a, const SandboxOrder &b) {
-        return a.updated > b.updated;
-    });
+    std::sort(found.begin(), found.end(),
+        [](const SandboxOrder &a, const SandboxOrder &b) { return a.updated > b.updated; });
     return found;
 }
 
@@ -104,17 +104,16 @@ std::optional<SandboxOrder> SandboxStore::findByTxnUuid(const QString &txnUuid) 
 QList<SandboxOrder> SandboxStore::orders() const
 {
     QList<SandboxOrder> list = m_orders.values();
-    std::sort(list.begin(), list.end(), [](const SandboxOrder &a, const SandboxOrder &b) {
-        return a.created < b.created;
-    });
+    std::sort(list.begin(), list.end(),
+        [](const SandboxOrder &a, const SandboxOrder &b) { return a.created < b.created; });
     return list;
 }
 
 void SandboxStore::put(const SandboxOrder &order)
 {
     const auto previous = m_orders.constFind(order.key());
-    const PaymentState previousState =
-            previous == m_orders.constEnd() ? PaymentState::Created : previous->state;
+    const PaymentState previousState
+        = previous == m_orders.constEnd() ? PaymentState::Created : previous->state;
     m_orders.insert(order.key(), order);
     save();
     emit orderChanged(order.key(), previousState);
@@ -126,7 +125,8 @@ void SandboxStore::addToken(const QString &token, const QString &kind, const QDa
     save();
 }
 
-bool SandboxStore::isTokenValid(const QString &token, const QString &kind, const QDateTime &now) const
+bool SandboxStore::isTokenValid(
+    const QString &token, const QString &kind, const QDateTime &now) const
 {
     const auto it = m_tokens.constFind(token);
     return it != m_tokens.constEnd() && it->kind == kind && it->expires > now;
@@ -151,8 +151,8 @@ void SandboxStore::save()
         if (it->expires <= now)
             continue;
         tokenArray.append(QJsonObject { { QStringLiteral("token"), it.key() },
-                                        { QStringLiteral("kind"), it->kind },
-                                        { QStringLiteral("expires"), it->expires.toString(Qt::ISODateWithMs) } });
+            { QStringLiteral("kind"), it->kind },
+            { QStringLiteral("expires"), it->expires.toString(Qt::ISODateWithMs) } });
     }
     const QJsonObject root {
         { QStringLiteral("format"), QStringLiteral("counterpay-sandbox-state") },

@@ -4,7 +4,9 @@
 
 #include <QSslSocket>
 
-SandboxTcpServer::SandboxTcpServer(QObject *parent) : QTcpServer(parent) { }
+SandboxTcpServer::SandboxTcpServer(QObject *parent)
+    : QTcpServer(parent)
+{ }
 
 void SandboxTcpServer::setTlsIdentity(const QSslCertificate &certificate, const QSslKey &key)
 {

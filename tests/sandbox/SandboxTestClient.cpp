@@ -38,9 +38,9 @@ QByteArray SandboxTestReply::header(const QByteArray &name) const
 }
 
 SandboxTestClient::SandboxTestClient(QUrl baseUrl)
-    : m_baseUrl(std::move(baseUrl)), m_ssl(QSslConfiguration::defaultConfiguration())
-{
-}
+    : m_baseUrl(std::move(baseUrl))
+    , m_ssl(QSslConfiguration::defaultConfiguration())
+{ }
 
 void SandboxTestClient::trustCaPem(const QByteArray &caPem)
 {
@@ -52,7 +52,8 @@ QNetworkRequest SandboxTestClient::request(const QString &path, const Headers &h
     QNetworkRequest request(QUrl(m_baseUrl.toString() + path));
     request.setSslConfiguration(m_ssl);
     request.setTransferTimeout(15000);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     for (const auto &header : headers)
         request.setRawHeader(header.first, header.second);
     return request;
@@ -78,15 +79,15 @@ SandboxTestReply SandboxTestClient::get(const QString &path, const Headers &head
 }
 
 SandboxTestReply SandboxTestClient::post(const QString &path, const QByteArray &body,
-                                         const QByteArray &contentType, const Headers &headers)
+    const QByteArray &contentType, const Headers &headers)
 {
     QNetworkRequest req = request(path, headers);
     req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     return run(m_network.post(req, body));
 }
 
-SandboxTestReply SandboxTestClient::postForm(const QString &path, const QList<QPair<QString, QString>> &fields,
-                                             const Headers &headers)
+SandboxTestReply SandboxTestClient::postForm(
+    const QString &path, const QList<QPair<QString, QString>> &fields, const Headers &headers)
 {
     QByteArray body;
     for (const auto &field : fields) {
@@ -97,10 +98,11 @@ SandboxTestReply SandboxTestClient::postForm(const QString &path, const QList<QP
     return post(path, body, QByteArrayLiteral("application/x-www-form-urlencoded"), headers);
 }
 
-SandboxTestReply SandboxTestClient::postJson(const QString &path, const QJsonObject &object, const Headers &headers)
+SandboxTestReply SandboxTestClient::postJson(
+    const QString &path, const QJsonObject &object, const Headers &headers)
 {
-    return post(path, QJsonDocument(object).toJson(QJsonDocument::Compact), QByteArrayLiteral("application/json"),
-                headers);
+    return post(path, QJsonDocument(object).toJson(QJsonDocument::Compact),
+        QByteArrayLiteral("application/json"), headers);
 }
 
 SandboxTestClient::Headers SandboxTestClient::juspayAuth(const QByteArray &key)
@@ -116,7 +118,8 @@ SandboxTestClient::Headers SandboxTestClient::bearer(const QString &token)
 QString SandboxTestClient::googleToken()
 {
     const QJsonObject account = get(u"/__sandbox/keys/google-service-account.json"_s).json();
-    const Result<RsaKey> key = RsaKey::fromPem(account.value(u"private_key"_s).toString().toLatin1());
+    const Result<RsaKey> key
+        = RsaKey::fromPem(account.value(u"private_key"_s).toString().toLatin1());
     if (!key)
         return {};
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -127,32 +130,34 @@ QString SandboxTestClient::googleToken()
         { u"iat"_s, now },
         { u"exp"_s, now + 3600 },
     };
-    const Result<QByteArray> assertion =
-            Jwt::signRs256(claims, key.value(), account.value(u"private_key_id"_s).toString());
+    const Result<QByteArray> assertion
+        = Jwt::signRs256(claims, key.value(), account.value(u"private_key_id"_s).toString());
     if (!assertion)
         return {};
-    const SandboxTestReply reply = postForm(u"/token"_s, { { u"grant_type"_s, u"urn:ietf:params:oauth:grant-type:jwt-bearer"_s },
-                                                           { u"assertion"_s, QString::fromLatin1(assertion.value()) } });
+    const SandboxTestReply reply = postForm(u"/token"_s,
+        { { u"grant_type"_s, u"urn:ietf:params:oauth:grant-type:jwt-bearer"_s },
+            { u"assertion"_s, QString::fromLatin1(assertion.value()) } });
     return reply.json().value(u"access_token"_s).toString();
 }
 
 QString SandboxTestClient::cmToken()
 {
     const SandboxTestReply reply = postForm(u"/api/v1/authorization/oauth2/token"_s,
-                                            { { u"client_id"_s, u"sandbox-cm-client"_s },
-                                              { u"client_secret"_s, u"sandbox-cm-secret"_s },
-                                              { u"grant_type"_s, u"client_credentials"_s } });
+        { { u"client_id"_s, u"sandbox-cm-client"_s },
+            { u"client_secret"_s, u"sandbox-cm-secret"_s },
+            { u"grant_type"_s, u"client_credentials"_s } });
     return reply.json().value(u"access_token"_s).toString();
 }
 
 SandboxTestReply SandboxTestClient::startJuspayPush(const QString &orderId, const QString &amount)
 {
-    postForm(u"/orders"_s, { { u"order_id"_s, orderId }, { u"amount"_s, amount }, { u"currency"_s, u"INR"_s } },
-             juspayAuth());
+    postForm(u"/orders"_s,
+        { { u"order_id"_s, orderId }, { u"amount"_s, amount }, { u"currency"_s, u"INR"_s } },
+        juspayAuth());
     return postForm(u"/txns"_s,
-                    { { u"order_id"_s, orderId }, { u"merchant_id"_s, u"counterpay_demo"_s },
-                      { u"payment_method_type"_s, u"WALLET"_s }, { u"payment_method"_s, u"GOOGLEPAY"_s },
-                      { u"txn_type"_s, u"PUSH_PAY"_s }, { u"mobile_number"_s, u"9876543210"_s },
-                      { u"format"_s, u"json"_s } },
-                    juspayAuth());
+        { { u"order_id"_s, orderId }, { u"merchant_id"_s, u"counterpay_demo"_s },
+            { u"payment_method_type"_s, u"WALLET"_s }, { u"payment_method"_s, u"GOOGLEPAY"_s },
+            { u"txn_type"_s, u"PUSH_PAY"_s }, { u"mobile_number"_s, u"9876543210"_s },
+            { u"format"_s, u"json"_s } },
+        juspayAuth());
 }

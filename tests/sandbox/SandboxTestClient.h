@@ -37,11 +37,12 @@ public:
     void trustCaPem(const QByteArray &caPem);
 
     SandboxTestReply get(const QString &path, const Headers &headers = {});
-    SandboxTestReply post(const QString &path, const QByteArray &body, const QByteArray &contentType,
-                          const Headers &headers = {});
+    SandboxTestReply post(const QString &path, const QByteArray &body,
+        const QByteArray &contentType, const Headers &headers = {});
     SandboxTestReply postForm(const QString &path, const QList<QPair<QString, QString>> &fields,
-                              const Headers &headers = {});
-    SandboxTestReply postJson(const QString &path, const QJsonObject &object, const Headers &headers = {});
+        const Headers &headers = {});
+    SandboxTestReply postJson(
+        const QString &path, const QJsonObject &object, const Headers &headers = {});
 
     static Headers juspayAuth(const QByteArray &key = QByteArrayLiteral("sandbox-juspay-key"));
     static Headers bearer(const QString &token);
@@ -49,7 +50,8 @@ public:
     QString googleToken();
     QString cmToken();
     // Creates a Juspay order and starts a Google Pay push on it; returns the /txns reply.
-    SandboxTestReply startJuspayPush(const QString &orderId, const QString &amount = QStringLiteral("149.50"));
+    SandboxTestReply startJuspayPush(
+        const QString &orderId, const QString &amount = QStringLiteral("149.50"));
 
 private:
     SandboxTestReply run(QNetworkReply *reply);

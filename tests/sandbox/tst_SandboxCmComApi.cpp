@@ -32,9 +32,10 @@ QJsonObject consumer()
 {
     return QJsonObject {
         { u"name"_s, QJsonObject { { u"firstName"_s, u"John"_s }, { u"lastName"_s, u"Lopez"_s } } },
-        { u"address"_s, QJsonObject { { u"street"_s, u"Rustenburgerlaan"_s }, { u"houseNumber"_s, u"25"_s },
-                                      { u"postalCode"_s, u"2012AL"_s }, { u"city"_s, u"Haarlem"_s },
-                                      { u"countryCode"_s, u"NL"_s } } },
+        { u"address"_s,
+            QJsonObject { { u"street"_s, u"Rustenburgerlaan"_s }, { u"houseNumber"_s, u"25"_s },
+                { u"postalCode"_s, u"2012AL"_s }, { u"city"_s, u"Haarlem"_s },
+                { u"countryCode"_s, u"NL"_s } } },
         { u"email"_s, u"john@example.com"_s },
     };
 }
@@ -76,20 +77,19 @@ void tst_SandboxCmComApi::initTestCase()
 void tst_SandboxCmComApi::token_refusesWrongCredentials()
 {
     const SandboxTestReply wrong = m_client->postForm(u"/api/v1/authorization/oauth2/token"_s,
-                                                      { { u"client_id"_s, u"sandbox-cm-client"_s },
-                                                        { u"client_secret"_s, u"guess"_s },
-                                                        { u"grant_type"_s, u"client_credentials"_s } });
+        { { u"client_id"_s, u"sandbox-cm-client"_s }, { u"client_secret"_s, u"guess"_s },
+            { u"grant_type"_s, u"client_credentials"_s } });
     QCOMPARE(wrong.status, 401);
     QCOMPARE(wrong.json().value(u"error"_s).toString(), u"invalid_client"_s);
     const SandboxTestReply grant = m_client->postForm(u"/api/v1/authorization/oauth2/token"_s,
-                                                      { { u"client_id"_s, u"sandbox-cm-client"_s },
-                                                        { u"client_secret"_s, u"sandbox-cm-secret"_s },
-                                                        { u"grant_type"_s, u"password"_s } });
+        { { u"client_id"_s, u"sandbox-cm-client"_s },
+            { u"client_secret"_s, u"sandbox-cm-secret"_s }, { u"grant_type"_s, u"password"_s } });
     QCOMPARE(grant.status, 400);
     // HTTP Basic client authentication works as well.
-    const SandboxTestReply basic = m_client->postForm(
-            u"/api/v1/authorization/oauth2/token"_s, { { u"grant_type"_s, u"client_credentials"_s } },
-            { { "Authorization", "Basic " + QByteArray("sandbox-cm-client:sandbox-cm-secret").toBase64() } });
+    const SandboxTestReply basic = m_client->postForm(u"/api/v1/authorization/oauth2/token"_s,
+        { { u"grant_type"_s, u"client_credentials"_s } },
+        { { "Authorization",
+            "Basic " + QByteArray("sandbox-cm-client:sandbox-cm-secret").toBase64() } });
     QCOMPARE(basic.status, 200);
     QCOMPARE(basic.json().value(u"token_type"_s).toString(), u"Bearer"_s);
     QVERIFY(basic.json().value(u"expires_in"_s).toInt() > 0);
@@ -100,7 +100,8 @@ void tst_SandboxCmComApi::initialize_answers201_thenGet()
     QJsonObject body = minimalBody();
     body.insert(u"consumer"_s, consumer());
     body.insert(u"language"_s, u"nl"_s);
-    const SandboxTestReply reply = m_client->postJson(kInitialize, body, SandboxTestClient::bearer(m_token));
+    const SandboxTestReply reply
+        = m_client->postJson(kInitialize, body, SandboxTestClient::bearer(m_token));
     QCOMPARE(reply.status, 201);
     const QJsonObject json = reply.json();
     const QString id = json.value(u"id"_s).toString();
@@ -111,11 +112,17 @@ void tst_SandboxCmComApi::initialize_answers201_thenGet()
     QCOMPARE(json.value(u"currency"_s).toString(), u"EUR"_s);
     QCOMPARE(json.value(u"reference"_s).toString(), u"20210623130413"_s);
     QCOMPARE(json.value(u"returnUrl"_s).toString(), u"https://shop.example/done"_s);
-    const QString redirect = json.value(u"action"_s).toObject().value(u"redirect"_s).toObject().value(u"url"_s).toString();
+    const QString redirect = json.value(u"action"_s)
+                                 .toObject()
+                                 .value(u"redirect"_s)
+                                 .toObject()
+                                 .value(u"url"_s)
+                                 .toString();
     QVERIFY(redirect.startsWith(m_server->baseUrl().toString()));
     QCOMPARE(m_client->get(redirect.mid(m_server->baseUrl().toString().size())).status, 200);
 
-    const SandboxTestReply status = m_client->get(kTransactions + id, SandboxTestClient::bearer(m_token));
+    const SandboxTestReply status
+        = m_client->get(kTransactions + id, SandboxTestClient::bearer(m_token));
     QCOMPARE(status.status, 200);
     QCOMPARE(status.json().value(u"id"_s).toString(), id);
     QCOMPARE(status.json().value(u"status"_s).toString(), u"OPEN"_s);
@@ -132,9 +139,11 @@ void tst_SandboxCmComApi::initialize_validation_data()
     QTest::newRow("amount 100000000") << u"amount"_s << QJsonValue(100000000);
     QTest::newRow("amount 12.5") << u"amount"_s << QJsonValue(12.5);
     QTest::newRow("amount as string") << u"amount"_s << QJsonValue(u"1200"_s);
-    QTest::newRow("both return urls") << u"returnUrls"_s << QJsonValue(QJsonObject { { u"success"_s, u"https://x/s"_s } });
+    QTest::newRow("both return urls")
+        << u"returnUrls"_s << QJsonValue(QJsonObject { { u"success"_s, u"https://x/s"_s } });
     QTest::newRow("neither return url") << u"returnUrl"_s << QJsonValue(QJsonValue::Undefined);
-    QTest::newRow("consumer without email") << u"consumer"_s << QJsonValue(QJsonObject { { u"name"_s, QJsonObject() } });
+    QTest::newRow("consumer without email")
+        << u"consumer"_s << QJsonValue(QJsonObject { { u"name"_s, QJsonObject() } });
     QTest::newRow("bad language") << u"language"_s << QJsonValue(u"dutch"_s);
 }
 
@@ -147,7 +156,8 @@ void tst_SandboxCmComApi::initialize_validation()
         body.remove(field);
     else
         body.insert(field, value);
-    const SandboxTestReply reply = m_client->postJson(kInitialize, body, SandboxTestClient::bearer(m_token));
+    const SandboxTestReply reply
+        = m_client->postJson(kInitialize, body, SandboxTestClient::bearer(m_token));
     QCOMPARE(reply.status, 400);
     QVERIFY(!reply.json().value(u"message"_s).toString().isEmpty());
 }
@@ -155,15 +165,17 @@ void tst_SandboxCmComApi::initialize_validation()
 void tst_SandboxCmComApi::initialize_requiresToken()
 {
     QCOMPARE(m_client->postJson(kInitialize, minimalBody()).status, 401);
-    const SandboxTestReply forged = m_client->postJson(kInitialize, minimalBody(), SandboxTestClient::bearer(u"cm-forged"_s));
+    const SandboxTestReply forged
+        = m_client->postJson(kInitialize, minimalBody(), SandboxTestClient::bearer(u"cm-forged"_s));
     QCOMPARE(forged.status, 401);
     QVERIFY(!forged.json().value(u"message"_s).toString().isEmpty());
 }
 
 void tst_SandboxCmComApi::get_unknownIs404()
 {
-    const SandboxTestReply reply = m_client->get(kTransactions + u"8db1e7fa-ba8a-4189-92fd-67a20217443d"_s,
-                                                 SandboxTestClient::bearer(m_token));
+    const SandboxTestReply reply
+        = m_client->get(kTransactions + u"8db1e7fa-ba8a-4189-92fd-67a20217443d"_s,
+            SandboxTestClient::bearer(m_token));
     QCOMPARE(reply.status, 404);
     QVERIFY(!reply.json().value(u"message"_s).toString().isEmpty());
 }
@@ -172,10 +184,20 @@ void tst_SandboxCmComApi::statuses_followTheCustomer()
 {
     const QStringList expected { u"SUCCESS"_s, u"CANCELLED"_s, u"EXPIRED"_s };
     for (const QString &want : expected) {
-        const QString id = m_client->postJson(kInitialize, minimalBody(), SandboxTestClient::bearer(m_token)).json().value(u"id"_s).toString();
-        const bool acted = want == u"SUCCESS" ? m_server->approve(id) : want == u"CANCELLED" ? m_server->decline(id) : m_server->expire(id);
+        const QString id
+            = m_client->postJson(kInitialize, minimalBody(), SandboxTestClient::bearer(m_token))
+                  .json()
+                  .value(u"id"_s)
+                  .toString();
+        const bool acted = want == u"SUCCESS" ? m_server->approve(id)
+            : want == u"CANCELLED"            ? m_server->decline(id)
+                                              : m_server->expire(id);
         QVERIFY(acted);
-        QCOMPARE(m_client->get(kTransactions + id, SandboxTestClient::bearer(m_token)).json().value(u"status"_s).toString(), want);
+        QCOMPARE(m_client->get(kTransactions + id, SandboxTestClient::bearer(m_token))
+                     .json()
+                     .value(u"status"_s)
+                     .toString(),
+            want);
     }
 }
 
@@ -189,19 +211,26 @@ void tst_SandboxCmComApi::webhooks_carryIdsOnly()
         connect(socket, &QTcpSocket::readyRead, socket, [socket, &received] {
             const QByteArray data = socket->readAll();
             received.append(data);
-            socket->write("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            socket->write(
+                "HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
             socket->disconnectFromHost();
         });
     });
     QJsonObject body = minimalBody();
     const QString hook = u"http://127.0.0.1:%1/hook"_s.arg(receiver.serverPort());
-    body.insert(u"webhooks"_s, QJsonArray { QJsonObject { { u"url"_s, hook }, { u"events"_s, QJsonArray { u"FINALSTATUS"_s } } } });
-    const QString id = m_client->postJson(kInitialize, body, SandboxTestClient::bearer(m_token)).json().value(u"id"_s).toString();
+    body.insert(u"webhooks"_s,
+        QJsonArray {
+            QJsonObject { { u"url"_s, hook }, { u"events"_s, QJsonArray { u"FINALSTATUS"_s } } } });
+    const QString id = m_client->postJson(kInitialize, body, SandboxTestClient::bearer(m_token))
+                           .json()
+                           .value(u"id"_s)
+                           .toString();
     QVERIFY(m_server->approve(id));
     QTRY_VERIFY_WITH_TIMEOUT(!received.isEmpty() && received.last().contains("}"), 10000);
     const QByteArray request = received.join();
     QVERIFY(request.startsWith("POST /hook"));
-    const QJsonObject payload = QJsonDocument::fromJson(request.mid(request.indexOf("\r\n\r\n") + 4)).object();
+    const QJsonObject payload
+        = QJsonDocument::fromJson(request.mid(request.indexOf("\r\n\r\n") + 4)).object();
     QCOMPARE(payload.value(u"event"_s).toString(), u"FINALSTATUS"_s);
     QCOMPARE(payload.value(u"transaction"_s).toString(), id);
     QCOMPARE(payload.value(u"reference"_s).toString(), u"20210623130413"_s);

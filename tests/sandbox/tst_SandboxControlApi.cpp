@@ -76,11 +76,13 @@ void tst_SandboxControlApi::actions()
     QFETCH(int, charges);
     const QString orderId = u"A"_s + action;
     m_client->startJuspayPush(orderId);
-    const SandboxTestReply reply = m_client->post(u"/__sandbox/orders/%1/%2"_s.arg(orderId, action), {}, "application/json");
+    const SandboxTestReply reply
+        = m_client->post(u"/__sandbox/orders/%1/%2"_s.arg(orderId, action), {}, "application/json");
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json().value(u"state"_s).toString(), state);
     QCOMPARE(reply.json().value(u"charges"_s).toInt(), charges);
-    const QJsonObject status = m_client->get(u"/orders/"_s + orderId, SandboxTestClient::juspayAuth()).json();
+    const QJsonObject status
+        = m_client->get(u"/orders/"_s + orderId, SandboxTestClient::juspayAuth()).json();
     QCOMPARE(status.value(u"status"_s).toString(), juspayStatus);
     const SandboxTestReply one = m_client->get(u"/__sandbox/orders/"_s + orderId);
     QCOMPARE(one.json().value(u"state"_s).toString(), state);
@@ -88,10 +90,13 @@ void tst_SandboxControlApi::actions()
 
 void tst_SandboxControlApi::actions_unknownAndFinal()
 {
-    QCOMPARE(m_client->post(u"/__sandbox/orders/NOPE/approve"_s, {}, "application/json").status, 404);
+    QCOMPARE(
+        m_client->post(u"/__sandbox/orders/NOPE/approve"_s, {}, "application/json").status, 404);
     m_client->startJuspayPush(u"AF1"_s);
-    QCOMPARE(m_client->post(u"/__sandbox/orders/AF1/approve"_s, {}, "application/json").status, 200);
-    const SandboxTestReply again = m_client->post(u"/__sandbox/orders/AF1/approve"_s, {}, "application/json");
+    QCOMPARE(
+        m_client->post(u"/__sandbox/orders/AF1/approve"_s, {}, "application/json").status, 200);
+    const SandboxTestReply again
+        = m_client->post(u"/__sandbox/orders/AF1/approve"_s, {}, "application/json");
     QCOMPARE(again.status, 409);
     QCOMPARE(again.json().value(u"error"_s).toString(), u"sandbox_not_pending"_s);
     QVERIFY(!m_server->decline(u"AF1"_s));
@@ -111,24 +116,31 @@ void tst_SandboxControlApi::customerPage_approveForm()
     QVERIFY(page.body.contains("id=\"declineButton\""));
     // The Approve button is a form POST to the control API; its answer is the page again.
     const qsizetype at = page.body.indexOf("action=\"") + 8;
-    const QByteArray action = page.body.mid(at, page.body.indexOf('"', at) - at).replace("&amp;", "&");
+    const QByteArray action
+        = page.body.mid(at, page.body.indexOf('"', at) - at).replace("&amp;", "&");
     QVERIFY(action.contains("/approve"));
-    const SandboxTestReply after = m_client->post(QString::fromUtf8(action), {}, "application/x-www-form-urlencoded");
+    const SandboxTestReply after
+        = m_client->post(QString::fromUtf8(action), {}, "application/x-www-form-urlencoded");
     QCOMPARE(after.status, 200);
     QVERIFY(after.body.contains("charged"));
     QVERIFY(after.body.contains("id=\"actions\" hidden"));
-    QCOMPARE(m_client->get(u"/orders/CP1"_s, SandboxTestClient::juspayAuth()).json().value(u"status"_s).toString(),
-             u"CHARGED"_s);
+    QCOMPARE(m_client->get(u"/orders/CP1"_s, SandboxTestClient::juspayAuth())
+                 .json()
+                 .value(u"status"_s)
+                 .toString(),
+        u"CHARGED"_s);
 }
 
 void tst_SandboxControlApi::customerPage_declineForm()
 {
     m_client->startJuspayPush(u"CP2"_s);
-    const SandboxTestReply after = m_client->post(u"/__sandbox/orders/CP2/decline?provider=juspay&page=1"_s, {},
-                                                  "application/x-www-form-urlencoded");
+    const SandboxTestReply after
+        = m_client->post(u"/__sandbox/orders/CP2/decline?provider=juspay&page=1"_s, {},
+            "application/x-www-form-urlencoded");
     QCOMPARE(after.status, 200);
     QVERIFY(after.body.contains("declined"));
-    QCOMPARE(m_client->get(u"/__sandbox/orders/CP2"_s).json().value(u"state"_s).toString(), u"declined"_s);
+    QCOMPARE(m_client->get(u"/__sandbox/orders/CP2"_s).json().value(u"state"_s).toString(),
+        u"declined"_s);
 }
 
 void tst_SandboxControlApi::customerPage_unknownIs404()
@@ -143,7 +155,8 @@ void tst_SandboxControlApi::keys_served()
     QCOMPARE(cred.status, 200);
     QVERIFY(cred.body.startsWith("-----BEGIN PUBLIC KEY-----"));
     QVERIFY(!cred.body.contains("PRIVATE"));
-    const QJsonObject account = m_client->get(u"/__sandbox/keys/google-service-account.json"_s).json();
+    const QJsonObject account
+        = m_client->get(u"/__sandbox/keys/google-service-account.json"_s).json();
     QCOMPARE(account.value(u"type"_s).toString(), u"service_account"_s);
     QVERIFY(account.value(u"private_key"_s).toString().contains(u"PRIVATE KEY"));
     QCOMPARE(m_client->get(u"/__sandbox/ca.pem"_s).status, 404); // no --tls
@@ -151,12 +164,26 @@ void tst_SandboxControlApi::keys_served()
 
 void tst_SandboxControlApi::scenario_canBeChanged()
 {
-    QCOMPARE(m_client->get(u"/__sandbox/scenario"_s).json().value(u"scenario"_s).toString(), u"manual"_s);
-    QCOMPARE(m_client->postJson(u"/__sandbox/scenario"_s, QJsonObject { { u"scenario"_s, u"bogus"_s } }).status, 400);
-    QCOMPARE(m_client->postJson(u"/__sandbox/scenario"_s, QJsonObject { { u"scenario"_s, u"approve-after:50"_s } }).status, 200);
+    QCOMPARE(m_client->get(u"/__sandbox/scenario"_s).json().value(u"scenario"_s).toString(),
+        u"manual"_s);
+    QCOMPARE(
+        m_client->postJson(u"/__sandbox/scenario"_s, QJsonObject { { u"scenario"_s, u"bogus"_s } })
+            .status,
+        400);
+    QCOMPARE(m_client
+                 ->postJson(u"/__sandbox/scenario"_s,
+                     QJsonObject { { u"scenario"_s, u"approve-after:50"_s } })
+                 .status,
+        200);
     m_client->startJuspayPush(u"SC1"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(m_client->get(u"/__sandbox/orders/SC1"_s).json().value(u"state"_s).toString(), u"charged"_s, 5000);
-    QCOMPARE(m_client->post(u"/__sandbox/scenario"_s, "manual", "text/plain").json().value(u"scenario"_s).toString(), u"manual"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_client->get(u"/__sandbox/orders/SC1"_s).json().value(u"state"_s).toString(), u"charged"_s,
+        5000);
+    QCOMPARE(m_client->post(u"/__sandbox/scenario"_s, "manual", "text/plain")
+                 .json()
+                 .value(u"scenario"_s)
+                 .toString(),
+        u"manual"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxControlApi)

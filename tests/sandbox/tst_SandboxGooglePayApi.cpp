@@ -31,7 +31,8 @@ private slots:
     void expiryTimePassing_expires();
 
 private:
-    QJsonObject initiateBody(const QString &transactionId, const QString &units = u"149"_s, int nanos = 500000000) const;
+    QJsonObject initiateBody(
+        const QString &transactionId, const QString &units = u"149"_s, int nanos = 500000000) const;
     QString assertion(const QJsonObject &claims, const RsaKey &key) const;
 
     std::unique_ptr<SandboxServer> m_server;
@@ -51,17 +52,22 @@ void tst_SandboxGooglePayApi::initTestCase()
     QVERIFY(m_token.startsWith(u"ya29."));
 }
 
-QJsonObject tst_SandboxGooglePayApi::initiateBody(const QString &transactionId, const QString &units, int nanos) const
+QJsonObject tst_SandboxGooglePayApi::initiateBody(
+    const QString &transactionId, const QString &units, int nanos) const
 {
     return QJsonObject {
         { u"merchantInfo"_s, QJsonObject { { u"googleMerchantId"_s, u"BCR2DN4TCOUNTERPAY"_s } } },
         { u"userInfo"_s, QJsonObject { { u"phoneNumber"_s, u"+919876543210"_s } } },
-        { u"merchantTransactionDetails"_s, QJsonObject {
-                  { u"transactionId"_s, transactionId },
-                  { u"amountPayable"_s, QJsonObject { { u"currencyCode"_s, u"INR"_s }, { u"units"_s, units }, { u"nanos"_s, nanos } } },
-                  { u"description"_s, u"Counter sale"_s },
-          } },
-        { u"expiryTime"_s, QDateTime::currentDateTimeUtc().addSecs(600).toString(Qt::ISODateWithMs) },
+        { u"merchantTransactionDetails"_s,
+            QJsonObject {
+                { u"transactionId"_s, transactionId },
+                { u"amountPayable"_s,
+                    QJsonObject { { u"currencyCode"_s, u"INR"_s }, { u"units"_s, units },
+                        { u"nanos"_s, nanos } } },
+                { u"description"_s, u"Counter sale"_s },
+            } },
+        { u"expiryTime"_s,
+            QDateTime::currentDateTimeUtc().addSecs(600).toString(Qt::ISODateWithMs) },
         { u"originatingPlatform"_s, u"OFFLINE"_s },
     };
 }
@@ -75,7 +81,8 @@ QString tst_SandboxGooglePayApi::assertion(const QJsonObject &claims, const RsaK
 void tst_SandboxGooglePayApi::serviceAccount_matchesServer()
 {
     QCOMPARE(m_account.value(u"type"_s).toString(), u"service_account"_s);
-    QCOMPARE(m_account.value(u"token_uri"_s).toString(), m_server->baseUrl().toString() + u"/token"_s);
+    QCOMPARE(
+        m_account.value(u"token_uri"_s).toString(), m_server->baseUrl().toString() + u"/token"_s);
     QVERIFY(!m_account.value(u"client_email"_s).toString().isEmpty());
     QVERIFY(!m_account.value(u"private_key_id"_s).toString().isEmpty());
     QCOMPARE(QJsonDocument::fromJson(m_server->googleServiceAccountJson()).object(), m_account);
@@ -120,9 +127,10 @@ void tst_SandboxGooglePayApi::token_refusesBadAssertions()
         claims[u"scope"_s] = u"https://www.googleapis.com/auth/cloud-platform"_s;
     else if (change == u"iss")
         claims[u"iss"_s] = u"someone@example.iam.gserviceaccount.com"_s;
-    const QString grant = change == u"grant" ? u"client_credentials"_s : u"urn:ietf:params:oauth:grant-type:jwt-bearer"_s;
-    const SandboxTestReply reply =
-            m_client->postForm(u"/token"_s, { { u"grant_type"_s, grant }, { u"assertion"_s, assertion(claims, key.value()) } });
+    const QString grant = change == u"grant" ? u"client_credentials"_s
+                                             : u"urn:ietf:params:oauth:grant-type:jwt-bearer"_s;
+    const SandboxTestReply reply = m_client->postForm(u"/token"_s,
+        { { u"grant_type"_s, grant }, { u"assertion"_s, assertion(claims, key.value()) } });
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.json().value(u"error"_s).toString(), error);
     QVERIFY(!reply.json().contains(u"access_token"_s));
@@ -130,39 +138,53 @@ void tst_SandboxGooglePayApi::token_refusesBadAssertions()
 
 void tst_SandboxGooglePayApi::initiate_thenGet()
 {
-    const SandboxTestReply started = m_client->postJson(u"/v1/merchantPayments:initiate"_s, initiateBody(u"G01"_s),
-                                                        SandboxTestClient::bearer(m_token));
+    const SandboxTestReply started = m_client->postJson(u"/v1/merchantPayments:initiate"_s,
+        initiateBody(u"G01"_s), SandboxTestClient::bearer(m_token));
     QCOMPARE(started.status, 200);
     const QJsonObject getBody {
         { u"merchantInfo"_s, QJsonObject { { u"googleMerchantId"_s, u"BCR2DN4TCOUNTERPAY"_s } } },
         { u"transactionIdentifier"_s, QJsonObject { { u"merchantTransactionId"_s, u"G01"_s } } },
     };
-    SandboxTestReply status = m_client->postJson(u"/v1/merchantTransactions:get"_s, getBody, SandboxTestClient::bearer(m_token));
+    SandboxTestReply status = m_client->postJson(
+        u"/v1/merchantTransactions:get"_s, getBody, SandboxTestClient::bearer(m_token));
     QCOMPARE(status.status, 200);
     QCOMPARE(status.json().value(u"transactionId"_s).toString(), u"G01"_s);
-    QCOMPARE(status.json().value(u"transactionStatus"_s).toObject().value(u"status"_s).toString(), u"IN_PROGRESS"_s);
+    QCOMPARE(status.json().value(u"transactionStatus"_s).toObject().value(u"status"_s).toString(),
+        u"IN_PROGRESS"_s);
     QVERIFY(!status.json().contains(u"amountPaid"_s));
 
     QVERIFY(m_server->approve(u"G01"_s));
-    status = m_client->postJson(u"/v1/merchantTransactions:get"_s, getBody, SandboxTestClient::bearer(m_token));
+    status = m_client->postJson(
+        u"/v1/merchantTransactions:get"_s, getBody, SandboxTestClient::bearer(m_token));
     const QJsonObject json = status.json();
-    QCOMPARE(json.value(u"transactionStatus"_s).toObject().value(u"status"_s).toString(), u"SUCCESS"_s);
+    QCOMPARE(
+        json.value(u"transactionStatus"_s).toObject().value(u"status"_s).toString(), u"SUCCESS"_s);
     QCOMPARE(json.value(u"paymentMode"_s).toString(), u"UPI"_s);
     const QJsonObject paid = json.value(u"amountPaid"_s).toObject();
     QCOMPARE(paid.value(u"currencyCode"_s).toString(), u"INR"_s);
     QCOMPARE(paid.value(u"units"_s).toString(), u"149"_s);
     QCOMPARE(paid.value(u"nanos"_s).toInt(), 500000000);
-    QVERIFY(!json.value(u"upiTransactionDetails"_s).toObject().value(u"upiRrn"_s).toString().isEmpty());
+    QVERIFY(
+        !json.value(u"upiTransactionDetails"_s).toObject().value(u"upiRrn"_s).toString().isEmpty());
     QVERIFY(!json.value(u"googleTransactionId"_s).toString().isEmpty());
-    QVERIFY(QDateTime::fromString(json.value(u"lastUpdatedTime"_s).toString(), Qt::ISODateWithMs).isValid());
+    QVERIFY(QDateTime::fromString(json.value(u"lastUpdatedTime"_s).toString(), Qt::ISODateWithMs)
+                .isValid());
 }
 
 void tst_SandboxGooglePayApi::initiate_isIdempotentForTheSameTransaction()
 {
     const auto bearer = SandboxTestClient::bearer(m_token);
-    QCOMPARE(m_client->postJson(u"/v1/merchantPayments:initiate"_s, initiateBody(u"G02"_s), bearer).status, 200);
-    QCOMPARE(m_client->postJson(u"/v1/merchantPayments:initiate"_s, initiateBody(u"G02"_s), bearer).status, 200);
-    QCOMPARE(m_client->postJson(u"/v1/merchantPayments:initiate"_s, initiateBody(u"G02"_s, u"5"_s), bearer).status, 400);
+    QCOMPARE(m_client->postJson(u"/v1/merchantPayments:initiate"_s, initiateBody(u"G02"_s), bearer)
+                 .status,
+        200);
+    QCOMPARE(m_client->postJson(u"/v1/merchantPayments:initiate"_s, initiateBody(u"G02"_s), bearer)
+                 .status,
+        200);
+    QCOMPARE(
+        m_client
+            ->postJson(u"/v1/merchantPayments:initiate"_s, initiateBody(u"G02"_s, u"5"_s), bearer)
+            .status,
+        400);
 }
 
 void tst_SandboxGooglePayApi::initiate_errors_data()
@@ -182,7 +204,8 @@ void tst_SandboxGooglePayApi::initiate_errors()
     QFETCH(QString, change);
     QFETCH(int, code);
     QFETCH(QString, status);
-    QJsonObject body = initiateBody(u"GE"_s + QString::fromLatin1(QTest::currentDataTag()).left(3).remove(u' '));
+    QJsonObject body
+        = initiateBody(u"GE"_s + QString::fromLatin1(QTest::currentDataTag()).left(3).remove(u' '));
     if (change == u"merchantInfo")
         body.remove(u"merchantInfo"_s);
     else if (change == u"merchant")
@@ -192,7 +215,7 @@ void tst_SandboxGooglePayApi::initiate_errors()
     else if (change == u"nanos")
         body = initiateBody(u"GEN"_s, u"1"_s, 5);
     const SandboxTestReply reply = m_client->postJson(u"/v1/merchantPayments:initiate"_s, body,
-                                                      change == u"token" ? SandboxTestClient::Headers {} : SandboxTestClient::bearer(m_token));
+        change == u"token" ? SandboxTestClient::Headers {} : SandboxTestClient::bearer(m_token));
     QCOMPARE(reply.status, code);
     const QJsonObject error = reply.json().value(u"error"_s).toObject();
     QCOMPARE(error.value(u"code"_s).toInt(), code);
@@ -209,11 +232,15 @@ void tst_SandboxGooglePayApi::get_errors()
     };
     SandboxTestReply reply = m_client->postJson(u"/v1/merchantTransactions:get"_s, unknown, bearer);
     QCOMPARE(reply.status, 404);
-    QCOMPARE(reply.json().value(u"error"_s).toObject().value(u"status"_s).toString(), u"NOT_FOUND"_s);
-    reply = m_client->postJson(u"/v1/merchantTransactions:get"_s, QJsonObject { { u"transactionIdentifier"_s, QJsonObject() } }, bearer);
+    QCOMPARE(
+        reply.json().value(u"error"_s).toObject().value(u"status"_s).toString(), u"NOT_FOUND"_s);
+    reply = m_client->postJson(u"/v1/merchantTransactions:get"_s,
+        QJsonObject { { u"transactionIdentifier"_s, QJsonObject() } }, bearer);
     QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.json().value(u"error"_s).toObject().value(u"message"_s).toString(), u"MerchantInfo not present"_s);
-    reply = m_client->postJson(u"/v1/merchantTransactions:get"_s, unknown, SandboxTestClient::bearer(u"ya29.forged"_s));
+    QCOMPARE(reply.json().value(u"error"_s).toObject().value(u"message"_s).toString(),
+        u"MerchantInfo not present"_s);
+    reply = m_client->postJson(
+        u"/v1/merchantTransactions:get"_s, unknown, SandboxTestClient::bearer(u"ya29.forged"_s));
     QCOMPARE(reply.status, 401);
 }
 
@@ -222,11 +249,16 @@ void tst_SandboxGooglePayApi::declineAndExpireStatuses()
     const auto bearer = SandboxTestClient::bearer(m_token);
     const auto statusOf = [&](const QString &id) {
         const QJsonObject body {
-            { u"merchantInfo"_s, QJsonObject { { u"googleMerchantId"_s, u"BCR2DN4TCOUNTERPAY"_s } } },
+            { u"merchantInfo"_s,
+                QJsonObject { { u"googleMerchantId"_s, u"BCR2DN4TCOUNTERPAY"_s } } },
             { u"transactionIdentifier"_s, QJsonObject { { u"merchantTransactionId"_s, id } } },
         };
         return m_client->postJson(u"/v1/merchantTransactions:get"_s, body, bearer)
-                .json().value(u"transactionStatus"_s).toObject().value(u"status"_s).toString();
+            .json()
+            .value(u"transactionStatus"_s)
+            .toObject()
+            .value(u"status"_s)
+            .toString();
     };
     m_client->postJson(u"/v1/merchantPayments:initiate"_s, initiateBody(u"G03"_s), bearer);
     m_client->postJson(u"/v1/merchantPayments:initiate"_s, initiateBody(u"G04"_s), bearer);
@@ -239,7 +271,8 @@ void tst_SandboxGooglePayApi::declineAndExpireStatuses()
 void tst_SandboxGooglePayApi::expiryTimePassing_expires()
 {
     QJsonObject body = initiateBody(u"G05"_s);
-    body[u"expiryTime"_s] = QDateTime::currentDateTimeUtc().addMSecs(300).toString(Qt::ISODateWithMs);
+    body[u"expiryTime"_s]
+        = QDateTime::currentDateTimeUtc().addMSecs(300).toString(Qt::ISODateWithMs);
     const auto bearer = SandboxTestClient::bearer(m_token);
     QCOMPARE(m_client->postJson(u"/v1/merchantPayments:initiate"_s, body, bearer).status, 200);
     const QJsonObject get {
@@ -247,8 +280,12 @@ void tst_SandboxGooglePayApi::expiryTimePassing_expires()
         { u"transactionIdentifier"_s, QJsonObject { { u"merchantTransactionId"_s, u"G05"_s } } },
     };
     QTRY_COMPARE_WITH_TIMEOUT(m_client->postJson(u"/v1/merchantTransactions:get"_s, get, bearer)
-                                      .json().value(u"transactionStatus"_s).toObject().value(u"status"_s).toString(),
-                              u"EXPIRED"_s, 5000);
+                                  .json()
+                                  .value(u"transactionStatus"_s)
+                                  .toObject()
+                                  .value(u"status"_s)
+                                  .toString(),
+        u"EXPIRED"_s, 5000);
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxGooglePayApi)

@@ -19,8 +19,8 @@ using Fields = QList<QPair<QString, QString>>;
 Fields walletTxn(const QString &orderId, const QString &method)
 {
     return { { u"order_id"_s, orderId }, { u"merchant_id"_s, u"counterpay_demo"_s },
-             { u"payment_method_type"_s, u"WALLET"_s }, { u"payment_method"_s, method },
-             { u"redirect_after_payment"_s, u"true"_s }, { u"format"_s, u"json"_s } };
+        { u"payment_method_type"_s, u"WALLET"_s }, { u"payment_method"_s, method },
+        { u"redirect_after_payment"_s, u"true"_s }, { u"format"_s, u"json"_s } };
 }
 
 } // namespace
@@ -65,7 +65,8 @@ void tst_SandboxJuspayTxns::initTestCase()
 
 QString tst_SandboxJuspayTxns::createOrder(const QString &orderId, const QString &amount)
 {
-    m_client->postForm(u"/orders"_s, { { u"order_id"_s, orderId }, { u"amount"_s, amount } }, SandboxTestClient::juspayAuth());
+    m_client->postForm(u"/orders"_s, { { u"order_id"_s, orderId }, { u"amount"_s, amount } },
+        SandboxTestClient::juspayAuth());
     return orderId;
 }
 
@@ -88,7 +89,8 @@ void tst_SandboxJuspayTxns::pushPay_pendingWithAuthenticationUrl()
     QVERIFY(!json.value(u"txn_id"_s).toString().isEmpty());
     const QString uuid = json.value(u"txn_uuid"_s).toString();
     QVERIFY(!uuid.isEmpty());
-    const QJsonObject auth = json.value(u"payment"_s).toObject().value(u"authentication"_s).toObject();
+    const QJsonObject auth
+        = json.value(u"payment"_s).toObject().value(u"authentication"_s).toObject();
     QCOMPARE(auth.value(u"method"_s).toString(), u"GET"_s);
     const QString url = auth.value(u"url"_s).toString();
     QCOMPARE(url, m_server->baseUrl().toString() + u"/v2/pay/start/counterpay_demo/"_s + uuid);
@@ -105,7 +107,8 @@ void tst_SandboxJuspayTxns::pushPay_refusesBadMobile()
     Fields fields = walletTxn(u"P02"_s, u"GOOGLEPAY"_s);
     fields.append({ u"txn_type"_s, u"PUSH_PAY"_s });
     fields.append({ u"mobile_number"_s, u"12"_s });
-    const SandboxTestReply reply = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
+    const SandboxTestReply reply
+        = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.json().value(u"error_code"_s).toString(), u"invalid_request"_s);
 }
@@ -117,7 +120,8 @@ void tst_SandboxJuspayTxns::cred_data()
     QTest::addColumn<bool>("withAuthHeader");
     QTest::newRow("collect, boolean false") << u"false"_s << u"collect"_s << true;
     QTest::newRow("intent, boolean true") << u"true"_s << u"intent"_s << true;
-    QTest::newRow("intent, string \"true\", no auth header") << u"\"true\""_s << u"intent"_s << false;
+    QTest::newRow("intent, string \"true\", no auth header")
+        << u"\"true\""_s << u"intent"_s << false;
 }
 
 void tst_SandboxJuspayTxns::cred()
@@ -131,14 +135,15 @@ void tst_SandboxJuspayTxns::cred()
     QCOMPARE(pem.body, m_server->credPublicKeyPem());
     const QString phone = encryptPhone(u"9876543210"_s, pem.body);
     QVERIFY(!phone.isEmpty());
-    const QString params = uR"({"platform":"web","os":"linux","device":"desktop","countryCode":"+91","phoneNumber":"%1","credAppPresent":%2,"metadata":{"abc":"123"}})"_s
-                                   .arg(phone, credAppPresent);
+    const QString params
+        = uR"({"platform":"web","os":"linux","device":"desktop","countryCode":"+91","phoneNumber":"%1","credAppPresent":%2,"metadata":{"abc":"123"}})"_s
+              .arg(phone, credAppPresent);
     Fields fields = walletTxn(orderId, u"CRED"_s);
     fields.append({ u"sdk_params"_s, u"true"_s });
     fields.append({ u"sdk_pg_params"_s, params });
-    const SandboxTestReply reply = m_client->postForm(
-            u"/txns"_s, fields,
-            withAuthHeader ? SandboxTestClient::juspayAuth() : SandboxTestClient::Headers { { "x-routing-id", "c1" } });
+    const SandboxTestReply reply = m_client->postForm(u"/txns"_s, fields,
+        withAuthHeader ? SandboxTestClient::juspayAuth()
+                       : SandboxTestClient::Headers { { "x-routing-id", "c1" } });
     QVERIFY2(reply.status == 200, reply.body.constData());
     const QJsonObject payment = reply.json().value(u"payment"_s).toObject();
     const QJsonObject sdk = payment.value(u"sdk_params"_s).toObject();
@@ -159,39 +164,45 @@ void tst_SandboxJuspayTxns::cred_refusesPhoneEncryptedWithAnotherKey()
     Fields fields = walletTxn(u"C9"_s, u"CRED"_s);
     fields.append({ u"sdk_params"_s, u"true"_s });
     fields.append({ u"sdk_pg_params"_s,
-                    uR"({"platform":"web","os":"linux","device":"desktop","countryCode":"+91","phoneNumber":"%1","credAppPresent":false})"_s
-                            .arg(phone) });
-    const SandboxTestReply reply = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
+        uR"({"platform":"web","os":"linux","device":"desktop","countryCode":"+91","phoneNumber":"%1","credAppPresent":false})"_s
+            .arg(phone) });
+    const SandboxTestReply reply
+        = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
     QCOMPARE(reply.status, 400);
     QVERIFY(reply.json().value(u"error_message"_s).toString().contains(u"decrypt"));
     // Not encrypted at all.
     fields.removeLast();
     fields.append({ u"sdk_pg_params"_s,
-                    uR"({"platform":"web","os":"linux","device":"desktop","countryCode":"+91","phoneNumber":"9876543210","credAppPresent":false})"_s });
+        uR"({"platform":"web","os":"linux","device":"desktop","countryCode":"+91","phoneNumber":"9876543210","credAppPresent":false})"_s });
     QCOMPARE(m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth()).status, 400);
 }
 
 void tst_SandboxJuspayTxns::otherWallet_getAuthentication()
 {
     createOrder(u"W01"_s);
-    const SandboxTestReply reply = m_client->postForm(u"/txns"_s, walletTxn(u"W01"_s, u"PAYTM"_s), SandboxTestClient::juspayAuth());
+    const SandboxTestReply reply = m_client->postForm(
+        u"/txns"_s, walletTxn(u"W01"_s, u"PAYTM"_s), SandboxTestClient::juspayAuth());
     QCOMPARE(reply.status, 200);
-    const QJsonObject auth = reply.json().value(u"payment"_s).toObject().value(u"authentication"_s).toObject();
+    const QJsonObject auth
+        = reply.json().value(u"payment"_s).toObject().value(u"authentication"_s).toObject();
     QCOMPARE(auth.value(u"method"_s).toString(), u"GET"_s);
     QVERIFY(!auth.contains(u"params"_s));
 }
 
 void tst_SandboxJuspayTxns::inlineOrder_get()
 {
-    const Fields fields { { u"merchant_id"_s, u"counterpay_demo"_s }, { u"payment_method_type"_s, u"WALLET"_s },
-                          { u"payment_method"_s, u"PHONEPE"_s }, { u"redirect_after_payment"_s, u"true"_s },
-                          { u"format"_s, u"json"_s }, { u"order.order_id"_s, u"I01"_s }, { u"order.amount"_s, u"100"_s },
-                          { u"order.currency"_s, u"INR"_s }, { u"order.customer_id"_s, u"test123"_s },
-                          { u"order.customer_phone"_s, u"9164326296"_s } };
-    const SandboxTestReply reply = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
+    const Fields fields { { u"merchant_id"_s, u"counterpay_demo"_s },
+        { u"payment_method_type"_s, u"WALLET"_s }, { u"payment_method"_s, u"PHONEPE"_s },
+        { u"redirect_after_payment"_s, u"true"_s }, { u"format"_s, u"json"_s },
+        { u"order.order_id"_s, u"I01"_s }, { u"order.amount"_s, u"100"_s },
+        { u"order.currency"_s, u"INR"_s }, { u"order.customer_id"_s, u"test123"_s },
+        { u"order.customer_phone"_s, u"9164326296"_s } };
+    const SandboxTestReply reply
+        = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json().value(u"status"_s).toString(), u"PENDING_VBV"_s);
-    const QJsonObject status = m_client->get(u"/orders/I01"_s, SandboxTestClient::juspayAuth()).json();
+    const QJsonObject status
+        = m_client->get(u"/orders/I01"_s, SandboxTestClient::juspayAuth()).json();
     QCOMPARE(status.value(u"status"_s).toString(), u"PENDING_VBV"_s);
     QCOMPARE(status.value(u"customer_id"_s).toString(), u"test123"_s);
     // Sending it again does not make a second order.
@@ -205,20 +216,24 @@ void tst_SandboxJuspayTxns::inlineOrder_get()
 
 void tst_SandboxJuspayTxns::inlineOrder_postWithParams()
 {
-    const Fields fields { { u"merchant_id"_s, u"counterpay_demo"_s }, { u"payment_method_type"_s, u"WALLET"_s },
-                          { u"payment_method"_s, u"GOPAY"_s }, { u"redirect_after_payment"_s, u"true"_s },
-                          { u"format"_s, u"json"_s }, { u"order.order_id"_s, u"I02"_s }, { u"order.amount"_s, u"100"_s },
-                          { u"order.currency"_s, u"IDR"_s } };
-    const SandboxTestReply reply = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
+    const Fields fields { { u"merchant_id"_s, u"counterpay_demo"_s },
+        { u"payment_method_type"_s, u"WALLET"_s }, { u"payment_method"_s, u"GOPAY"_s },
+        { u"redirect_after_payment"_s, u"true"_s }, { u"format"_s, u"json"_s },
+        { u"order.order_id"_s, u"I02"_s }, { u"order.amount"_s, u"100"_s },
+        { u"order.currency"_s, u"IDR"_s } };
+    const SandboxTestReply reply
+        = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
     QCOMPARE(reply.status, 200);
-    const QJsonObject auth = reply.json().value(u"payment"_s).toObject().value(u"authentication"_s).toObject();
+    const QJsonObject auth
+        = reply.json().value(u"payment"_s).toObject().value(u"authentication"_s).toObject();
     QCOMPARE(auth.value(u"method"_s).toString(), u"POST"_s);
     const QJsonObject params = auth.value(u"params"_s).toObject();
     QVERIFY(!params.isEmpty());
     // POSTing those params to the URL shows the same customer page.
     QByteArray body;
     for (auto it = params.begin(); it != params.end(); ++it)
-        body += (body.isEmpty() ? "" : "&") + it.key().toUtf8() + '=' + QUrl::toPercentEncoding(it.value().toString());
+        body += (body.isEmpty() ? "" : "&") + it.key().toUtf8() + '='
+            + QUrl::toPercentEncoding(it.value().toString());
     const QString path = auth.value(u"url"_s).toString().mid(m_server->baseUrl().toString().size());
     const SandboxTestReply page = m_client->post(path, body, "application/x-www-form-urlencoded");
     QCOMPARE(page.status, 200);
@@ -228,10 +243,11 @@ void tst_SandboxJuspayTxns::inlineOrder_postWithParams()
 
 void tst_SandboxJuspayTxns::inlineOrder_refusesTooManyFractionDigits()
 {
-    const Fields fields { { u"merchant_id"_s, u"counterpay_demo"_s }, { u"payment_method_type"_s, u"WALLET"_s },
-                          { u"payment_method"_s, u"PHONEPE"_s }, { u"order.order_id"_s, u"I03"_s },
-                          { u"order.amount"_s, u"10.001"_s } };
-    const SandboxTestReply reply = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
+    const Fields fields { { u"merchant_id"_s, u"counterpay_demo"_s },
+        { u"payment_method_type"_s, u"WALLET"_s }, { u"payment_method"_s, u"PHONEPE"_s },
+        { u"order.order_id"_s, u"I03"_s }, { u"order.amount"_s, u"10.001"_s } };
+    const SandboxTestReply reply
+        = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.json().value(u"status"_s).toString(), u"error"_s);
     QCOMPARE(m_client->get(u"/orders/I03"_s, SandboxTestClient::juspayAuth()).status, 404);
@@ -243,7 +259,8 @@ void tst_SandboxJuspayTxns::chargedOrder_refusesSecondTxn()
     QVERIFY(m_server->approve(u"D01"_s));
     const SandboxTestReply again = m_client->startJuspayPush(u"D01"_s);
     QCOMPARE(again.status, 400);
-    QCOMPARE(again.json().value(u"error_info"_s).toObject().value(u"code"_s).toString(), u"INVALID_ACTION"_s);
+    QCOMPARE(again.json().value(u"error_info"_s).toObject().value(u"code"_s).toString(),
+        u"INVALID_ACTION"_s);
     const QJsonArray all = m_client->get(u"/__sandbox/orders"_s).jsonArray();
     for (const QJsonValue &order : all) {
         if (order.toObject().value(u"order_id"_s).toString() == u"D01")
@@ -255,8 +272,11 @@ void tst_SandboxJuspayTxns::retryAfterDecline_getsNewTxnId()
 {
     const QString first = m_client->startJuspayPush(u"D02"_s).json().value(u"txn_id"_s).toString();
     QVERIFY(m_server->decline(u"D02"_s));
-    QCOMPARE(m_client->get(u"/orders/D02"_s, SandboxTestClient::juspayAuth()).json().value(u"status"_s).toString(),
-             u"AUTHORIZATION_FAILED"_s);
+    QCOMPARE(m_client->get(u"/orders/D02"_s, SandboxTestClient::juspayAuth())
+                 .json()
+                 .value(u"status"_s)
+                 .toString(),
+        u"AUTHORIZATION_FAILED"_s);
     const SandboxTestReply retry = m_client->startJuspayPush(u"D02"_s);
     QCOMPARE(retry.status, 200);
     QVERIFY(retry.json().value(u"txn_id"_s).toString() != first);
@@ -283,10 +303,11 @@ void tst_SandboxJuspayTxns::refusals()
     QFETCH(int, status);
     createOrder(u"R01"_s);
     Fields fields { { u"order_id"_s, orderId }, { u"payment_method_type"_s, methodType },
-                    { u"payment_method"_s, u"PAYTM"_s } };
+        { u"payment_method"_s, u"PAYTM"_s } };
     if (!merchantId.isEmpty())
         fields.append({ u"merchant_id"_s, merchantId });
-    const SandboxTestReply reply = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
+    const SandboxTestReply reply
+        = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
     QCOMPARE(reply.status, status);
     QCOMPARE(reply.json().value(u"status"_s).toString(), u"error"_s);
     QVERIFY(!reply.json().value(u"error_code"_s).toString().isEmpty());
@@ -297,7 +318,8 @@ void tst_SandboxJuspayTxns::nonJsonFormat_redirects()
     createOrder(u"F01"_s);
     Fields fields = walletTxn(u"F01"_s, u"PAYTM"_s);
     fields.removeLast(); // no format=json
-    const SandboxTestReply reply = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
+    const SandboxTestReply reply
+        = m_client->postForm(u"/txns"_s, fields, SandboxTestClient::juspayAuth());
     QCOMPARE(reply.status, 302);
     QVERIFY(reply.header("Location").contains("/v2/pay/start/counterpay_demo/"));
 }

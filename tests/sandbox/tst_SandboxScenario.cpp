@@ -71,9 +71,9 @@ void tst_SandboxScenario::refuses()
 void tst_SandboxScenario::helpListsEveryScenario()
 {
     const QString help = SandboxScenario::helpText();
-    for (const QString &name : { u"manual"_s, u"approve-after:MS"_s, u"decline-after:MS"_s, u"expire-after:MS"_s,
-                                 u"never"_s, u"flaky:K"_s, u"slow:MS"_s, u"garbled"_s, u"truncated"_s,
-                                 u"drop-after-commit"_s })
+    for (const QString &name : { u"manual"_s, u"approve-after:MS"_s, u"decline-after:MS"_s,
+             u"expire-after:MS"_s, u"never"_s, u"flaky:K"_s, u"slow:MS"_s, u"garbled"_s,
+             u"truncated"_s, u"drop-after-commit"_s })
         QVERIFY2(help.contains(name), qPrintable(name));
 }
 

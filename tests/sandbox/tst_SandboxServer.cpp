@@ -93,12 +93,17 @@ void tst_SandboxServer::afterScenarios()
     SandboxTestClient client(server->baseUrl());
     QCOMPARE(client.startJuspayPush(u"S01"_s).status, 200);
     // Nothing happens before the payment is initiated's delay...
-    QCOMPARE(client.get(u"/orders/S01"_s, SandboxTestClient::juspayAuth()).json().value(u"status"_s).toString(),
-             u"PENDING_VBV"_s);
+    QCOMPARE(client.get(u"/orders/S01"_s, SandboxTestClient::juspayAuth())
+                 .json()
+                 .value(u"status"_s)
+                 .toString(),
+        u"PENDING_VBV"_s);
     // ...then the simulated customer acts.
-    QTRY_COMPARE_WITH_TIMEOUT(
-            client.get(u"/orders/S01"_s, SandboxTestClient::juspayAuth()).json().value(u"status"_s).toString(), status,
-            5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.get(u"/orders/S01"_s, SandboxTestClient::juspayAuth())
+                                  .json()
+                                  .value(u"status"_s)
+                                  .toString(),
+        status, 5000);
 }
 
 void tst_SandboxServer::never_waitsForTheControlApi()
@@ -107,8 +112,11 @@ void tst_SandboxServer::never_waitsForTheControlApi()
     SandboxTestClient client(server->baseUrl());
     client.startJuspayPush(u"N01"_s);
     QTest::qWait(300); // nothing may happen in this window: there is no signal to wait for
-    QCOMPARE(client.get(u"/orders/N01"_s, SandboxTestClient::juspayAuth()).json().value(u"status"_s).toString(),
-             u"PENDING_VBV"_s);
+    QCOMPARE(client.get(u"/orders/N01"_s, SandboxTestClient::juspayAuth())
+                 .json()
+                 .value(u"status"_s)
+                 .toString(),
+        u"PENDING_VBV"_s);
     QVERIFY(server->approve(u"N01"_s));
 }
 
@@ -116,9 +124,11 @@ void tst_SandboxServer::flaky_503ThenServes()
 {
     auto server = startServer(u"flaky:2"_s);
     SandboxTestClient client(server->baseUrl());
-    const QList<QPair<QString, QString>> order { { u"order_id"_s, u"K01"_s }, { u"amount"_s, u"5.00"_s } };
+    const QList<QPair<QString, QString>> order { { u"order_id"_s, u"K01"_s },
+        { u"amount"_s, u"5.00"_s } };
     for (int i = 0; i < 2; ++i) {
-        const SandboxTestReply busy = client.postForm(u"/orders"_s, order, SandboxTestClient::juspayAuth());
+        const SandboxTestReply busy
+            = client.postForm(u"/orders"_s, order, SandboxTestClient::juspayAuth());
         QCOMPARE(busy.status, 503);
         QCOMPARE(busy.header("Retry-After"), QByteArray("1"));
     }
@@ -147,8 +157,8 @@ void tst_SandboxServer::garbled_commitsButBreaksJson()
 {
     auto server = startServer(u"garbled"_s);
     SandboxTestClient client(server->baseUrl());
-    const SandboxTestReply reply = client.postForm(u"/orders"_s, { { u"order_id"_s, u"B01"_s }, { u"amount"_s, u"5"_s } },
-                                                   SandboxTestClient::juspayAuth());
+    const SandboxTestReply reply = client.postForm(u"/orders"_s,
+        { { u"order_id"_s, u"B01"_s }, { u"amount"_s, u"5"_s } }, SandboxTestClient::juspayAuth());
     QCOMPARE(reply.status, 200);
     QVERIFY(!reply.body.isEmpty());
     QVERIFY(!reply.isValidJson());
@@ -159,7 +169,8 @@ void tst_SandboxServer::truncated_cutsTheBody()
 {
     auto server = startServer(u"truncated"_s);
     SandboxTestClient client(server->baseUrl());
-    client.postForm(u"/orders"_s, { { u"order_id"_s, u"U01"_s }, { u"amount"_s, u"5"_s } }, SandboxTestClient::juspayAuth());
+    client.postForm(u"/orders"_s, { { u"order_id"_s, u"U01"_s }, { u"amount"_s, u"5"_s } },
+        SandboxTestClient::juspayAuth());
     const SandboxTestReply reply = client.get(u"/orders/U01"_s, SandboxTestClient::juspayAuth());
     QVERIFY2(reply.error != QNetworkReply::NoError || !reply.isValidJson(), reply.body.constData());
     QVERIFY(!reply.isValidJson());
@@ -175,11 +186,12 @@ void tst_SandboxServer::dropAfterCommit_commitsWithoutAnswer()
     QVERIFY(socket.waitForConnected(5000));
     const QByteArray body = "order_id=X01&amount=5";
     socket.write("POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
-                 + QByteArray("sandbox-juspay-key:").toBase64()
-                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
-                 + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        + QByteArray("sandbox-juspay-key:").toBase64()
+        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     QByteArray answer;
-    QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (answer += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState), 10000);
     QVERIFY2(answer.isEmpty(), answer.constData());
     // Committed all the same; a status query (not a commit) is answered.
     SandboxTestClient client(server->baseUrl());
@@ -189,8 +201,11 @@ void tst_SandboxServer::dropAfterCommit_commitsWithoutAnswer()
     // A payment start is dropped too, and committed.
     const SandboxTestReply push = client.startJuspayPush(u"X02"_s);
     Q_UNUSED(push);
-    QCOMPARE(client.get(u"/orders/X02"_s, SandboxTestClient::juspayAuth()).json().value(u"status"_s).toString(),
-             u"PENDING_VBV"_s);
+    QCOMPARE(client.get(u"/orders/X02"_s, SandboxTestClient::juspayAuth())
+                 .json()
+                 .value(u"status"_s)
+                 .toString(),
+        u"PENDING_VBV"_s);
 }
 
 void tst_SandboxServer::tls_verifiesWithPrintedCa()

@@ -50,7 +50,8 @@ void tst_SandboxStore::saveAndLoad_roundTrip()
         store.setKeys(QJsonObject { { u"k"_s, u"v"_s } });
     }
     QVERIFY(QFile::exists(path));
-    QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+    QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+        QFileDevice::Permissions());
     SandboxStore reloaded(path);
     const Result<bool> loaded = reloaded.load();
     QVERIFY(loaded.ok());
@@ -73,7 +74,7 @@ void tst_SandboxStore::corruptFile_refusedAndUntouched_data()
     QTest::newRow("array") << QByteArray("[]");
     QTest::newRow("other format") << QByteArray(R"({"format":"something","version":1})");
     QTest::newRow("bad order") << QByteArray(
-            R"({"format":"counterpay-sandbox-state","version":1,"orders":[{"provider":"juspay","id":"A","amount_minor":-5,"currency":"INR","state":"charged"}]})");
+        R"({"format":"counterpay-sandbox-state","version":1,"orders":[{"provider":"juspay","id":"A","amount_minor":-5,"currency":"INR","state":"charged"}]})");
 }
 
 void tst_SandboxStore::corruptFile_refusedAndUntouched()
@@ -108,7 +109,8 @@ QUrl tst_SandboxStore::startSandbox(QProcess &process, const QStringList &argume
     QByteArray line;
     QElapsedTimer timer;
     timer.start();
-    while (!line.contains('\n') && timer.elapsed() < 20000 && process.state() == QProcess::Running) {
+    while (
+        !line.contains('\n') && timer.elapsed() < 20000 && process.state() == QProcess::Running) {
         process.waitForReadyRead(1000);
         line += process.readAllStandardOutput();
     }
@@ -125,13 +127,18 @@ void tst_SandboxStore::executable_stateSurvivesRestart()
     QString serviceAccount;
     {
         QProcess process;
-        const QUrl url = startSandbox(process, { u"--port"_s, u"0"_s, u"--state"_s, state, u"--seed"_s, u"7"_s });
+        const QUrl url = startSandbox(
+            process, { u"--port"_s, u"0"_s, u"--state"_s, state, u"--seed"_s, u"7"_s });
         QVERIFY(url.isValid());
         QCOMPARE(url.host(), u"127.0.0.1"_s);
         SandboxTestClient client(url);
         QCOMPARE(client.startJuspayPush(u"ST01"_s).status, 200);
-        QCOMPARE(client.post(u"/__sandbox/orders/ST01/approve"_s, {}, "application/json").status, 200);
-        serviceAccount = client.get(u"/__sandbox/keys/google-service-account.json"_s).json().value(u"private_key_id"_s).toString();
+        QCOMPARE(
+            client.post(u"/__sandbox/orders/ST01/approve"_s, {}, "application/json").status, 200);
+        serviceAccount = client.get(u"/__sandbox/keys/google-service-account.json"_s)
+                             .json()
+                             .value(u"private_key_id"_s)
+                             .toString();
         process.terminate(); // SIGTERM: a clean exit
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
@@ -141,14 +148,18 @@ void tst_SandboxStore::executable_stateSurvivesRestart()
     const QUrl url = startSandbox(process, { u"--state"_s, state });
     QVERIFY(url.isValid());
     SandboxTestClient client(url);
-    const QJsonObject status = client.get(u"/orders/ST01"_s, SandboxTestClient::juspayAuth()).json();
+    const QJsonObject status
+        = client.get(u"/orders/ST01"_s, SandboxTestClient::juspayAuth()).json();
     QCOMPARE(status.value(u"status"_s).toString(), u"CHARGED"_s);
     const QJsonArray orders = client.get(u"/__sandbox/orders"_s).jsonArray();
     QCOMPARE(orders.size(), 1);
     QCOMPARE(orders.first().toObject().value(u"charges"_s).toInt(), 1);
     // The keys are kept, so a client's copy of the service account stays valid.
-    QCOMPARE(client.get(u"/__sandbox/keys/google-service-account.json"_s).json().value(u"private_key_id"_s).toString(),
-             serviceAccount);
+    QCOMPARE(client.get(u"/__sandbox/keys/google-service-account.json"_s)
+                 .json()
+                 .value(u"private_key_id"_s)
+                 .toString(),
+        serviceAccount);
     process.terminate();
     QVERIFY(process.waitForFinished(10000));
 }
@@ -177,11 +188,12 @@ void tst_SandboxStore::executable_helpDocumentsEverything()
     process.start(QStringLiteral(COUNTERPAY_SANDBOX_EXE), { u"--help"_s });
     QVERIFY(process.waitForFinished(10000));
     const QByteArray help = process.readAllStandardOutput();
-    for (const char *needle : { "--port", "--tls", "--scenario", "--seed", "--state", "--merchant-id", "--api-key",
-                                "--cm-client-id", "--cm-client-secret", "approve-after:MS", "decline-after:MS",
-                                "expire-after:MS", "never", "flaky:K", "slow:MS", "garbled", "truncated",
-                                "drop-after-commit", "sandbox-juspay-key", "sandbox-cm-secret", "/__sandbox/orders",
-                                "/approve", "google-service-account.json", "listening on" }) {
+    for (const char *needle :
+        { "--port", "--tls", "--scenario", "--seed", "--state", "--merchant-id", "--api-key",
+            "--cm-client-id", "--cm-client-secret", "approve-after:MS", "decline-after:MS",
+            "expire-after:MS", "never", "flaky:K", "slow:MS", "garbled", "truncated",
+            "drop-after-commit", "sandbox-juspay-key", "sandbox-cm-secret", "/__sandbox/orders",
+            "/approve", "google-service-account.json", "listening on" }) {
         QVERIFY2(help.contains(needle), needle);
     }
 }

@@ -75,9 +75,9 @@ Control API:
   GET  /__sandbox/ca.pem                    the CA certificate (with --tls)
   GET|POST /__sandbox/scenario              read or change the scenario ({"scenario":"..."})
 
-The first line on stdout is exactly "listening on <base URL>".)"_s
-            .arg(SandboxScenario::helpText(), defaults.juspayMerchantId, defaults.juspayApiKey,
-                 defaults.cmClientId, defaults.cmClientSecret, defaults.googleMerchantId);
+The first line on stdout is exactly "listening on <base URL>".)"_s.arg(SandboxScenario::helpText(),
+        defaults.juspayMerchantId, defaults.juspayApiKey, defaults.cmClientId,
+        defaults.cmClientSecret, defaults.googleMerchantId);
 }
 
 } // namespace
@@ -91,33 +91,38 @@ int main(int argc, char *argv[])
     const SandboxOptions defaults;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-            u"Offline Juspay, Google Pay Omnichannel and CM.com gateway with a simulated customer."_s
-            + helpFooter());
+        u"Offline Juspay, Google Pay Omnichannel and CM.com gateway with a simulated customer."_s
+        + helpFooter());
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption portOption(u"port"_s, u"TCP port; 0 picks a free one (default 0)."_s, u"PORT"_s, u"0"_s);
-    const QCommandLineOption bindOption(u"bind"_s, u"Address to listen on (default 127.0.0.1)."_s, u"ADDRESS"_s,
-                                        u"127.0.0.1"_s);
-    const QCommandLineOption tlsOption(u"tls"_s, u"Serve HTTPS with a certificate made at start; prints the CA path."_s);
-    const QCommandLineOption scenarioOption(u"scenario"_s, u"What the customer and network do (default manual)."_s,
-                                            u"SCENARIO"_s, u"manual"_s);
-    const QCommandLineOption seedOption(u"seed"_s, u"Seed for every random choice (default 0)."_s, u"N"_s, u"0"_s);
-    const QCommandLineOption stateOption(u"state"_s, u"Keep orders in FILE across restarts (default: memory only)."_s,
-                                         u"FILE"_s);
-    const QCommandLineOption merchantOption(u"merchant-id"_s, u"Juspay merchant id (default %1)."_s.arg(defaults.juspayMerchantId),
-                                            u"ID"_s, defaults.juspayMerchantId);
-    const QCommandLineOption apiKeyOption(u"api-key"_s, u"Juspay API key (default %1)."_s.arg(defaults.juspayApiKey),
-                                          u"KEY"_s, defaults.juspayApiKey);
-    const QCommandLineOption cmIdOption(u"cm-client-id"_s, u"CM.com client_id (default %1)."_s.arg(defaults.cmClientId),
-                                        u"ID"_s, defaults.cmClientId);
+    const QCommandLineOption portOption(
+        u"port"_s, u"TCP port; 0 picks a free one (default 0)."_s, u"PORT"_s, u"0"_s);
+    const QCommandLineOption bindOption(
+        u"bind"_s, u"Address to listen on (default 127.0.0.1)."_s, u"ADDRESS"_s, u"127.0.0.1"_s);
+    const QCommandLineOption tlsOption(
+        u"tls"_s, u"Serve HTTPS with a certificate made at start; prints the CA path."_s);
+    const QCommandLineOption scenarioOption(u"scenario"_s,
+        u"What the customer and network do (default manual)."_s, u"SCENARIO"_s, u"manual"_s);
+    const QCommandLineOption seedOption(
+        u"seed"_s, u"Seed for every random choice (default 0)."_s, u"N"_s, u"0"_s);
+    const QCommandLineOption stateOption(
+        u"state"_s, u"Keep orders in FILE across restarts (default: memory only)."_s, u"FILE"_s);
+    const QCommandLineOption merchantOption(u"merchant-id"_s,
+        u"Juspay merchant id (default %1)."_s.arg(defaults.juspayMerchantId), u"ID"_s,
+        defaults.juspayMerchantId);
+    const QCommandLineOption apiKeyOption(u"api-key"_s,
+        u"Juspay API key (default %1)."_s.arg(defaults.juspayApiKey), u"KEY"_s,
+        defaults.juspayApiKey);
+    const QCommandLineOption cmIdOption(u"cm-client-id"_s,
+        u"CM.com client_id (default %1)."_s.arg(defaults.cmClientId), u"ID"_s, defaults.cmClientId);
     const QCommandLineOption cmSecretOption(u"cm-client-secret"_s,
-                                            u"CM.com client_secret (default %1)."_s.arg(defaults.cmClientSecret),
-                                            u"SECRET"_s, defaults.cmClientSecret);
+        u"CM.com client_secret (default %1)."_s.arg(defaults.cmClientSecret), u"SECRET"_s,
+        defaults.cmClientSecret);
     const QCommandLineOption googleOption(u"google-merchant-id"_s,
-                                          u"Google googleMerchantId (default %1)."_s.arg(defaults.googleMerchantId),
-                                          u"ID"_s, defaults.googleMerchantId);
-    parser.addOptions({ portOption, bindOption, tlsOption, scenarioOption, seedOption, stateOption, merchantOption,
-                        apiKeyOption, cmIdOption, cmSecretOption, googleOption });
+        u"Google googleMerchantId (default %1)."_s.arg(defaults.googleMerchantId), u"ID"_s,
+        defaults.googleMerchantId);
+    parser.addOptions({ portOption, bindOption, tlsOption, scenarioOption, seedOption, stateOption,
+        merchantOption, apiKeyOption, cmIdOption, cmSecretOption, googleOption });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -159,8 +164,10 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     out << "listening on " << started->toString() << Qt::endl;
     out << "scenario " << options.scenario << '\n'
-        << "juspay merchant_id " << options.juspayMerchantId << " api_key " << options.juspayApiKey << '\n'
-        << "cm.com client_id " << options.cmClientId << " client_secret " << options.cmClientSecret << '\n'
+        << "juspay merchant_id " << options.juspayMerchantId << " api_key " << options.juspayApiKey
+        << '\n'
+        << "cm.com client_id " << options.cmClientId << " client_secret " << options.cmClientSecret
+        << '\n'
         << "google googleMerchantId " << options.googleMerchantId << " service account "
         << started->toString() << "/__sandbox/keys/google-service-account.json\n";
     if (options.tls)
