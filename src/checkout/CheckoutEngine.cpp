@@ -1,0 +1,240 @@
+#include "checkout/CheckoutEngine.h"
+
+#include "checkout/CheckoutLogging.h"
+#include "checkout/SaleTracker.h"
+#include "core/OrderId.h"
+#include "gateway/PaymentGateway.h"
+#include "storage/Ledger.h"
+
+namespace {
+
+Error makeError(const char *code, const QString &message)
+{
+    return Error { QString::fromLatin1(code), message };
+}
+
+} // namespace
+
+CheckoutEngine::CheckoutEngine(Ledger &ledger, const QList<PaymentGateway *> &gateways, Config config,
+                               const Clock &clock, QObject *parent)
+    : QObject(parent), m_ledger(ledger), m_config(std::move(config)), m_clock(clock)
+{
+    for (PaymentGateway *gateway : gateways)
+        m_gateways.insert(gateway->providerName(), gateway);
+}
+
+CheckoutEngine::~CheckoutEngine() = default;
+
+QStringList CheckoutEngine::providers() const
+{
+    QStringList names = m_gateways.keys();
+    names.sort();
+    return names;
+}
+
+qint64 CheckoutEngine::maxMinorUnits(const QString &provider)
+{
+    return provider == QLatin1String("cmcom") ? Money::kCmComMaxMinorUnits : Money::kAbsoluteMaxMinorUnits;
+}
+
+bool CheckoutEngine::needsMobile(const QString &provider)
+{
+    return provider != QLatin1String("cmcom");
+}
+
+PaymentGateway *CheckoutEngine::gatewayFor(const QString &provider) const
+{
+    return m_gateways.value(provider, nullptr);
+}
+
+PollPolicy CheckoutEngine::policyFor(const QString &provider) const
+{
+    return m_config.providerPolicies.value(provider, m_config.defaultPolicy);
+}
+
+SaleTracker *CheckoutEngine::track(const OrderRecord &order)
+{
+    if (SaleTracker *existing = m_trackers.value(order.orderId))
+        return existing;
+    PaymentGateway *gateway = gatewayFor(order.provider);
+    if (!gateway)
+        return nullptr;
+    auto *tracker = new SaleTracker(order, *gateway, m_ledger, policyFor(order.provider), m_clock, this);
+    m_trackers.insert(order.orderId, tracker);
+    connect(tracker, &SaleTracker::sessionStarted, this, &CheckoutEngine::sessionStarted);
+    connect(tracker, &SaleTracker::stateChanged, this, &CheckoutEngine::stateChanged);
+    connect(tracker, &SaleTracker::alertRaised, this, &CheckoutEngine::alertRaised);
+    connect(tracker, &SaleTracker::statusChecked, this, &CheckoutEngine::statusChecked);
+    connect(tracker, &SaleTracker::gatewayFailed, this, &CheckoutEngine::gatewayFailed);
+    connect(tracker, &SaleTracker::finished, this, [this, tracker](const QString &orderId) {
+        m_trackers.remove(orderId);
+        const PaymentState state = tracker->order().state;
+        tracker->deleteLater();
+        emit finished(orderId, state);
+    });
+    return tracker;
+}
+
+Result<QString> CheckoutEngine::pay(const CheckoutRequest &request)
+{
+    PaymentGateway *gateway = gatewayFor(request.provider);
+    if (!gateway) {
+        return makeError("unknown_provider",
+                         QStringLiteral("'%1' is not a configured payment method; configured: %2.")
+                                 .arg(request.provider.left(40), providers().join(QLatin1String(", "))));
+    }
+    if (std::optional<Error> bounds = request.amount.checkPaymentBounds(maxMinorUnits(request.provider)))
+        return *bounds;
+    if (needsMobile(request.provider) && !request.mobile)
+        return makeError("mobile_required", QStringLiteral("Enter the customer's mobile number."));
+
+    QString orderId = request.orderId;
+    if (orderId.isEmpty()) {
+        const Result<OrderId> generated = OrderId::generate(m_config.terminal);
+        if (!generated)
+            return generated.error();
+        orderId = generated->toString();
+    } else if (const Result<OrderId> valid = OrderId::fromString(orderId); !valid) {
+        return valid.error();
+    }
+
+    if (SaleTracker *active = m_trackers.value(orderId)) {
+        if (active->order().amount != request.amount || active->order().provider != request.provider)
+            return makeError("order_id_in_use", QStringLiteral("Order %1 belongs to another sale.").arg(orderId));
+        return orderId; // a double click: the sale is already under way
+    }
+
+    OrderRecord order;
+    order.orderId = orderId;
+    order.terminal = m_config.terminal;
+    order.cashier = request.cashier;
+    order.provider = request.provider;
+    order.amount = request.amount;
+    if (request.mobile) {
+        order.phoneE164 = request.mobile->e164();
+        order.phoneLast4 = request.mobile->lastFour();
+    }
+    order.note = request.note;
+    order.createdAt = m_clock.nowUtc();
+    order.updatedAt = order.createdAt;
+
+    OrderEvent created;
+    created.orderId = orderId;
+    created.at = order.createdAt;
+    created.kind = QStringLiteral("created");
+    created.toState = PaymentState::Created;
+    created.outcome = QStringLiteral("ok");
+    created.detail = QStringLiteral("%1 %2 via %3%4")
+                             .arg(order.amount.toDecimalString(), order.amount.currency().code(), order.provider,
+                                  request.mobile ? u" to " + request.mobile->masked() : QString());
+
+    // Committed before any network call: a crash from here on leaves an order to resume.
+    const VoidResult inserted = m_ledger.insertOrder(order, created);
+    if (!inserted) {
+        if (inserted.errorCode() != QLatin1String("duplicate_order"))
+            return inserted.error();
+        const auto existing = m_ledger.findOrder(orderId, PhoneAccess::Masked);
+        if (!existing)
+            return existing.error();
+        const OrderRecord &stored = *existing.value();
+        if (stored.amount != request.amount || stored.provider != request.provider)
+            return makeError("order_id_in_use", QStringLiteral("Order %1 belongs to another sale.").arg(orderId));
+        order = stored;
+        qCInfo(lcCheckout) << "pay for existing order" << orderId << "attaches to it";
+    }
+
+    SaleTracker *tracker = track(order);
+    if (!tracker)
+        return makeError("unknown_provider", QStringLiteral("The order's provider is not configured."));
+    if (order.state == PaymentState::Created)
+        tracker->initiate(request.mobile);
+    else if (!PaymentStates::isFinal(order.state))
+        tracker->watch();
+    else
+        QMetaObject::invokeMethod(tracker, [tracker] { tracker->watch(); }, Qt::QueuedConnection);
+    return orderId;
+}
+
+VoidResult CheckoutEngine::cancel(const QString &orderId, const QString &reason)
+{
+    SaleTracker *tracker = m_trackers.value(orderId);
+    if (!tracker) {
+        const auto stored = m_ledger.findOrder(orderId, PhoneAccess::Masked);
+        if (!stored)
+            return stored.error();
+        if (!stored.value())
+            return makeError("not_found", QStringLiteral("There is no order %1.").arg(orderId));
+        tracker = track(*stored.value());
+        if (!tracker)
+            return makeError("unknown_provider", QStringLiteral("The order's provider is not configured."));
+    }
+    return tracker->cancel(reason);
+}
+
+VoidResult CheckoutEngine::retry(const QString &orderId)
+{
+    if (m_trackers.contains(orderId))
+        return makeError("in_progress", QStringLiteral("Order %1 is still in progress.").arg(orderId));
+    const auto stored = m_ledger.findOrder(orderId, PhoneAccess::Reveal);
+    if (!stored)
+        return stored.error();
+    if (!stored.value())
+        return makeError("not_found", QStringLiteral("There is no order %1.").arg(orderId));
+    const OrderRecord &order = *stored.value();
+    if (order.state != PaymentState::Failed && order.state != PaymentState::Declined
+        && order.state != PaymentState::Expired) {
+        return makeError("not_retryable", QStringLiteral("Order %1 is %2; only failed, declined or expired "
+                                                         "sales can be retried.")
+                                                  .arg(orderId, PaymentStates::name(order.state)));
+    }
+    std::optional<PhoneNumber> mobile;
+    if (!order.phoneE164.isEmpty()) {
+        const Result<PhoneNumber> parsed = PhoneNumber::parse(order.phoneE164);
+        if (parsed)
+            mobile = parsed.value();
+    }
+    SaleTracker *tracker = track(order);
+    if (!tracker)
+        return makeError("unknown_provider", QStringLiteral("The order's provider is not configured."));
+    tracker->initiate(mobile);
+    return ok();
+}
+
+VoidResult CheckoutEngine::checkNow(const QString &orderId)
+{
+    SaleTracker *tracker = m_trackers.value(orderId);
+    if (!tracker) {
+        const auto stored = m_ledger.findOrder(orderId, PhoneAccess::Masked);
+        if (!stored)
+            return stored.error();
+        if (!stored.value())
+            return makeError("not_found", QStringLiteral("There is no order %1 in the ledger.").arg(orderId));
+        tracker = track(*stored.value());
+        if (!tracker)
+            return makeError("unknown_provider", QStringLiteral("The order's provider is not configured."));
+        tracker->watch();
+        return ok();
+    }
+    tracker->checkNow();
+    return ok();
+}
+
+Result<QStringList> CheckoutEngine::resumeOpenOrders()
+{
+    const Result<QList<OrderRecord>> open = m_ledger.openOrders();
+    if (!open)
+        return open.error();
+    QStringList resumed;
+    for (const OrderRecord &order : open.value()) {
+        SaleTracker *tracker = track(order);
+        if (!tracker) {
+            qCWarning(lcCheckout) << "cannot resume order" << order.orderId << "its provider" << order.provider
+                                  << "is not configured";
+            continue;
+        }
+        tracker->watch(); // status queries only, never a new payment
+        resumed.append(order.orderId);
+    }
+    qCInfo(lcCheckout) << "resumed" << resumed.size() << "open orders";
+    return resumed;
+}

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "checkout/Alert.h"
+#include "checkout/CheckoutRequest.h"
+#include "checkout/PollPolicy.h"
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "gateway/GatewayError.h"
+#include "gateway/PaymentSession.h"
+#include "storage/OrderRecord.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class Ledger;
+class PaymentGateway;
+class SaleTracker;
+
+// Decides; never draws. The UI and the CLI send intents (pay, cancel, retry, check) and render
+// the signals. One SaleTracker per active sale does the work; this class validates, keeps the
+// order id of a sale stable so Pay is idempotent, and resumes unfinished orders at start.
+class CheckoutEngine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CheckoutEngine)
+
+public:
+    struct Config
+    {
+        QString terminal = QStringLiteral("T01");   // also the order id prefix
+        PollPolicy defaultPolicy;
+        QHash<QString, PollPolicy> providerPolicies; // by provider name
+    };
+
+    CheckoutEngine(Ledger &ledger, const QList<PaymentGateway *> &gateways, Config config,
+                   const Clock &clock = Clock::system(), QObject *parent = nullptr);
+    ~CheckoutEngine() override;
+
+    QStringList providers() const;
+    // The largest amount a provider takes, in minor units.
+    static qint64 maxMinorUnits(const QString &provider);
+    // Whether a provider needs the customer's mobile number.
+    static bool needsMobile(const QString &provider);
+
+    // Validates, commits the order, then asks the gateway. Returns the order id at once; the
+    // rest arrives as signals. The same orderId again (a double click, a retry after a lost
+    // answer, another process) never starts a second payment: it attaches to the first.
+    Result<QString> pay(const CheckoutRequest &request);
+    VoidResult cancel(const QString &orderId, const QString &reason = {});
+    // A new transaction on the same order after failed / declined / expired.
+    VoidResult retry(const QString &orderId);
+    // Ask the gateway now (and start watching an order that is not being watched).
+    VoidResult checkNow(const QString &orderId);
+    // At start: every order not in a final state is watched again with status queries.
+    Result<QStringList> resumeOpenOrders();
+
+    bool isActive(const QString &orderId) const { return m_trackers.contains(orderId); }
+    int activeCount() const { return int(m_trackers.size()); }
+
+signals:
+    void sessionStarted(const QString &orderId, const PaymentSession &session);
+    void stateChanged(const QString &orderId, PaymentState state, const QString &detail);
+    void alertRaised(const Alert &alert);
+    void statusChecked(const QString &orderId, const QDateTime &at);
+    void gatewayFailed(const QString &orderId, const GatewayError &error);
+    // The order needs no more attention from the engine (final, or unknown and listed).
+    void finished(const QString &orderId, PaymentState state);
+
+private:
+    PaymentGateway *gatewayFor(const QString &provider) const;
+    SaleTracker *track(const OrderRecord &order);
+    PollPolicy policyFor(const QString &provider) const;
+
+    Ledger &m_ledger;
+    QHash<QString, PaymentGateway *> m_gateways;
+    Config m_config;
+    const Clock &m_clock;
+    QHash<QString, SaleTracker *> m_trackers;
+};

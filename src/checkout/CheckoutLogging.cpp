@@ -1,0 +1,3 @@
+#include "checkout/CheckoutLogging.h"
+
+Q_LOGGING_CATEGORY(lcCheckout, "counterpay.checkout")

@@ -1,0 +1,369 @@
+// The checkout engine end to end: a real sandbox on 127.0.0.1, the real Juspay client over
+// HTTP, a real SQLite ledger in a temporary folder. Polling is scaled down, never slept.
+#include "checkout/CheckoutEngine.h"
+#include "gateway/HttpClient.h"
+#include "gateway/juspay/JuspayGateway.h"
+#include "sandbox/SandboxServer.h"
+#include "storage/SqliteLedger.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+Q_DECLARE_METATYPE(PaymentState)
+Q_DECLARE_METATYPE(Alert)
+
+namespace {
+
+const QString kProvider = QStringLiteral("juspay-gpay");
+
+PollPolicy fastPolicy()
+{
+    PollPolicy policy;
+    policy.firstCheckMs = 30;
+    policy.phases = { { 2'000, 30 }, { 4'000, 60 } };
+    policy.capMs = 200;
+    policy.graceAfterExpiryMs = 1'500;
+    policy.defaultExpiryMs = 20'000;
+    return policy;
+}
+
+// Everything one test needs, built fresh: sandbox, HTTP client, gateway, ledger, engine.
+struct Rig
+{
+    explicit Rig(const QString &scenario, PollPolicy policy = fastPolicy(), QString ledgerPath = {})
+    {
+        SandboxOptions options;
+        options.scenario = scenario;
+        sandbox = std::make_unique<SandboxServer>(options);
+        const Result<QUrl> url = sandbox->start();
+        started = url.ok();
+        if (!started)
+            return;
+        base = url.value();
+        HttpClient::Options httpOptions;
+        httpOptions.timeoutMs = 1500;
+        httpOptions.retry.maxAttempts = 2;
+        http = std::make_unique<HttpClient>(&manager, httpOptions);
+        JuspayConfig config;
+        config.baseUrl = base;
+        config.merchantId = options.juspayMerchantId;
+        config.apiKey = options.juspayApiKey;
+        gateway = std::make_unique<JuspayGateway>(http.get(), config, JuspayGateway::Flow::GooglePayPush);
+        path = ledgerPath.isEmpty() ? dir.filePath(QStringLiteral("ledger.sqlite")) : ledgerPath;
+        openEngine(policy);
+    }
+
+    void openEngine(const PollPolicy &policy)
+    {
+        engine.reset();
+        ledger.reset();
+        ledger = SqliteLedger::open(path, PhoneVault::fromKey(QByteArray(32, 'k')).value()).value();
+        CheckoutEngine::Config config;
+        config.defaultPolicy = policy;
+        engine = std::make_unique<CheckoutEngine>(*ledger, QList<PaymentGateway *> { gateway.get() }, config);
+    }
+
+    CheckoutRequest sale(qint64 minor = 14950) const
+    {
+        CheckoutRequest request;
+        request.provider = kProvider;
+        request.amount = Money::fromMinorUnits(minor, Currency::inr()).value();
+        request.mobile = PhoneNumber::parse(u"9876543210").value();
+        request.cashier = QStringLiteral("asha");
+        return request;
+    }
+
+    PaymentState stateOf(const QString &orderId) const
+    {
+        const auto order = ledger->findOrder(orderId, PhoneAccess::Masked);
+        return order.ok() && order.value() ? order.value()->state : PaymentState::Created;
+    }
+
+    // GET /__sandbox/orders, the sandbox's own view of what it was asked to do.
+    QJsonArray sandboxOrders()
+    {
+        QNetworkReply *reply = manager.get(QNetworkRequest(base.resolved(QUrl(QStringLiteral("/__sandbox/orders")))));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(5000);
+        const QJsonDocument document = QJsonDocument::fromJson(reply->readAll());
+        reply->deleteLater();
+        return document.isArray() ? document.array() : document.object().value(QLatin1String("orders")).toArray();
+    }
+
+    QTemporaryDir dir;
+    QString path;
+    QUrl base;
+    bool started = false;
+    std::unique_ptr<SandboxServer> sandbox;
+    QNetworkAccessManager manager;
+    std::unique_ptr<HttpClient> http;
+    std::unique_ptr<JuspayGateway> gateway;
+    std::unique_ptr<SqliteLedger> ledger;
+    std::unique_ptr<CheckoutEngine> engine;
+};
+
+QStringList eventKinds(Ledger &ledger, const QString &orderId)
+{
+    QStringList kinds;
+    for (const OrderEvent &event : ledger.events(orderId).value())
+        kinds.append(event.kind);
+    return kinds;
+}
+
+} // namespace
+
+class tst_CheckoutEngine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void paidWhenTheCustomerApproves();
+    void declinedIsFinalAndNeverCharged();
+    void validationWritesNothing();
+    void payIsIdempotent();
+    void cancelThenLateChargeRaisesAlert();
+    void lostResponseIsResolvedByStatus();
+    void recoveryUsesStatusQueriesOnly();
+    void amountMismatchIsNeverCharged();
+    void unreachableGatewayFails();
+    void noAnswerByTheDeadlineIsUnknown();
+};
+
+void tst_CheckoutEngine::initTestCase()
+{
+    qRegisterMetaType<PaymentState>();
+    qRegisterMetaType<Alert>();
+}
+
+void tst_CheckoutEngine::paidWhenTheCustomerApproves()
+{
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    QSignalSpy sessions(rig.engine.get(), &CheckoutEngine::sessionStarted);
+    QSignalSpy finished(rig.engine.get(), &CheckoutEngine::finished);
+
+    const Result<QString> orderId = rig.engine->pay(rig.sale());
+    QVERIFY2(orderId.ok(), qPrintable(orderId.errorMessage()));
+    QCOMPARE(rig.stateOf(orderId.value()), PaymentState::Submitting); // committed before the network
+    QVERIFY(sessions.wait(5000));
+    const PaymentSession session = sessions.first().at(1).value<PaymentSession>();
+    QCOMPARE(session.authUrl.host(), QStringLiteral("127.0.0.1"));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(orderId.value()), PaymentState::AwaitingCustomer, 5000);
+
+    QVERIFY(rig.sandbox->approve(orderId.value()));
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.first().at(1).value<PaymentState>(), PaymentState::Charged);
+    const OrderRecord order = *rig.ledger->findOrder(orderId.value(), PhoneAccess::Masked).value();
+    QCOMPARE(order.state, PaymentState::Charged);
+    QVERIFY(order.verified);
+    QVERIFY(!order.txnId.isEmpty());
+    QCOMPARE(order.providerStatus, QStringLiteral("CHARGED"));
+    const QStringList kinds = eventKinds(*rig.ledger, orderId.value());
+    QCOMPARE(kinds.first(), QStringLiteral("created"));
+    QVERIFY(kinds.contains(QStringLiteral("request")));
+    QVERIFY(kinds.contains(QStringLiteral("response")));
+    QVERIFY(kinds.count(QStringLiteral("status")) >= 1);
+    QVERIFY(!rig.engine->isActive(orderId.value()));
+}
+
+void tst_CheckoutEngine::declinedIsFinalAndNeverCharged()
+{
+    Rig rig(QStringLiteral("decline-after:100"));
+    QVERIFY(rig.started);
+    QSignalSpy finished(rig.engine.get(), &CheckoutEngine::finished);
+    const QString orderId = rig.engine->pay(rig.sale()).value();
+    QVERIFY(finished.wait(5000));
+    const PaymentState state = rig.stateOf(orderId);
+    QVERIFY2(state == PaymentState::Declined || state == PaymentState::Failed, qPrintable(PaymentStates::name(state)));
+}
+
+void tst_CheckoutEngine::validationWritesNothing()
+{
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    CheckoutRequest noMobile = rig.sale();
+    noMobile.mobile.reset();
+    QCOMPARE(rig.engine->pay(noMobile).errorCode(), QStringLiteral("mobile_required"));
+    CheckoutRequest unknown = rig.sale();
+    unknown.provider = QStringLiteral("paypal");
+    QCOMPARE(rig.engine->pay(unknown).errorCode(), QStringLiteral("unknown_provider"));
+    QCOMPARE(rig.engine->pay(rig.sale(0)).errorCode(), QStringLiteral("not_positive"));
+    CheckoutRequest badId = rig.sale();
+    badId.orderId = QStringLiteral("bad id!");
+    QCOMPARE(rig.engine->pay(badId).errorCode(), QStringLiteral("invalid_character"));
+    QCOMPARE(rig.ledger->countOrders(OrderFilter()).value(), qint64(0));
+    QCOMPARE(rig.sandboxOrders().size(), 0);
+}
+
+void tst_CheckoutEngine::payIsIdempotent()
+{
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    QSignalSpy sessions(rig.engine.get(), &CheckoutEngine::sessionStarted);
+    CheckoutRequest request = rig.sale();
+    request.orderId = QStringLiteral("T01DOUBLE0001");
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(rig.engine->pay(request).value(), request.orderId);
+    QVERIFY(sessions.wait(5000));
+    // A second engine on the same ledger (another process) pays the same sale again.
+    CheckoutEngine::Config config;
+    config.defaultPolicy = fastPolicy();
+    CheckoutEngine second(*rig.ledger, { rig.gateway.get() }, config);
+    QCOMPARE(second.pay(request).value(), request.orderId);
+    QTest::qWait(300);
+    QCOMPARE(sessions.size(), 1);
+    QCOMPARE(rig.ledger->countOrders(OrderFilter()).value(), qint64(1));
+    const QJsonArray orders = rig.sandboxOrders();
+    QCOMPARE(orders.size(), 1);
+    QCOMPARE(orders.first().toObject().value(QLatin1String("order_id")).toString(), request.orderId);
+
+    // A different sale may not borrow the id.
+    CheckoutRequest other = request;
+    other.amount = Money::fromMinorUnits(100, Currency::inr()).value();
+    QCOMPARE(rig.engine->pay(other).errorCode(), QStringLiteral("order_id_in_use"));
+}
+
+void tst_CheckoutEngine::cancelThenLateChargeRaisesAlert()
+{
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    QSignalSpy alerts(rig.engine.get(), &CheckoutEngine::alertRaised);
+    QSignalSpy sessions(rig.engine.get(), &CheckoutEngine::sessionStarted);
+    const QString orderId = rig.engine->pay(rig.sale()).value();
+    QVERIFY(sessions.wait(5000));
+    QVERIFY(rig.engine->cancel(orderId, QStringLiteral("customer walked away")).ok());
+    QCOMPARE(rig.stateOf(orderId), PaymentState::Cancelled);
+    QVERIFY(rig.sandbox->approve(orderId)); // the customer pays anyway
+    QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(orderId), PaymentState::Charged, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!alerts.isEmpty(), 2000);
+    const Alert alert = alerts.last().first().value<Alert>();
+    QCOMPARE(alert.kind, Alert::Kind::LateCharge);
+    QVERIFY(alert.message.contains(QStringLiteral("refund")));
+    QVERIFY(eventKinds(*rig.ledger, orderId).contains(QStringLiteral("alert")));
+    QCOMPARE(rig.engine->cancel(orderId).errorCode(), QStringLiteral("not_cancellable"));
+}
+
+void tst_CheckoutEngine::lostResponseIsResolvedByStatus()
+{
+    Rig rig(QStringLiteral("drop-after-commit"));
+    QVERIFY(rig.started);
+    QSignalSpy failures(rig.engine.get(), &CheckoutEngine::gatewayFailed);
+    const QString orderId = rig.engine->pay(rig.sale()).value();
+    QVERIFY(failures.wait(5000));
+    // The answer was lost after the gateway committed: the engine must not call it failed.
+    QTRY_VERIFY_WITH_TIMEOUT(rig.stateOf(orderId) == PaymentState::Unknown
+                                     || rig.stateOf(orderId) == PaymentState::AwaitingCustomer, 3000);
+    QVERIFY(rig.stateOf(orderId) != PaymentState::Failed);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(orderId), PaymentState::AwaitingCustomer, 5000);
+    QVERIFY(rig.sandbox->approve(orderId));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(orderId), PaymentState::Charged, 5000);
+    QCOMPARE(rig.sandboxOrders().size(), 1);
+}
+
+void tst_CheckoutEngine::recoveryUsesStatusQueriesOnly()
+{
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    QSignalSpy sessions(rig.engine.get(), &CheckoutEngine::sessionStarted);
+    const QString known = rig.engine->pay(rig.sale()).value();
+    QVERIFY(sessions.wait(5000));
+
+    // An order that crashed between commit and send: the sandbox never heard of it.
+    OrderRecord orphan;
+    orphan.orderId = QStringLiteral("T01ORPHAN0001");
+    orphan.terminal = QStringLiteral("T01");
+    orphan.provider = kProvider;
+    orphan.amount = Money::fromMinorUnits(500, Currency::inr()).value();
+    orphan.state = PaymentState::Submitting;
+    orphan.createdAt = QDateTime::currentDateTimeUtc();
+    OrderEvent created;
+    created.orderId = orphan.orderId;
+    created.kind = QStringLiteral("created");
+    QVERIFY(rig.ledger->insertOrder(orphan, created).ok());
+
+    // "Restart": a new engine on the same ledger.
+    rig.openEngine(fastPolicy());
+    QSignalSpy restartedSessions(rig.engine.get(), &CheckoutEngine::sessionStarted);
+    const QStringList resumed = rig.engine->resumeOpenOrders().value();
+    QCOMPARE(resumed.size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(orphan.orderId), PaymentState::Failed, 5000);
+    QVERIFY(rig.sandbox->approve(known));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(known), PaymentState::Charged, 5000);
+    QCOMPARE(restartedSessions.size(), 0); // nothing was started again
+    QCOMPARE(rig.sandboxOrders().size(), 1);
+}
+
+void tst_CheckoutEngine::amountMismatchIsNeverCharged()
+{
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    QSignalSpy sessions(rig.engine.get(), &CheckoutEngine::sessionStarted);
+    const QString orderId = rig.engine->pay(rig.sale(14950)).value();
+    QVERIFY(sessions.wait(5000));
+    rig.engine.reset();
+    rig.ledger.reset();
+    {
+        // The ledger says 100.00 while the gateway holds 149.50.
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(rig.path);
+        QVERIFY(raw.open());
+        QVERIFY(QSqlQuery(raw).exec(QStringLiteral("UPDATE orders SET amount_minor = 10000")));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    rig.openEngine(fastPolicy());
+    QSignalSpy alerts(rig.engine.get(), &CheckoutEngine::alertRaised);
+    QVERIFY(rig.sandbox->approve(orderId));
+    QVERIFY(rig.engine->resumeOpenOrders().ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!alerts.isEmpty(), 5000);
+    QCOMPARE(alerts.first().first().value<Alert>().kind, Alert::Kind::AmountMismatch);
+    QCOMPARE(rig.stateOf(orderId), PaymentState::Unknown);
+    QVERIFY(!rig.ledger->findOrder(orderId, PhoneAccess::Masked).value()->verified);
+}
+
+void tst_CheckoutEngine::unreachableGatewayFails()
+{
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    rig.sandbox.reset(); // nothing listens on that port any more
+    QSignalSpy failures(rig.engine.get(), &CheckoutEngine::gatewayFailed);
+    QSignalSpy finished(rig.engine.get(), &CheckoutEngine::finished);
+    const QString orderId = rig.engine->pay(rig.sale()).value();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(failures.first().at(1).value<GatewayError>().kind, GatewayError::Kind::Unreachable);
+    QCOMPARE(rig.stateOf(orderId), PaymentState::Failed);
+}
+
+void tst_CheckoutEngine::noAnswerByTheDeadlineIsUnknown()
+{
+    PollPolicy policy = fastPolicy();
+    policy.defaultExpiryMs = 400;
+    policy.graceAfterExpiryMs = 300;
+    Rig rig(QStringLiteral("never"), policy);
+    QVERIFY(rig.started);
+    QSignalSpy alerts(rig.engine.get(), &CheckoutEngine::alertRaised);
+    QSignalSpy finished(rig.engine.get(), &CheckoutEngine::finished);
+    const QString orderId = rig.engine->pay(rig.sale()).value();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(rig.stateOf(orderId), PaymentState::Unknown);
+    QCOMPARE(alerts.last().first().value<Alert>().kind, Alert::Kind::UnknownOutcome);
+    const auto unknown = rig.ledger->findOrders([] {
+        OrderFilter filter;
+        filter.states = { PaymentState::Unknown };
+        return filter;
+    }());
+    QCOMPARE(unknown->size(), 1); // listed for manual resolution
+}
+
+QTEST_GUILESS_MAIN(tst_CheckoutEngine)
+#include "tst_CheckoutEngine.moc"
