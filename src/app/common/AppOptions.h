@@ -1,0 +1,21 @@
+#pragma once
+
+#include "checkout/PollPolicy.h"
+
+#include <QString>
+
+#include <optional>
+
+// How an executable wants CounterPay wired: the headless contract of the gateway issue
+// (--config, --db) plus demo mode.
+struct AppOptions
+{
+    QString configPath;          // gateway profile (INI); empty in demo mode
+    QString dbPath;              // ledger; empty = AppDataLocation/ledger.sqlite
+    QString keyPath;             // device key file; empty = next to the ledger
+    bool demo = false;           // in-process sandbox, every provider configured, no secrets needed
+    QString demoScenario = QStringLiteral("manual");
+    QString terminal = QStringLiteral("T01");
+    std::optional<PollPolicy> pollPolicy; // default: PollPolicy's defaults
+    int httpTimeoutMs = 15'000;
+};

@@ -1,0 +1,202 @@
+#include "app/common/AppServices.h"
+
+#include "checkout/CheckoutEngine.h"
+#include "crypto/RsaKey.h"
+#include "gateway/HttpClient.h"
+#include "gateway/PaymentGateway.h"
+#include "gateway/googlepay/GoogleServiceAccount.h"
+#include "gateway/profile/GatewayFactory.h"
+#include "gateway/profile/ProfileLoader.h"
+#include "sandbox/SandboxServer.h"
+#include "storage/DeviceKeyFile.h"
+#include "storage/SqliteLedger.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+namespace {
+
+// The demo configures every provider the sandbox plays, including one inline-order wallet.
+const QStringList kDemoProviders = { QStringLiteral("juspay-gpay"), QStringLiteral("juspay-cred"),
+                                     QStringLiteral("juspay-wallet:GOPAY"), QStringLiteral("googlepay"),
+                                     QStringLiteral("cmcom") };
+
+} // namespace
+
+AppServices::AppServices(AppOptions options) : m_options(std::move(options)) { }
+
+AppServices::~AppServices()
+{
+    // The engine and gateways talk to the ledger and the sandbox: tear down top to bottom.
+    m_engine.reset();
+    qDeleteAll(m_gateways);
+    m_gateways.clear();
+    m_http.reset();
+    m_network.reset();
+    m_ledger.reset();
+    m_sandbox.reset();
+}
+
+QString AppServices::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+Result<std::unique_ptr<AppServices>> AppServices::create(const AppOptions &options, const SecretSource *secrets)
+{
+    std::unique_ptr<AppServices> services(new AppServices(options));
+    if (VoidResult ledger = services->openLedger(); !ledger)
+        return ledger.error();
+    if (options.demo) {
+        if (VoidResult demo = services->startDemo(); !demo)
+            return demo.error();
+    } else if (VoidResult profile = services->loadProfile(secrets); !profile) {
+        return profile.error();
+    }
+
+    CheckoutEngine::Config config;
+    config.terminal = options.terminal;
+    if (options.pollPolicy)
+        config.defaultPolicy = *options.pollPolicy;
+    services->m_engine = std::make_unique<CheckoutEngine>(*services->m_ledger, services->m_gateways, config);
+    return services;
+}
+
+VoidResult AppServices::openLedger()
+{
+    m_ledgerPath = m_options.dbPath.isEmpty() ? defaultDataDir() + QStringLiteral("/ledger.sqlite") : m_options.dbPath;
+    const QFileInfo info(m_ledgerPath);
+    if (!QDir().mkpath(info.absolutePath())) {
+        return Error { QStringLiteral("unwritable"),
+                       QStringLiteral("Cannot create the folder for the ledger '%1'.").arg(m_ledgerPath) };
+    }
+    const QString keyPath = m_options.keyPath.isEmpty() ? info.absolutePath() + QStringLiteral("/device.key")
+                                                        : m_options.keyPath;
+    const Result<QByteArray> key = DeviceKeyFile::loadOrCreate(keyPath);
+    if (!key)
+        return key.error();
+    const Result<PhoneVault> vault = PhoneVault::fromKey(key.value());
+    if (!vault)
+        return vault.error();
+    auto ledger = SqliteLedger::open(m_ledgerPath, vault.value());
+    if (!ledger)
+        return ledger.error();
+    m_ledger = std::move(ledger).value();
+    return ok();
+}
+
+VoidResult AppServices::startDemo()
+{
+    SandboxOptions sandboxOptions;
+    sandboxOptions.scenario = m_options.demoScenario;
+    m_sandbox = std::make_unique<SandboxServer>(sandboxOptions);
+    const Result<QUrl> base = m_sandbox->start();
+    if (!base)
+        return base.error();
+
+    m_profile = GatewayProfile();
+    m_profile.filePath = QStringLiteral("(demo)");
+    m_profile.timeoutMs = m_options.httpTimeoutMs;
+    m_profile.hasJuspay = m_profile.hasGooglePay = m_profile.hasCmCom = true;
+    m_profile.juspay.baseUrl = base.value();
+    m_profile.juspay.merchantId = sandboxOptions.juspayMerchantId;
+    const Result<RsaKey> credKey = RsaKey::fromPem(m_sandbox->credPublicKeyPem());
+    if (!credKey)
+        return credKey.error();
+    m_profile.juspay.credPublicKey = credKey.value();
+    m_profile.googlePay.baseUrl = base.value();
+    m_profile.googlePay.googleMerchantId = sandboxOptions.googleMerchantId;
+    m_profile.cmcom.baseUrl = base.value();
+
+    // The service-account key the sandbox issued goes to a private temporary file, because
+    // the gateway reads keys from files (as it does in production).
+    m_demoDir = std::make_unique<QTemporaryDir>();
+    const QString accountPath = m_demoDir->filePath(QStringLiteral("google-service-account.json"));
+    QFile account(accountPath);
+    if (!m_demoDir->isValid() || !account.open(QIODevice::WriteOnly)) {
+        return Error { QStringLiteral("unwritable"), QStringLiteral("Cannot write the demo's temporary files.") };
+    }
+    account.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    account.write(m_sandbox->googleServiceAccountJson());
+    account.close();
+
+    using Secret = SecretSource::Secret;
+    m_demoSecrets.set(Secret::JuspayApiKey, sandboxOptions.juspayApiKey);
+    m_demoSecrets.set(Secret::CmComClientId, sandboxOptions.cmClientId);
+    m_demoSecrets.set(Secret::CmComClientSecret, sandboxOptions.cmClientSecret);
+    m_demoSecrets.set(Secret::GooglePayServiceAccountFile, accountPath);
+
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_http = std::make_unique<HttpClient>(m_network.get(), m_profile.httpOptions());
+    for (const QString &spec : kDemoProviders) {
+        const Result<PaymentGateway *> gateway = GatewayFactory::create(spec, m_profile, m_demoSecrets, m_http.get());
+        if (!gateway)
+            return gateway.error();
+        m_gateways.append(gateway.value());
+    }
+    return ok();
+}
+
+VoidResult AppServices::loadProfile(const SecretSource *secrets)
+{
+    if (m_options.configPath.isEmpty()) {
+        return Error { QStringLiteral("profile_missing"),
+                       QStringLiteral("No gateway profile: pass --config FILE, or --demo to try CounterPay "
+                                      "with its built-in sandbox.") };
+    }
+    const Result<GatewayProfile> profile = ProfileLoader::load(m_options.configPath);
+    if (!profile)
+        return profile.error();
+    m_profile = profile.value();
+    EnvironmentSecretSource environment;
+    const SecretSource &source = secrets ? *secrets : static_cast<const SecretSource &>(environment);
+
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_http = std::make_unique<HttpClient>(m_network.get(), m_profile.httpOptions());
+    QStringList specs;
+    if (m_profile.hasJuspay)
+        specs << QStringLiteral("juspay-gpay") << QStringLiteral("juspay-cred");
+    if (m_profile.hasGooglePay)
+        specs << QStringLiteral("googlepay");
+    if (m_profile.hasCmCom)
+        specs << QStringLiteral("cmcom");
+    for (const QString &spec : std::as_const(specs)) {
+        const Result<PaymentGateway *> gateway = GatewayFactory::create(spec, m_profile, source, m_http.get());
+        if (gateway)
+            m_gateways.append(gateway.value());
+        else
+            m_skipped.append(spec + QStringLiteral(": ") + gateway.errorMessage());
+    }
+    return ok();
+}
+
+Ledger &AppServices::ledger()
+{
+    return *m_ledger;
+}
+
+CheckoutEngine &AppServices::engine()
+{
+    return *m_engine;
+}
+
+PaymentGateway *AppServices::gateway(const QString &provider) const
+{
+    for (PaymentGateway *gateway : m_gateways) {
+        if (gateway->providerName() == provider)
+            return gateway;
+    }
+    return nullptr;
+}
+
+QStringList AppServices::providers() const
+{
+    QStringList names;
+    for (PaymentGateway *gateway : m_gateways)
+        names.append(gateway->providerName());
+    return names;
+}
