@@ -1,0 +1,33 @@
+#pragma once
+
+#include "app/cli/CliArguments.h"
+#include "storage/OrderRecord.h"
+
+#include <QJsonObject>
+#include <QTextStream>
+
+// How counterpay-cli prints an order: a line of text, one JSON object per line, or CSV
+// (RFC 4180, UTF-8, amounts as decimal strings).
+class CliOutput
+{
+public:
+    explicit CliOutput(CliArguments::Format format);
+
+    void order(const OrderRecord &order, const QString &message);
+    // For an order known only to the gateway (status of an id not in the ledger).
+    void unverified(const QString &orderId, const QString &provider, const QString &state,
+                    const QString &providerStatus, const QString &amount, const QString &currency,
+                    const QString &message);
+    void text(const QString &line);
+    void csvHeader();
+    void csvRow(const OrderRecord &order);
+    static void error(const QString &message);
+
+    static QJsonObject toJson(const OrderRecord &order, const QString &message);
+
+private:
+    void json(const QJsonObject &object);
+
+    CliArguments::Format m_format;
+    QTextStream m_out;
+};

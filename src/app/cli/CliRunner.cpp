@@ -1,0 +1,310 @@
+#include "app/cli/CliRunner.h"
+
+#include "app/cli/TerminalQr.h"
+#include "checkout/CheckoutEngine.h"
+#include "checkout/RefundService.h"
+#include "gateway/PaymentGateway.h"
+#include "storage/Ledger.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+bool isTransport(const GatewayError &error)
+{
+    return error.kind == GatewayError::Kind::Unreachable || error.kind == GatewayError::Kind::Timeout
+            || error.kind == GatewayError::Kind::Tls;
+}
+
+} // namespace
+
+CliRunner::CliRunner(CliArguments arguments, QObject *parent)
+    : QObject(parent), m_args(std::move(arguments)), m_out(m_args.format)
+{
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        fail(Unknown, QStringLiteral("Gave up waiting after %1 s; %2 order(s) still open. Run `counterpay-cli resume` later.")
+                              .arg(m_args.timeoutSeconds)
+                              .arg(m_waitingFor.size()));
+    });
+}
+
+CliRunner::~CliRunner() = default;
+
+void CliRunner::finish(int code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timeout.stop();
+    emit done(code);
+}
+
+void CliRunner::fail(int code, const QString &message)
+{
+    CliOutput::error(message);
+    finish(code);
+}
+
+void CliRunner::start()
+{
+    if (m_args.timeoutSeconds > 0)
+        m_timeout.start(m_args.timeoutSeconds * 1000);
+    if (m_args.command == QLatin1String("history") && m_args.app.configPath.isEmpty() && !m_args.app.demo)
+        m_args.app.demo = false; // history needs no gateway: open the ledger only
+    auto services = AppServices::create(m_args.app);
+    if (!services) {
+        const QString code = services.errorCode();
+        fail(BadInput, services.errorMessage());
+        Q_UNUSED(code);
+        return;
+    }
+    m_services = std::move(services).value();
+    for (const QString &skipped : m_services->skippedProviders())
+        CliOutput::error(QStringLiteral("note: ") + skipped);
+
+    CheckoutEngine &engine = m_services->engine();
+    connect(&engine, &CheckoutEngine::gatewayFailed, this,
+            [this](const QString &orderId, const GatewayError &error) { m_lastErrors.insert(orderId, error); });
+
+    if (m_args.command == QLatin1String("pay"))
+        pay();
+    else if (m_args.command == QLatin1String("status"))
+        status();
+    else if (m_args.command == QLatin1String("resume"))
+        resume();
+    else if (m_args.command == QLatin1String("history"))
+        history();
+    else
+        refund();
+}
+
+void CliRunner::printOrder(const QString &orderId, const QString &message)
+{
+    const auto order = m_services->ledger().findOrder(orderId, PhoneAccess::Masked);
+    if (order && order.value())
+        m_out.order(*order.value(), message);
+}
+
+int CliRunner::exitCodeFor(const QString &orderId) const
+{
+    const auto order = m_services->ledger().findOrder(orderId, PhoneAccess::Masked);
+    if (!order || !order.value())
+        return Unknown;
+    switch (order.value()->state) {
+    case PaymentState::Charged:
+    case PaymentState::Refunded:
+    case PaymentState::PartiallyRefunded:
+    case PaymentState::AwaitingCustomer:
+        return Ok;
+    case PaymentState::Failed:
+        if (m_lastErrors.contains(orderId) && isTransport(m_lastErrors.value(orderId)))
+            return Unreachable;
+        return NotPaid;
+    case PaymentState::Declined:
+    case PaymentState::Expired:
+    case PaymentState::Cancelled:
+        return NotPaid;
+    case PaymentState::Unknown:
+    case PaymentState::Created:
+    case PaymentState::Submitting:
+        return Unknown;
+    }
+    return Unknown;
+}
+
+void CliRunner::pay()
+{
+    CheckoutEngine &engine = m_services->engine();
+    CheckoutRequest request;
+    request.provider = m_args.provider;
+    request.amount = *m_args.amount;
+    request.mobile = m_args.mobile;
+    request.orderId = m_args.orderId;
+    request.note = m_args.note;
+    request.cashier = qEnvironmentVariable("USER");
+
+    connect(&engine, &CheckoutEngine::sessionStarted, this, [this](const QString &orderId, const PaymentSession &session) {
+        if (m_args.format == CliArguments::Format::Text) {
+            if (!session.authUrl.isEmpty())
+                m_out.text(QStringLiteral("Customer authenticates at: %1").arg(session.authUrl.toString()));
+            else
+                m_out.text(QStringLiteral("A payment request was pushed to the customer's phone."));
+            if (!session.intentUrl.isEmpty())
+                m_out.text(QStringLiteral("Intent URL for the customer's device: %1").arg(session.intentUrl.toString()));
+        }
+        if (m_args.qr && !session.authUrl.isEmpty())
+            m_out.text(TerminalQr::render(session.authUrl.toString()));
+        if (!m_args.wait) {
+            printOrder(orderId, QStringLiteral("waiting for the customer; run `counterpay-cli status --order-id %1`").arg(orderId));
+            finish(Ok);
+        }
+    });
+    connect(&engine, &CheckoutEngine::stateChanged, this, [this](const QString &orderId, PaymentState, const QString &detail) {
+        if (m_args.wait)
+            printOrder(orderId, detail);
+    });
+    connect(&engine, &CheckoutEngine::alertRaised, this, [](const Alert &alert) {
+        CliOutput::error(QStringLiteral("alert (%1) for order %2: %3").arg(Alert::kindName(alert.kind), alert.orderId, alert.message));
+    });
+    connect(&engine, &CheckoutEngine::finished, this, [this](const QString &orderId, PaymentState state) {
+        const int code = exitCodeFor(orderId);
+        if (!m_args.wait || state == PaymentState::Unknown || code != Ok) {
+            QString message = PaymentStates::name(state);
+            if (m_lastErrors.contains(orderId))
+                message = m_lastErrors.value(orderId).toString();
+            if (!m_args.wait)
+                printOrder(orderId, message);
+        }
+        if (code == Unreachable)
+            CliOutput::error(QStringLiteral("The gateway could not be reached; check the network and the profile's base_url, then retry the same --order-id %1.").arg(orderId));
+        else if (code == Unknown)
+            CliOutput::error(QStringLiteral("The outcome of order %1 is not known yet; run `counterpay-cli status --order-id %1` later. Do not charge again.").arg(orderId));
+        finish(code);
+    });
+
+    const Result<QString> orderId = engine.pay(request);
+    if (!orderId) {
+        fail(BadInput, orderId.errorMessage());
+        return;
+    }
+    if (m_args.format == CliArguments::Format::Text)
+        m_out.text(QStringLiteral("Order %1 for %2 %3 via %4").arg(orderId.value(), request.amount.toDecimalString(),
+                                                                   request.amount.currency().code(), request.provider));
+}
+
+void CliRunner::status()
+{
+    const auto stored = m_services->ledger().findOrder(m_args.orderId, PhoneAccess::Masked);
+    if (!stored) {
+        fail(BadInput, stored.errorMessage());
+        return;
+    }
+    if (!stored.value()) {
+        statusNotInLedger();
+        return;
+    }
+    CheckoutEngine &engine = m_services->engine();
+    const QString orderId = m_args.orderId;
+    auto report = [this, orderId] {
+        QString message;
+        if (m_lastErrors.contains(orderId))
+            message = QStringLiteral("gateway: ") + m_lastErrors.value(orderId).toString();
+        printOrder(orderId, message);
+        finish(m_lastErrors.contains(orderId) && isTransport(m_lastErrors.value(orderId)) ? int(Unreachable)
+                                                                                         : exitCodeFor(orderId));
+    };
+    connect(&engine, &CheckoutEngine::statusChecked, this, [orderId, report](const QString &id) {
+        if (id == orderId)
+            report();
+    });
+    connect(&engine, &CheckoutEngine::finished, this, [orderId, report](const QString &id) {
+        if (id == orderId)
+            report();
+    });
+    if (VoidResult checked = engine.checkNow(orderId); !checked)
+        fail(BadInput, checked.errorMessage());
+}
+
+void CliRunner::statusNotInLedger()
+{
+    if (m_args.provider.isEmpty()) {
+        fail(BadInput, QStringLiteral("Order %1 is not in this terminal's ledger; add --provider P to ask a gateway directly.")
+                               .arg(m_args.orderId));
+        return;
+    }
+    PaymentGateway *gateway = m_services->gateway(m_args.provider);
+    if (!gateway) {
+        fail(BadInput, QStringLiteral("The provider %1 is not configured in this profile.").arg(m_args.provider));
+        return;
+    }
+    OrderRef ref;
+    ref.orderId = m_args.orderId;
+    ref.amount = Money::fromMinorUnits(0, Currency::inr()).value(); // unknown: nothing to verify against
+    gateway->status(ref, this, [this](const GatewayResult<PaymentStatus> &result) {
+        if (!result) {
+            const GatewayError &error = result.error();
+            m_out.unverified(m_args.orderId, m_args.provider, PaymentStates::name(PaymentState::Unknown), QString(),
+                             QString(), QString(), error.toString());
+            fail(error.kind == GatewayError::Kind::NotFound ? int(NotPaid) : isTransport(error) ? int(Unreachable) : int(Unknown),
+                 error.kind == GatewayError::Kind::NotFound
+                         ? QStringLiteral("The gateway has no order %1.").arg(m_args.orderId)
+                         : error.toString());
+            return;
+        }
+        const PaymentStatus &status = result.value();
+        m_out.unverified(m_args.orderId, m_args.provider, PaymentStates::name(PaymentState::Unknown), status.rawStatus,
+                         status.reportedAmount ? status.reportedAmount->toDecimalString() : QString(),
+                         status.reportedAmount ? status.reportedAmount->currency().code() : QString(),
+                         QStringLiteral("not in this terminal's ledger, so its amount cannot be verified"));
+        finish(Unknown);
+    });
+}
+
+void CliRunner::resume()
+{
+    CheckoutEngine &engine = m_services->engine();
+    connect(&engine, &CheckoutEngine::finished, this, [this](const QString &orderId, PaymentState state) {
+        printOrder(orderId, QStringLiteral("resumed"));
+        const int code = exitCodeFor(orderId);
+        if (state == PaymentState::Unknown || code == Unknown || code == Unreachable)
+            m_worstExit = qMax(m_worstExit, int(Unknown));
+        m_waitingFor.remove(orderId);
+        if (m_waitingFor.isEmpty())
+            finish(m_worstExit);
+    });
+    const Result<QStringList> resumed = engine.resumeOpenOrders();
+    if (!resumed) {
+        fail(BadInput, resumed.errorMessage());
+        return;
+    }
+    if (m_args.format == CliArguments::Format::Text)
+        m_out.text(QStringLiteral("Resuming %1 open order(s) with status queries.").arg(resumed->size()));
+    for (const QString &orderId : resumed.value())
+        m_waitingFor.insert(orderId);
+    if (m_waitingFor.isEmpty())
+        finish(Ok);
+}
+
+void CliRunner::history()
+{
+    OrderFilter filter;
+    filter.since = m_args.since;
+    filter.until = m_args.until;
+    filter.states = m_args.states;
+    filter.provider = m_args.provider;
+    filter.phoneLast4 = m_args.phoneLast4;
+    filter.limit = m_args.limit;
+    const Result<QList<OrderRecord>> orders = m_services->ledger().findOrders(filter);
+    if (!orders) {
+        fail(BadInput, orders.errorMessage());
+        return;
+    }
+    if (m_args.format == CliArguments::Format::Csv) {
+        m_out.csvHeader();
+        for (const OrderRecord &order : orders.value())
+            m_out.csvRow(order);
+    } else {
+        for (const OrderRecord &order : orders.value())
+            m_out.order(order, QString());
+    }
+    finish(Ok);
+}
+
+void CliRunner::refund()
+{
+    auto *service = new RefundService(m_services->ledger(), m_services->gateways(), Clock::system(), this);
+    connect(service, &RefundService::refundFinished, this, [this](const QString &orderId, const RefundRecord &, const QString &message) {
+        printOrder(orderId, message);
+        finish(message.contains(QLatin1String("failed")) ? int(NotPaid) : int(Ok));
+    });
+    connect(service, &RefundService::refundFailed, this, [this](const QString &orderId, const GatewayError &error) {
+        printOrder(orderId, QStringLiteral("refund not confirmed: ") + error.toString());
+        fail(isTransport(error) ? int(Unreachable) : error.outcomeUnknown ? int(Unknown) : int(NotPaid),
+             QStringLiteral("The refund was not confirmed (%1); run the same refund again: it will not be applied twice.")
+                     .arg(error.toString()));
+    });
+    const Result<QString> requested = service->refund(m_args.orderId, m_args.amount, qEnvironmentVariable("USER"));
+    if (!requested)
+        fail(BadInput, requested.errorMessage());
+}
