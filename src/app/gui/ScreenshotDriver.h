@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QDir>
+#include <QObject>
+
+class AppServices;
+class CashierWindow;
+class CustomerDisplay;
+
+// --screenshot-dir DIR: drives the real window through a sale the way a cashier would (types,
+// presses Enter), lets the demo sandbox approve or decline, and saves idle, waiting-qr, paid,
+// failed, help, dark and customer-display PNGs into DIR. Then quits.
+class ScreenshotDriver final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ScreenshotDriver)
+
+public:
+    ScreenshotDriver(CashierWindow &window, CustomerDisplay *display, AppServices &services, const QString &dir,
+                     QObject *parent = nullptr);
+    ~ScreenshotDriver() override;
+
+    void start();
+
+private:
+    void step();
+    void save(QWidget *widget, const QString &name);
+    void typeSale(const QString &amount, const QString &mobile);
+    void after(int ms);
+
+    CashierWindow &m_window;
+    CustomerDisplay *m_display;
+    AppServices &m_services;
+    QDir m_dir;
+    int m_step = 0;
+};

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/Currency.h"
+#include "ui/NavigationFilter.h"
+
+#include <QLocale>
+#include <QStringList>
+
+// How the cashier window is set up; filled by the executable from options and settings.
+struct CashierConfig
+{
+    QStringList providers;                // configured providers only
+    Currency currency = Currency::inr();
+    QLocale locale;                       // amount input and display (en_IN: Indian grouping)
+    QString merchantName = QStringLiteral("CounterPay demo store");
+    QString cashier;
+    bool demo = false;                    // shows the DEMO banner
+    NavigationFilter navigation;          // what the embedded browser may open
+    bool sound = true;
+    bool speech = false;
+    QString language = QStringLiteral("en"); // the current UI language, for the picker
+};

@@ -1,0 +1,405 @@
+#include "ui/CashierWindow.h"
+
+#include "checkout/CheckoutEngine.h"
+#include "storage/Ledger.h"
+#include "ui/AlertsPanel.h"
+#include "ui/CustomerDisplay.h"
+#include "ui/HelpOverlay.h"
+#include "ui/PaymentView.h"
+#include "ui/ProviderNames.h"
+#include "ui/ReceiptPrinter.h"
+#include "ui/ResultView.h"
+#include "ui/SaleFeedback.h"
+#include "ui/SaleForm.h"
+#include "ui/UiLogging.h"
+#include "ui_CashierWindow.h"
+
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QScreen>
+#include <QShortcut>
+#include <QStandardPaths>
+#include <QTimer>
+
+namespace {
+
+bool isRetryable(PaymentState state)
+{
+    return state == PaymentState::Failed || state == PaymentState::Declined || state == PaymentState::Expired;
+}
+
+bool endsSale(PaymentState state)
+{
+    return state == PaymentState::Charged || state == PaymentState::Cancelled || isRetryable(state)
+           || state == PaymentState::Refunded || state == PaymentState::PartiallyRefunded;
+}
+
+} // namespace
+
+CashierWindow::CashierWindow(CheckoutEngine &engine, Ledger &ledger, CashierConfig config, QWidget *parent)
+    : QMainWindow(parent),
+      m_ui(std::make_unique<Ui::CashierWindow>()),
+      m_engine(engine),
+      m_ledger(ledger),
+      m_config(std::move(config))
+{
+    m_ui->setupUi(this);
+    m_ui->demoBanner->setVisible(m_config.demo);
+    m_ui->demoBanner->setStyleSheet(QStringLiteral("background: #ffd400; color: #000000; font-weight: bold; "
+                                                   "padding: 4px; border-radius: 4px;"));
+    m_ui->saleForm->configure(m_config.providers, m_config.currency, m_config.locale);
+    m_ui->paymentView->setNavigationFilter(m_config.navigation);
+
+    m_alerts = new AlertsPanel(m_engine, m_ledger, m_ui->alertsContainer);
+    m_ui->alertsLayout->addWidget(m_alerts);
+    m_ui->alertsContainer->setVisible(m_alerts->count() > 0);
+    connect(m_alerts, &AlertsPanel::countChanged, m_ui->alertsContainer, [this](int count) {
+        m_ui->alertsContainer->setVisible(count > 0);
+    });
+    m_help = new HelpOverlay(this);
+    m_feedback = new SaleFeedback(m_config.sound, m_config.speech, this);
+
+    m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_ui->languageCombo->addItem(QStringLiteral("हिन्दी"), QStringLiteral("hi"));
+    m_ui->languageCombo->setCurrentIndex(qMax(0, m_ui->languageCombo->findData(m_config.language)));
+    connect(m_ui->languageCombo, &QComboBox::activated, this, [this](int index) {
+        emit languageRequested(m_ui->languageCombo->itemData(index).toString());
+    });
+
+    connect(m_ui->saleForm, &SaleForm::payRequested, this, &CashierWindow::pay);
+    connect(m_ui->paymentView, &PaymentView::cancelRequested, this, &CashierWindow::cancelOrClear);
+    connect(m_ui->paymentView, &PaymentView::retryRequested, this, &CashierWindow::retry);
+    connect(m_ui->paymentView, &PaymentView::showQrRequested, this, &CashierWindow::showQrInstead);
+    connect(m_ui->paymentView, &PaymentView::checkNowRequested, this, &CashierWindow::checkNow);
+    connect(m_ui->resultView, &ResultView::newSaleRequested, this, &CashierWindow::newSale);
+    connect(m_ui->resultView, &ResultView::retryRequested, this, &CashierWindow::retry);
+    connect(m_ui->resultView, &ResultView::showQrRequested, this, &CashierWindow::showQrInstead);
+    connect(m_ui->resultView, &ResultView::printRequested, this, &CashierWindow::printReceipt);
+    connect(m_ui->resultView, &ResultView::pdfRequested, this, [this] { saveReceiptPdf(); });
+    connectEngine();
+    addShortcuts();
+
+    setMinimumSize(800, 560);
+    QSize size(1100, 720);
+    if (const QScreen *screen = this->screen())
+        size = size.boundedTo(screen->availableGeometry().size());
+    resize(size);
+    setPage(Page::Sale);
+}
+
+CashierWindow::~CashierWindow() = default;
+
+SaleForm *CashierWindow::saleForm() const
+{
+    return m_ui->saleForm;
+}
+
+PaymentView *CashierWindow::paymentView() const
+{
+    return m_ui->paymentView;
+}
+
+ResultView *CashierWindow::resultView() const
+{
+    return m_ui->resultView;
+}
+
+void CashierWindow::setCustomerDisplay(CustomerDisplay *display)
+{
+    m_customer = display;
+}
+
+CashierWindow::Page CashierWindow::page() const
+{
+    QWidget *current = m_ui->pages->currentWidget();
+    if (current == m_ui->paymentView)
+        return Page::Payment;
+    if (current == m_ui->resultView)
+        return Page::Result;
+    return Page::Sale;
+}
+
+void CashierWindow::setPage(Page page)
+{
+    switch (page) {
+    case Page::Sale:
+        m_ui->pages->setCurrentWidget(m_ui->saleForm);
+        m_ui->saleForm->focusAmount();
+        break;
+    case Page::Payment:
+        m_ui->pages->setCurrentWidget(m_ui->paymentView);
+        m_ui->paymentView->setFocus(Qt::OtherFocusReason);
+        break;
+    case Page::Result:
+        m_ui->pages->setCurrentWidget(m_ui->resultView);
+        break;
+    }
+}
+
+void CashierWindow::connectEngine()
+{
+    connect(&m_engine, &CheckoutEngine::sessionStarted, this, &CashierWindow::onSessionStarted);
+    connect(&m_engine, &CheckoutEngine::stateChanged, this, &CashierWindow::onStateChanged);
+    connect(&m_engine, &CheckoutEngine::gatewayFailed, this, &CashierWindow::onGatewayFailed);
+    connect(&m_engine, &CheckoutEngine::statusChecked, this, [this](const QString &orderId, const QDateTime &at) {
+        if (ownsOrder(orderId))
+            m_ui->paymentView->setLastCheck(at);
+    });
+}
+
+void CashierWindow::addShortcuts()
+{
+    const auto add = [this](QKeySequence key, auto slot) {
+        auto *shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, slot);
+    };
+    add(QKeySequence(Qt::Key_Escape), &CashierWindow::cancelOrClear);
+    add(QKeySequence(Qt::Key_F1), [this] { m_help->toggle(); });
+    add(QKeySequence(Qt::Key_F2), &CashierWindow::newSale);
+    add(QKeySequence(Qt::Key_F5), &CashierWindow::checkNow);
+    add(QKeySequence(Qt::Key_F6), &CashierWindow::retry);
+    add(QKeySequence(Qt::Key_F7), &CashierWindow::showQrInstead);
+    add(QKeySequence(Qt::Key_F8), [this] {
+        if (page() == Page::Payment)
+            m_ui->paymentView->showWebPage();
+    });
+    add(QKeySequence(Qt::Key_F9), &CashierWindow::printReceipt);
+}
+
+bool CashierWindow::ownsOrder(const QString &orderId)
+{
+    if (m_sending && m_orderId.isEmpty())
+        m_orderId = orderId; // the engine announces the new order before pay() returns
+    return !orderId.isEmpty() && orderId == m_orderId;
+}
+
+QString CashierWindow::amountText() const
+{
+    return m_request.amount.toDisplayString(m_config.locale);
+}
+
+QString CashierWindow::maskedPhone() const
+{
+    return m_request.mobile ? m_request.mobile->masked() : QString();
+}
+
+void CashierWindow::pay()
+{
+    if (page() != Page::Sale || m_sending)
+        return;
+    std::optional<CheckoutRequest> request = m_ui->saleForm->request();
+    if (!request)
+        return;
+    request->orderId = m_orderId; // the same sale again: the engine attaches, never doubles
+    request->cashier = m_config.cashier;
+    m_request = *request;
+    m_ui->saleForm->setBusy(true);
+    m_ui->paymentView->begin(amountText(), ProviderNames::display(m_request.provider), maskedPhone(),
+                             ProviderNames::isPush(m_request.provider));
+    if (m_customer)
+        m_customer->showSale(amountText());
+    setPage(Page::Payment);
+    m_state = PaymentState::Submitting;
+    m_sending = true;
+    const Result<QString> started = m_engine.pay(m_request);
+    m_sending = false;
+    if (!started) {
+        qCInfo(lcUi) << "pay refused:" << started.errorCode();
+        setPage(Page::Sale);
+        m_ui->saleForm->setBusy(false);
+        m_ui->saleForm->showEngineError(started.errorCode(), started.errorMessage());
+        if (m_customer)
+            m_customer->showIdle();
+        return;
+    }
+    m_orderId = started.value();
+}
+
+void CashierWindow::cancelOrClear()
+{
+    if (m_help->isVisible()) {
+        m_help->hide();
+        return;
+    }
+    switch (page()) {
+    case Page::Sale:
+        if (!m_sending)
+            m_ui->saleForm->clear();
+        m_ui->saleForm->focusAmount();
+        break;
+    case Page::Payment:
+        if (endsSale(m_state)) {
+            showResult(m_state, m_detail);
+        } else if (const VoidResult cancelled = m_engine.cancel(m_orderId, tr("cancelled by the cashier"));
+                   !cancelled) {
+            showMessage(cancelled.errorMessage());
+        }
+        break;
+    case Page::Result:
+        newSale();
+        break;
+    }
+}
+
+void CashierWindow::retry()
+{
+    if (m_orderId.isEmpty() || !isRetryable(m_state))
+        return;
+    m_ui->paymentView->begin(amountText(), ProviderNames::display(m_request.provider), maskedPhone(),
+                             ProviderNames::isPush(m_request.provider));
+    if (m_customer)
+        m_customer->showSale(amountText());
+    setPage(Page::Payment);
+    if (const VoidResult retried = m_engine.retry(m_orderId); !retried) {
+        showMessage(retried.errorMessage());
+        showResult(m_state, retried.errorMessage());
+    }
+}
+
+void CashierWindow::showQrInstead()
+{
+    m_preferQr = true;
+    if (isRetryable(m_state))
+        retry();
+    else if (page() == Page::Payment)
+        m_ui->paymentView->showQr();
+}
+
+void CashierWindow::newSale()
+{
+    if (page() == Page::Payment && !endsSale(m_state))
+        return; // cancel first: a sale in progress is never dropped silently
+    m_orderId.clear();
+    m_request = CheckoutRequest();
+    m_state = PaymentState::Created;
+    m_detail.clear();
+    m_preferQr = false;
+    m_ui->saleForm->clear();
+    showMessage(QString());
+    if (m_customer)
+        m_customer->showIdle();
+    setPage(Page::Sale);
+}
+
+void CashierWindow::checkNow()
+{
+    if (page() != Page::Payment || m_orderId.isEmpty())
+        return;
+    if (const VoidResult checked = m_engine.checkNow(m_orderId); !checked)
+        showMessage(checked.errorMessage());
+}
+
+void CashierWindow::onSessionStarted(const QString &orderId, const PaymentSession &session)
+{
+    if (!ownsOrder(orderId))
+        return;
+    m_ui->paymentView->setSession(session);
+    if (m_preferQr)
+        m_ui->paymentView->showQr();
+    if (m_customer)
+        m_customer->setSession(session);
+}
+
+void CashierWindow::onStateChanged(const QString &orderId, PaymentState state, const QString &detail)
+{
+    if (!ownsOrder(orderId))
+        return;
+    m_state = state;
+    m_detail = detail;
+    m_ui->paymentView->setState(state, detail);
+    if (m_customer)
+        m_customer->setState(state);
+    if (endsSale(state))
+        showResult(state, detail);
+}
+
+void CashierWindow::onGatewayFailed(const QString &orderId, const GatewayError &error)
+{
+    if (!ownsOrder(orderId))
+        return;
+    showMessage(tr("Gateway: %1").arg(error.message));
+}
+
+void CashierWindow::showResult(PaymentState state, const QString &detail)
+{
+    ResultView::Outcome outcome;
+    outcome.state = state;
+    outcome.amountText = amountText();
+    outcome.orderId = m_orderId;
+    outcome.maskedPhone = maskedPhone();
+    outcome.methodText = ProviderNames::display(m_request.provider);
+    outcome.detail = state == PaymentState::Charged ? QString() : detail;
+    m_ui->resultView->showOutcome(outcome);
+    setPage(Page::Result);
+    m_ui->resultView->setFocus(Qt::OtherFocusReason);
+    m_ui->resultView->showOutcome(outcome); // focuses "New sale" now that the page is visible
+    if (state == PaymentState::Charged)
+        m_feedback->paid(m_request.amount, m_config.locale);
+    else if (state != PaymentState::Cancelled)
+        m_feedback->failed();
+}
+
+void CashierWindow::showMessage(const QString &text)
+{
+    m_ui->messageLabel->setText(text);
+}
+
+void CashierWindow::printReceipt()
+{
+    if (page() != Page::Result || m_state != PaymentState::Charged)
+        return;
+    const auto order = m_ledger.findOrder(m_orderId, PhoneAccess::Masked);
+    if (!order || !order.value())
+        return;
+    const OrderRecord &record = *order.value();
+    ReceiptPrinter::Receipt receipt { m_config.merchantName, amountText(), ProviderNames::display(record.provider),
+                                      record.orderId, record.providerReference.isEmpty() ? record.txnId
+                                                                                         : record.providerReference,
+                                      record.upiRrn, maskedPhone(), record.updatedAt };
+    ReceiptPrinter::print(receipt, this);
+}
+
+void CashierWindow::saveReceiptPdf(const QString &path)
+{
+    if (m_state != PaymentState::Charged || m_orderId.isEmpty())
+        return;
+    QString target = path;
+    if (target.isEmpty()) {
+        const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                          .filePath(QStringLiteral("receipt-%1.pdf").arg(m_orderId));
+        target = QFileDialog::getSaveFileName(this, tr("Save receipt as PDF"), suggested, tr("PDF (*.pdf)"));
+        if (target.isEmpty())
+            return;
+    }
+    const auto order = m_ledger.findOrder(m_orderId, PhoneAccess::Masked);
+    if (!order || !order.value())
+        return;
+    const OrderRecord &record = *order.value();
+    ReceiptPrinter::Receipt receipt { m_config.merchantName, amountText(), ProviderNames::display(record.provider),
+                                      record.orderId, record.providerReference.isEmpty() ? record.txnId
+                                                                                         : record.providerReference,
+                                      record.upiRrn, maskedPhone(), record.updatedAt };
+    QString error;
+    showMessage(ReceiptPrinter::savePdf(receipt, target, &error) ? tr("Receipt saved: %1").arg(target) : error);
+}
+
+void CashierWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_readyEmitted) {
+        m_readyEmitted = true;
+        // After the first paint has been queued: the window can take keys from here on.
+        QTimer::singleShot(0, this, &CashierWindow::ready);
+    }
+}
+
+void CashierWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        m_ui->demoBanner->setVisible(m_config.demo);
+    }
+    QMainWindow::changeEvent(event);
+}

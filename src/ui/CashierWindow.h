@@ -1,0 +1,99 @@
+#pragma once
+
+#include "checkout/CheckoutRequest.h"
+#include "core/PaymentState.h"
+#include "gateway/PaymentSession.h"
+#include "ui/CashierConfig.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui {
+class CashierWindow;
+}
+class AlertsPanel;
+class CheckoutEngine;
+class CustomerDisplay;
+class HelpOverlay;
+class Ledger;
+class PaymentView;
+class ResultView;
+class SaleFeedback;
+class SaleForm;
+struct GatewayError;
+
+// The cashier's window. It renders the engine's signals for the current sale and turns keys
+// and buttons into engine intents (pay, cancel, retry, check). It holds one thing of its own:
+// the current sale's order id, passed again on a second Pay so the sale is never doubled.
+class CashierWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CashierWindow)
+
+public:
+    enum class Page { Sale, Payment, Result };
+
+    CashierWindow(CheckoutEngine &engine, Ledger &ledger, CashierConfig config, QWidget *parent = nullptr);
+    ~CashierWindow() override;
+
+    // Mirrors the sale there (not owned).
+    void setCustomerDisplay(CustomerDisplay *display);
+
+    Page page() const;
+    QString currentOrderId() const { return m_orderId; }
+    SaleForm *saleForm() const;
+    PaymentView *paymentView() const;
+    ResultView *resultView() const;
+    AlertsPanel *alertsPanel() const { return m_alerts; }
+    HelpOverlay *helpOverlay() const { return m_help; }
+
+    // The intents behind the keys (public so a driver can press them like the cashier).
+    void pay();
+    void cancelOrClear();
+    void retry();
+    void showQrInstead();
+    void newSale();
+    void checkNow();
+    void printReceipt();
+    void saveReceiptPdf(const QString &path = {});
+
+signals:
+    void languageRequested(const QString &language);
+    // The first time the window can take input (for the start-up benchmark).
+    void ready();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void connectEngine();
+    void addShortcuts();
+    bool ownsOrder(const QString &orderId);
+    void onSessionStarted(const QString &orderId, const PaymentSession &session);
+    void onStateChanged(const QString &orderId, PaymentState state, const QString &detail);
+    void onGatewayFailed(const QString &orderId, const GatewayError &error);
+    void showResult(PaymentState state, const QString &detail);
+    void setPage(Page page);
+    void showMessage(const QString &text);
+    QString amountText() const;
+    QString maskedPhone() const;
+
+    std::unique_ptr<Ui::CashierWindow> m_ui;
+    CheckoutEngine &m_engine;
+    Ledger &m_ledger;
+    CashierConfig m_config;
+    AlertsPanel *m_alerts;
+    HelpOverlay *m_help;
+    SaleFeedback *m_feedback;
+    CustomerDisplay *m_customer = nullptr;
+
+    QString m_orderId;            // the current sale; empty before the first Pay
+    CheckoutRequest m_request;    // what was sent for it
+    PaymentState m_state = PaymentState::Created;
+    QString m_detail;
+    bool m_sending = false;       // inside engine.pay(): signals for a new id belong to us
+    bool m_preferQr = false;
+    bool m_readyEmitted = false;
+};

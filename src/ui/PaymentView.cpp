@@ -1,0 +1,165 @@
+#include "ui/PaymentView.h"
+
+#include "ui/GatewayWebView.h"
+#include "ui/StatusIndicator.h"
+#include "ui_PaymentView.h"
+
+#include <QEvent>
+
+PaymentView::PaymentView(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::PaymentView>())
+{
+    m_ui->setupUi(this);
+    QFont big = m_ui->amountLabel->font();
+    big.setPointSizeF(big.pointSizeF() * 2.4);
+    big.setBold(true);
+    m_ui->amountLabel->setFont(big);
+    QFont hint = m_ui->hintLabel->font();
+    hint.setPointSizeF(hint.pointSizeF() * 1.2);
+    m_ui->hintLabel->setFont(hint);
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &PaymentView::cancelRequested);
+    connect(m_ui->retryButton, &QPushButton::clicked, this, &PaymentView::retryRequested);
+    connect(m_ui->showQrButton, &QPushButton::clicked, this, [this] {
+        // While the customer can still act, the QR is already there: just show it. After a
+        // failed push the window asks the engine for a new transaction first.
+        if (m_ui->retryButton->isVisible() || m_ui->qrCode->text().isEmpty())
+            emit showQrRequested();
+        else
+            showQr();
+    });
+    connect(m_ui->checkNowButton, &QPushButton::clicked, this, &PaymentView::checkNowRequested);
+    connect(m_ui->openPageButton, &QPushButton::clicked, this, &PaymentView::showWebPage);
+    updateActions();
+}
+
+PaymentView::~PaymentView() = default;
+
+QrCodeWidget *PaymentView::qrCode() const
+{
+    return m_ui->qrCode;
+}
+
+StatusIndicator *PaymentView::statusIndicator() const
+{
+    return m_ui->statusIndicator;
+}
+
+bool PaymentView::isShowingWebPage() const
+{
+    return m_ui->authStack->currentWidget() == m_ui->webPage;
+}
+
+void PaymentView::begin(const QString &amountText, const QString &methodText, const QString &maskedPhone, bool push)
+{
+    m_session = PaymentSession();
+    m_maskedPhone = maskedPhone;
+    m_push = push;
+    m_ui->amountLabel->setText(amountText);
+    m_ui->methodLabel->setText(maskedPhone.isEmpty() ? methodText : methodText + u'\n' + maskedPhone);
+    m_ui->qrCode->setText(QString());
+    m_ui->statusIndicator->reset();
+    m_ui->statusIndicator->setStartedAt(QDateTime::currentDateTimeUtc());
+    m_ui->statusIndicator->setState(PaymentState::Submitting);
+    m_state = PaymentState::Submitting;
+    if (m_web)
+        m_web->stop();
+    m_ui->authStack->setCurrentWidget(m_ui->qrPage);
+    updateHint();
+    updateActions();
+}
+
+void PaymentView::setSession(const PaymentSession &session)
+{
+    m_session = session;
+    m_ui->statusIndicator->setExpiresAt(session.expiresAt);
+    // A POST authentication cannot travel in a QR code: it is a form the browser must submit.
+    // It is shown in the embedded browser instead (see README, "POST authentication").
+    if (session.method == PaymentSession::Method::Post) {
+        m_ui->qrCode->setText(QString());
+        showWebPage();
+    } else {
+        m_ui->qrCode->setText(session.authUrl.toString(QUrl::FullyEncoded));
+        if (m_web && isShowingWebPage())
+            m_web->openSession(session);
+    }
+    updateHint();
+    updateActions();
+}
+
+void PaymentView::setState(PaymentState state, const QString &detail)
+{
+    m_state = state;
+    m_ui->statusIndicator->setState(state, detail);
+    updateHint();
+    updateActions();
+}
+
+void PaymentView::setLastCheck(const QDateTime &at)
+{
+    m_ui->statusIndicator->setLastCheck(at);
+}
+
+void PaymentView::showQr()
+{
+    m_ui->authStack->setCurrentWidget(m_ui->qrPage);
+    updateActions();
+}
+
+void PaymentView::showWebPage()
+{
+    if (!m_web) {
+        m_web = new GatewayWebView(m_filter, m_ui->webPage); // lazily: WebEngine costs memory
+        m_ui->webLayout->addWidget(m_web, 1);
+        connect(m_web, &GatewayWebView::navigationBlocked, this, [this](const QUrl &url) {
+            m_ui->webNotice->setText(tr("Blocked a page outside the payment gateway (%1).")
+                                             .arg(url.scheme() + u':' + url.host()));
+            m_ui->webNotice->show();
+        });
+    }
+    m_ui->webNotice->hide();
+    m_ui->authStack->setCurrentWidget(m_ui->webPage);
+    if (!m_session.authUrl.isEmpty())
+        m_web->openSession(m_session);
+    updateActions();
+}
+
+void PaymentView::updateHint()
+{
+    QString hint;
+    if (m_state == PaymentState::Submitting || m_state == PaymentState::Created) {
+        hint = tr("Contacting the payment gateway…");
+    } else if (m_state == PaymentState::AwaitingCustomer) {
+        if (m_session.method == PaymentSession::Method::Post)
+            hint = tr("This wallet signs in with a form: the customer completes it on this screen.");
+        else if (m_push && !m_maskedPhone.isEmpty())
+            hint = tr("A payment request was sent to %1. Ask the customer to approve it on their phone, "
+                      "or to scan the code.").arg(m_maskedPhone);
+        else
+            hint = tr("Ask the customer to scan the code with their phone and approve the payment.");
+    } else if (m_state == PaymentState::Unknown) {
+        hint = tr("The gateway did not answer clearly. CounterPay keeps checking; do not charge again.");
+    }
+    m_ui->hintLabel->setText(hint);
+    m_ui->hintLabel->setVisible(!hint.isEmpty());
+}
+
+void PaymentView::updateActions()
+{
+    const bool retryable = m_state == PaymentState::Failed || m_state == PaymentState::Declined
+                           || m_state == PaymentState::Expired;
+    const bool waiting = m_state == PaymentState::Submitting || m_state == PaymentState::AwaitingCustomer
+                         || m_state == PaymentState::Unknown || m_state == PaymentState::Created;
+    m_ui->cancelButton->setEnabled(waiting);
+    m_ui->checkNowButton->setEnabled(waiting && m_state != PaymentState::Created);
+    m_ui->retryButton->setVisible(retryable);
+    m_ui->showQrButton->setVisible(retryable || (isShowingWebPage() && !m_ui->qrCode->text().isEmpty()));
+    m_ui->openPageButton->setVisible(waiting && !m_session.authUrl.isEmpty() && !isShowingWebPage());
+}
+
+void PaymentView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        updateHint();
+    }
+    QWidget::changeEvent(event);
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/PaymentState.h"
+#include "gateway/PaymentSession.h"
+#include "ui/NavigationFilter.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class PaymentView;
+}
+class GatewayWebView;
+class QrCodeWidget;
+class StatusIndicator;
+
+// The sale while the customer acts: the QR of the authentication URL (or the gateway's page
+// in an embedded browser, created only when first needed), the live status and the actions.
+// It renders what it is told and reports what the cashier asked for; it decides nothing.
+class PaymentView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PaymentView)
+
+public:
+    explicit PaymentView(QWidget *parent = nullptr);
+    ~PaymentView() override;
+
+    void setNavigationFilter(const NavigationFilter &filter) { m_filter = filter; }
+
+    void begin(const QString &amountText, const QString &methodText, const QString &maskedPhone, bool push);
+    void setSession(const PaymentSession &session);
+    void setState(PaymentState state, const QString &detail);
+    void setLastCheck(const QDateTime &at);
+    void showQr();
+    // Creates the web view on first use and opens the session's page in it.
+    void showWebPage();
+
+    QrCodeWidget *qrCode() const;
+    StatusIndicator *statusIndicator() const;
+    GatewayWebView *webView() const { return m_web; }
+    bool isShowingWebPage() const;
+    const PaymentSession &session() const { return m_session; }
+
+signals:
+    void cancelRequested();
+    void retryRequested();
+    void showQrRequested();
+    void checkNowRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateHint();
+    void updateActions();
+
+    std::unique_ptr<Ui::PaymentView> m_ui;
+    NavigationFilter m_filter;
+    PaymentSession m_session;
+    GatewayWebView *m_web = nullptr;
+    PaymentState m_state = PaymentState::Created;
+    QString m_maskedPhone;
+    bool m_push = false;
+};

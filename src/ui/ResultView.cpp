@@ -1,0 +1,75 @@
+#include "ui/ResultView.h"
+
+#include "ui/StatusIndicator.h"
+#include "ui_ResultView.h"
+
+#include <QEvent>
+#include <QKeyEvent>
+
+ResultView::ResultView(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::ResultView>())
+{
+    m_ui->setupUi(this);
+    QFont big = m_ui->amountLabel->font();
+    big.setPointSizeF(big.pointSizeF() * 2.4);
+    big.setBold(true);
+    m_ui->amountLabel->setFont(big);
+    QFont action = m_ui->newSaleButton->font();
+    action.setPointSizeF(action.pointSizeF() * 1.4);
+    action.setBold(true);
+    m_ui->newSaleButton->setFont(action);
+    connect(m_ui->newSaleButton, &QPushButton::clicked, this, &ResultView::newSaleRequested);
+    connect(m_ui->retryButton, &QPushButton::clicked, this, &ResultView::retryRequested);
+    connect(m_ui->showQrButton, &QPushButton::clicked, this, &ResultView::showQrRequested);
+    connect(m_ui->printButton, &QPushButton::clicked, this, &ResultView::printRequested);
+    connect(m_ui->pdfButton, &QPushButton::clicked, this, &ResultView::pdfRequested);
+}
+
+ResultView::~ResultView() = default;
+
+QString ResultView::headline() const
+{
+    return m_ui->outcomeIndicator->stateText();
+}
+
+void ResultView::showOutcome(const Outcome &outcome)
+{
+    m_outcome = outcome;
+    m_ui->outcomeIndicator->reset();
+    m_ui->outcomeIndicator->setState(outcome.state, QString());
+    m_ui->amountLabel->setText(outcome.amountText);
+    m_ui->orderIdLabel->setText(outcome.orderId);
+    m_ui->methodLabel->setText(outcome.methodText);
+    m_ui->phoneLabel->setText(outcome.maskedPhone.isEmpty() ? tr("(none)") : outcome.maskedPhone);
+    m_ui->detailLabel->setText(outcome.detail);
+    m_ui->detailCaption->setVisible(!outcome.detail.isEmpty());
+    m_ui->detailLabel->setVisible(!outcome.detail.isEmpty());
+    const bool paid = outcome.state == PaymentState::Charged;
+    const bool retryable = outcome.state == PaymentState::Failed || outcome.state == PaymentState::Declined
+                           || outcome.state == PaymentState::Expired;
+    m_ui->printButton->setVisible(paid);
+    m_ui->pdfButton->setVisible(paid);
+    m_ui->retryButton->setVisible(retryable);
+    m_ui->showQrButton->setVisible(retryable);
+    m_ui->newSaleButton->setFocus(Qt::OtherFocusReason);
+}
+
+void ResultView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+        if (QWidget *focus = focusWidget(); focus && focus != m_ui->newSaleButton) {
+            QWidget::keyPressEvent(event);
+            return;
+        }
+        emit newSaleRequested();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void ResultView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        m_ui->retranslateUi(this);
+    QWidget::changeEvent(event);
+}
