@@ -21,6 +21,8 @@ constexpr CountryPrefix kCountries[] = {
     { u"GB", u"GB +44" }, { u"FR", u"FR +33" }, { u"SG", u"SG +65" }, { u"AE", u"AE +971" },
 };
 
+const QString kBackspace = QStringLiteral("⌫");
+
 void setError(QLabel *label, const QString &message)
 {
     label->setText(message.isEmpty() ? QString() : QStringLiteral("⚠ ") + message);
@@ -100,7 +102,7 @@ void SaleForm::buildKeypad()
     const QStringList keys = { QStringLiteral("7"), QStringLiteral("8"), QStringLiteral("9"),
                                QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6"),
                                QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
-                               point,              QStringLiteral("0"), QStringLiteral("⌫") };
+                               point,              QStringLiteral("0"), kBackspace };
     for (int i = 0; i < keys.size(); ++i) {
         if (keys.at(i).isEmpty())
             continue;
@@ -108,7 +110,7 @@ void SaleForm::buildKeypad()
         button->setFocusPolicy(Qt::NoFocus); // the typing target keeps the focus
         button->setMinimumSize(64, 52);
         button->setObjectName(QStringLiteral("keypad_%1").arg(i));
-        button->setAccessibleName(keys.at(i) == QLatin1String("⌫") ? tr("Delete last digit") : keys.at(i));
+        button->setAccessibleName(keys.at(i) == kBackspace ? tr("Delete last digit") : keys.at(i));
         QFont font = button->font();
         font.setPointSizeF(font.pointSizeF() * 1.6);
         button->setFont(font);
@@ -131,7 +133,7 @@ QLineEdit *SaleForm::keypadTarget() const
 void SaleForm::keypadPressed(const QString &key)
 {
     QLineEdit *target = keypadTarget();
-    if (key == QLatin1String("⌫"))
+    if (key == kBackspace)
         target->backspace();
     else if (target != m_ui->mobileEdit || key != m_locale.decimalPoint())
         target->insert(key);

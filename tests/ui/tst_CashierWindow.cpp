@@ -1,0 +1,235 @@
+#include "QrDecode.h"
+#include "app/common/AppServices.h"
+#include "checkout/CheckoutEngine.h"
+#include "sandbox/SandboxServer.h"
+#include "storage/Ledger.h"
+#include "ui/CashierWindow.h"
+#include "ui/PaymentView.h"
+#include "ui/QrCodeWidget.h"
+#include "ui/ResultView.h"
+#include "ui/StatusIndicator.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Drives the real window over the real engine and an in-process sandbox on 127.0.0.1.
+class tst_CashierWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void enterPaysQrDecodesToAuthUrlAndApprovalShowsPaid();
+    void escapeCancels();
+    void invalidInputShowsMessageAndPayStaysDisabled();
+    void secondEnterDoesNotStartASecondSale();
+    void declineOffersRetryOnTheSameOrder();
+    void helpOverlayListsKeys();
+
+private:
+    QLineEdit *edit(const char *name) const { return m_window->findChild<QLineEdit *>(QLatin1String(name)); }
+    void typeSale(const QString &amount, const QString &mobile, const QString &provider = QStringLiteral("juspay-cred"));
+    void waitForQr();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppServices> m_services;
+    std::unique_ptr<CashierWindow> m_window;
+};
+
+void tst_CashierWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void tst_CashierWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    AppOptions options;
+    options.demo = true;
+    options.demoScenario = QStringLiteral("manual");
+    options.dbPath = m_dir->filePath(QStringLiteral("ledger.sqlite"));
+    options.pollPolicy = PollPolicy().scaled(0.02);
+    auto services = AppServices::create(options);
+    QVERIFY2(services.ok(), qPrintable(services.errorMessage()));
+    m_services = std::move(services).value();
+    CashierConfig config;
+    config.providers = m_services->providers();
+    config.locale = QLocale(QLocale::English, QLocale::India);
+    config.demo = true;
+    config.sound = false;
+    config.navigation = NavigationFilter(NavigationFilter::defaultGatewayHosts(), m_services->sandbox()->baseUrl());
+    m_window = std::make_unique<CashierWindow>(m_services->engine(), m_services->ledger(), config);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(m_window->page(), CashierWindow::Page::Sale);
+}
+
+void tst_CashierWindow::cleanup()
+{
+    m_window.reset();
+    m_services.reset();
+    m_dir.reset();
+}
+
+void tst_CashierWindow::typeSale(const QString &amount, const QString &mobile, const QString &provider)
+{
+    auto *combo = m_window->findChild<QComboBox *>(QStringLiteral("providerCombo"));
+    combo->setCurrentIndex(combo->findData(provider));
+    QVERIFY(combo->currentIndex() >= 0);
+    QTest::keyClicks(edit("amountEdit"), amount);
+    QTest::keyClicks(edit("mobileEdit"), mobile);
+}
+
+void tst_CashierWindow::waitForQr()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->paymentView()->qrCode()->hasCode(), 10'000);
+}
+
+void tst_CashierWindow::enterPaysQrDecodesToAuthUrlAndApprovalShowsPaid()
+{
+    typeSale(QStringLiteral("149.50"), QStringLiteral("98765 43210"));
+    QTest::keyClick(edit("mobileEdit"), Qt::Key_Return);
+    QCOMPARE(m_window->page(), CashierWindow::Page::Payment);
+    waitForQr();
+    const QString orderId = m_window->currentOrderId();
+    QVERIFY(!orderId.isEmpty());
+
+    const QString authUrl = m_window->paymentView()->session().authUrl.toString(QUrl::FullyEncoded);
+    QVERIFY(authUrl.startsWith(m_services->sandbox()->baseUrl().toString()));
+    QrCodeWidget *qr = m_window->paymentView()->qrCode();
+    QVERIFY(qr->isVisible());
+    QVERIFY(qr->width() >= 180);
+    QCOMPARE(decodeQr(qr->grab().toImage()), authUrl);
+
+    StatusIndicator *indicator = m_window->paymentView()->statusIndicator();
+    QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), PaymentState::AwaitingCustomer, 5000);
+    QVERIFY(indicator->isWaiting());
+
+    QVERIFY(m_services->sandbox()->approve(orderId));
+    QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), PaymentState::Charged, 10'000);
+    QTRY_COMPARE(m_window->page(), CashierWindow::Page::Result);
+    QCOMPARE(m_window->resultView()->state(), PaymentState::Charged);
+    QCOMPARE(m_window->resultView()->headline(), StatusIndicator::wordsFor(PaymentState::Charged));
+    auto *newSale = m_window->findChild<QPushButton *>(QStringLiteral("newSaleButton"));
+    QVERIFY(newSale->hasFocus());
+    const QList<QLabel *> labels = m_window->resultView()->findChildren<QLabel *>();
+    const auto shows = [&labels](const QString &text) {
+        return std::any_of(labels.begin(), labels.end(), [&text](QLabel *l) { return l->text().contains(text); });
+    };
+    QVERIFY(shows(orderId));
+    QVERIFY(shows(QStringLiteral("3210")));
+    QVERIFY(!shows(QStringLiteral("98765")));
+    QVERIFY(shows(QStringLiteral("₹149.50")));
+
+    const auto stored = m_services->ledger().findOrder(orderId);
+    QVERIFY(stored && stored.value());
+    QCOMPARE(stored.value()->state, PaymentState::Charged);
+
+    QTest::keyClick(newSale, Qt::Key_Return); // where the key goes: the focused "New sale"
+    QTRY_COMPARE(m_window->page(), CashierWindow::Page::Sale);
+    QVERIFY(edit("amountEdit")->text().isEmpty());
+}
+
+void tst_CashierWindow::escapeCancels()
+{
+    typeSale(QStringLiteral("250"), QStringLiteral("9876543210"));
+    QTest::keyClick(edit("amountEdit"), Qt::Key_Enter);
+    waitForQr();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer,
+                              5000);
+    const QString orderId = m_window->currentOrderId();
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QTRY_COMPARE(m_window->page(), CashierWindow::Page::Result);
+    QCOMPARE(m_window->resultView()->state(), PaymentState::Cancelled);
+    const auto stored = m_services->ledger().findOrder(orderId);
+    QVERIFY(stored && stored.value());
+    QCOMPARE(stored.value()->state, PaymentState::Cancelled);
+}
+
+void tst_CashierWindow::invalidInputShowsMessageAndPayStaysDisabled()
+{
+    typeSale(QStringLiteral("12.345"), QStringLiteral("12345"));
+    auto *amountError = m_window->findChild<QLabel *>(QStringLiteral("amountError"));
+    auto *mobileError = m_window->findChild<QLabel *>(QStringLiteral("mobileError"));
+    auto *pay = m_window->findChild<QPushButton *>(QStringLiteral("payButton"));
+    QVERIFY(amountError->isVisible());
+    QVERIFY(!amountError->text().isEmpty());
+    QVERIFY(mobileError->isVisible());
+    QVERIFY(!mobileError->text().isEmpty());
+    // Each message sits by its own field.
+    QVERIFY(qAbs(amountError->mapTo(m_window.get(), QPoint()).y() - edit("amountEdit")->mapTo(m_window.get(), QPoint()).y())
+            < 120);
+    QVERIFY(!pay->isEnabled());
+    QTest::keyClick(edit("mobileEdit"), Qt::Key_Return);
+    QCOMPARE(m_window->page(), CashierWindow::Page::Sale);
+    QVERIFY(m_window->currentOrderId().isEmpty());
+    const auto open = m_services->ledger().openOrders();
+    QVERIFY(open);
+    QVERIFY(open.value().isEmpty());
+}
+
+void tst_CashierWindow::secondEnterDoesNotStartASecondSale()
+{
+    typeSale(QStringLiteral("99"), QStringLiteral("9876543210"));
+    auto *pay = m_window->findChild<QPushButton *>(QStringLiteral("payButton"));
+    QVERIFY(pay->isEnabled());
+    QTest::mouseClick(pay, Qt::LeftButton);
+    QVERIFY(!pay->isEnabled());
+    QTest::mouseClick(pay, Qt::LeftButton);
+    QTest::keyClick(edit("mobileEdit"), Qt::Key_Return);
+    waitForQr();
+    OrderFilter all;
+    const auto orders = m_services->ledger().findOrders(all);
+    QVERIFY(orders);
+    QCOMPARE(orders.value().size(), 1);
+}
+
+void tst_CashierWindow::declineOffersRetryOnTheSameOrder()
+{
+    typeSale(QStringLiteral("42"), QStringLiteral("9876543210"));
+    QTest::keyClick(edit("mobileEdit"), Qt::Key_Return);
+    waitForQr();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer,
+                              5000);
+    const QString orderId = m_window->currentOrderId();
+    QVERIFY(m_services->sandbox()->decline(orderId));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->page(), CashierWindow::Page::Result, 10'000);
+    // The gateway maps the sandbox's decline to declined or failed: both are retryable.
+    QVERIFY(m_window->resultView()->state() == PaymentState::Declined
+            || m_window->resultView()->state() == PaymentState::Failed);
+    auto *retry = m_window->resultView()->findChild<QPushButton *>(QStringLiteral("retryButton"));
+    QVERIFY(retry->isVisible());
+    QTest::keyClick(m_window.get(), Qt::Key_F6);
+    QCOMPARE(m_window->page(), CashierWindow::Page::Payment);
+    QCOMPARE(m_window->currentOrderId(), orderId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer,
+                              10'000);
+    QVERIFY(m_services->sandbox()->approve(orderId));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->resultView()->state(), PaymentState::Charged, 10'000);
+}
+
+void tst_CashierWindow::helpOverlayListsKeys()
+{
+    QWidget *overlay = m_window->findChild<QWidget *>(QStringLiteral("helpOverlay"));
+    QVERIFY(overlay);
+    QVERIFY(!overlay->isVisible());
+    QTest::keyClick(m_window.get(), Qt::Key_F1);
+    QVERIFY(overlay->isVisible());
+    const QString keys = overlay->findChild<QLabel *>(QStringLiteral("keysLabel"))->text();
+    for (const char *key : { "Esc", "F1", "F2", "F5", "F6", "F7", "F8", "F9" })
+        QVERIFY2(keys.contains(QLatin1String(key)), key);
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QVERIFY(!overlay->isVisible());
+}
+
+QTEST_MAIN(tst_CashierWindow)
+#include "tst_CashierWindow.moc"
