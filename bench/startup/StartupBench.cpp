@@ -1,0 +1,85 @@
+// Start-up benchmark: wall time from spawning a process to its first interactive window, for
+// `counterpay --demo --bench-ready` and for a bare Qt Widgets window, alternated in one run so
+// machine noise hits both alike. Prints medians, the ratio and the idle RSS (no web view yet).
+// Prints figures only; never passes or fails on time.
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace {
+
+struct Sample
+{
+    qint64 wallMs = -1;
+    qint64 rssKiB = -1;
+};
+
+Sample runOnce(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, arguments);
+    Sample sample;
+    while (process.waitForReadyRead(30'000)) {
+        const QByteArray line = process.readLine().trimmed();
+        if (line.startsWith("ready ")) {
+            sample.wallMs = timer.elapsed();
+            sample.rssKiB = line.split(' ').value(2).toLongLong();
+            break;
+        }
+    }
+    if (!process.waitForFinished(10'000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    return sample;
+}
+
+qint64 median(QList<qint64> values)
+{
+    if (values.isEmpty())
+        return -1;
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int requested = qEnvironmentVariableIntValue("COUNTERPAY_BENCH_RUNS");
+    const int runs = requested > 0 ? requested : 5;
+    QTextStream out(stdout);
+    QTemporaryDir dir;
+    QList<qint64> appMs, bareMs, appRss, bareRss;
+    for (int i = 0; i < runs; ++i) {
+        const QString db = dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(i));
+        const Sample bare = runOnce(QStringLiteral(COUNTERPAY_BARE_WINDOW), {});
+        const Sample app = runOnce(QStringLiteral(COUNTERPAY_GUI),
+                                   { QStringLiteral("--demo"), QStringLiteral("--db"), db, QStringLiteral("--bench-ready") });
+        if (bare.wallMs < 0 || app.wallMs < 0) {
+            out << "run " << i << ": a process did not report ready (display? QT_QPA_PLATFORM?)" << Qt::endl;
+            continue;
+        }
+        bareMs << bare.wallMs;
+        appMs << app.wallMs;
+        bareRss << bare.rssKiB;
+        appRss << app.rssKiB;
+        out << "run " << i << ": counterpay " << app.wallMs << " ms, " << app.rssKiB / 1024 << " MiB; bare "
+            << bare.wallMs << " ms, " << bare.rssKiB / 1024 << " MiB" << Qt::endl;
+    }
+    const qint64 a = median(appMs), b = median(bareMs);
+    out << "median start-up to interactive window: counterpay " << a << " ms, bare Qt Widgets " << b << " ms" << Qt::endl;
+    if (a > 0 && b > 0)
+        out << "ratio " << QString::number(double(a) / double(b), 'f', 2) << " (target 1.5 or less)" << Qt::endl;
+    out << "median idle RSS before any web view: counterpay " << median(appRss) / 1024 << " MiB, bare "
+        << median(bareRss) / 1024 << " MiB (target 120 MiB or less)" << Qt::endl;
+    return 0;
+}
