@@ -346,19 +346,24 @@ void CashierWindow::showMessage(const QString &text)
     m_ui->messageLabel->setText(text);
 }
 
+std::optional<ReceiptPrinter::Receipt> CashierWindow::receipt() const
+{
+    const auto order = m_ledger.findOrder(m_orderId, PhoneAccess::Masked);
+    if (!order || !order.value())
+        return std::nullopt;
+    const OrderRecord &record = *order.value();
+    return ReceiptPrinter::Receipt { m_config.merchantName, amountText(), ProviderNames::display(record.provider),
+                                     record.orderId,
+                                     record.providerReference.isEmpty() ? record.txnId : record.providerReference,
+                                     record.upiRrn, maskedPhone(), record.updatedAt };
+}
+
 void CashierWindow::printReceipt()
 {
     if (page() != Page::Result || m_state != PaymentState::Charged)
         return;
-    const auto order = m_ledger.findOrder(m_orderId, PhoneAccess::Masked);
-    if (!order || !order.value())
-        return;
-    const OrderRecord &record = *order.value();
-    ReceiptPrinter::Receipt receipt { m_config.merchantName, amountText(), ProviderNames::display(record.provider),
-                                      record.orderId, record.providerReference.isEmpty() ? record.txnId
-                                                                                         : record.providerReference,
-                                      record.upiRrn, maskedPhone(), record.updatedAt };
-    ReceiptPrinter::print(receipt, this);
+    if (const std::optional<ReceiptPrinter::Receipt> data = receipt())
+        ReceiptPrinter::print(*data, this);
 }
 
 void CashierWindow::saveReceiptPdf(const QString &path)
@@ -373,16 +378,11 @@ void CashierWindow::saveReceiptPdf(const QString &path)
         if (target.isEmpty())
             return;
     }
-    const auto order = m_ledger.findOrder(m_orderId, PhoneAccess::Masked);
-    if (!order || !order.value())
+    const std::optional<ReceiptPrinter::Receipt> data = receipt();
+    if (!data)
         return;
-    const OrderRecord &record = *order.value();
-    ReceiptPrinter::Receipt receipt { m_config.merchantName, amountText(), ProviderNames::display(record.provider),
-                                      record.orderId, record.providerReference.isEmpty() ? record.txnId
-                                                                                         : record.providerReference,
-                                      record.upiRrn, maskedPhone(), record.updatedAt };
     QString error;
-    showMessage(ReceiptPrinter::savePdf(receipt, target, &error) ? tr("Receipt saved: %1").arg(target) : error);
+    showMessage(ReceiptPrinter::savePdf(*data, target, &error) ? tr("Receipt saved: %1").arg(target) : error);
 }
 
 void CashierWindow::showEvent(QShowEvent *event)

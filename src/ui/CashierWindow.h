@@ -4,6 +4,7 @@
 #include "core/PaymentState.h"
 #include "gateway/PaymentSession.h"
 #include "ui/CashierConfig.h"
+#include "ui/ReceiptPrinter.h"
 
 #include <QMainWindow>
 
@@ -79,6 +80,7 @@ private:
     void showMessage(const QString &text);
     QString amountText() const;
     QString maskedPhone() const;
+    std::optional<ReceiptPrinter::Receipt> receipt() const;
 
     std::unique_ptr<Ui::CashierWindow> m_ui;
     CheckoutEngine &m_engine;
