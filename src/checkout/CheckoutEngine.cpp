@@ -212,10 +212,8 @@ VoidResult CheckoutEngine::checkNow(const QString &orderId)
         tracker = track(*stored.value());
         if (!tracker)
             return makeError("unknown_provider", QStringLiteral("The order's provider is not configured."));
-        tracker->watch();
-        return ok();
     }
-    tracker->checkNow();
+    tracker->checkNow(); // one query now, even for a final order: the gateway may know more
     return ok();
 }
 

@@ -229,6 +229,10 @@ void SaleTracker::checkNow()
 {
     if (m_finished || m_inFlight)
         return;
+    if (!m_timer.isActive() && m_checksSinceWatch == 0) {
+        m_watchStartMs = m_clock.monotonicMs();
+        m_lastDelayMs = 0;
+    }
     m_timer.stop();
     poll();
 }
@@ -249,7 +253,16 @@ void SaleTracker::onStatus(const GatewayResult<PaymentStatus> &result)
 {
     m_inFlight = false;
     ++m_checksSinceWatch;
-    emit statusChecked(m_order.orderId, now());
+    // Announced after the answer is applied, so a listener reading the ledger sees it.
+    const QString orderId = m_order.orderId;
+    const QPointer<SaleTracker> alive(this);
+    handleStatus(result);
+    if (alive)
+        emit statusChecked(orderId, now());
+}
+
+void SaleTracker::handleStatus(const GatewayResult<PaymentStatus> &result)
+{
     if (result) {
         onStatusValue(result.value());
         return;

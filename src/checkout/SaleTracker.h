@@ -8,6 +8,7 @@
 #include "storage/OrderRecord.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTimer>
 
@@ -66,6 +67,7 @@ private:
     void raise(Alert::Kind kind, const QString &message);
     void onStarted(const GatewayResult<PaymentSession> &result);
     void onStatus(const GatewayResult<PaymentStatus> &result);
+    void handleStatus(const GatewayResult<PaymentStatus> &result);
     void onStatusValue(const PaymentStatus &status);
     void beginWatching();
     void schedule(qint64 retryAfterMs);

@@ -24,7 +24,8 @@ public:
 
     const T &value() const & { return std::get<0>(m_data); }
     T &value() & { return std::get<0>(m_data); }
-    T &&value() && { return std::get<0>(std::move(m_data)); }
+    // By value from a temporary, so `for (auto &x : f().value())` never dangles.
+    T value() && { return std::get<0>(std::move(m_data)); }
     const T *operator->() const { return &std::get<0>(m_data); }
 
     const Error &error() const { return std::get<1>(m_data); }

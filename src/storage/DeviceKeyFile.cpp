@@ -7,7 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+#include <QTemporaryFile>
 
 namespace {
 
@@ -56,13 +56,23 @@ Result<QByteArray> DeviceKeyFile::loadOrCreate(const QString &path)
     const QByteArray key = SecureRandom::bytes(PhoneVault::kKeyLength);
     if (key.size() != PhoneVault::kKeyLength)
         return makeError("no_randomness", QStringLiteral("The system's random generator failed; no device key was made."));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError("unwritable", QStringLiteral("Cannot create the device key '%1': %2").arg(path, file.errorString()));
-    // Restrict before any key byte is written, so the key is never readable by others.
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    if (file.write(key) != key.size() || !file.commit())
-        return makeError("unwritable", QStringLiteral("Cannot write the device key '%1': %2").arg(path, file.errorString()));
+    // Written to a private temporary file, then renamed into place without replacing: if
+    // another process made a key first, its key wins and this one is thrown away, so two
+    // processes never seal phones under different keys.
+    QTemporaryFile temporary(info.absolutePath() + QStringLiteral("/.device-key-XXXXXX"));
+    temporary.setAutoRemove(true);
+    if (!temporary.open())
+        return makeError("unwritable", QStringLiteral("Cannot create the device key '%1': %2").arg(path, temporary.errorString()));
+    temporary.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    if (temporary.write(key) != key.size() || !temporary.flush())
+        return makeError("unwritable", QStringLiteral("Cannot write the device key '%1': %2").arg(path, temporary.errorString()));
+    temporary.close();
+    if (!QFile::rename(temporary.fileName(), path)) {
+        if (QFileInfo::exists(path))
+            return loadOrCreate(path); // another process won the race; use its key
+        return makeError("unwritable", QStringLiteral("Cannot put the device key in place at '%1'.").arg(path));
+    }
+    temporary.setAutoRemove(false);
     qCInfo(lcStorage) << "created a new device key file";
     return key;
 }

@@ -119,26 +119,30 @@ Result<int> LedgerSchema::version(QSqlDatabase &db)
 
 VoidResult LedgerSchema::migrate(QSqlDatabase &db)
 {
-    const Result<int> current = version(db);
-    if (!current)
-        return current.error();
-    if (current.value() > kCurrentVersion) {
-        return Error { QStringLiteral("newer_schema"),
-                       QStringLiteral("The ledger was written by a newer CounterPay (schema %1; "
-                                      "this build knows up to %2). Install the newer version; "
-                                      "the file was left untouched.")
-                               .arg(current.value())
-                               .arg(kCurrentVersion) };
-    }
-    if (current.value() == kCurrentVersion)
-        return ok();
-
-    if (!db.transaction())
-        return sqlError("migration_failed", QStringLiteral("Could not start the upgrade"), db.lastError());
+    // The version is read inside the write transaction: two processes opening a new ledger at
+    // once serialise here, and the second finds the work done.
+    QSqlQuery begin(db);
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return sqlError("migration_failed", QStringLiteral("Could not start the upgrade"), begin.lastError());
     auto fail = [&db](const Error &error) {
-        db.rollback();
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         return error;
     };
+    const Result<int> current = version(db);
+    if (!current)
+        return fail(current.error());
+    if (current.value() > kCurrentVersion) {
+        return fail(Error { QStringLiteral("newer_schema"),
+                            QStringLiteral("The ledger was written by a newer CounterPay (schema %1; "
+                                           "this build knows up to %2). Install the newer version; "
+                                           "the file was left untouched.")
+                                    .arg(current.value())
+                                    .arg(kCurrentVersion) });
+    }
+    if (current.value() == kCurrentVersion) {
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return ok();
+    }
     if (current.value() < 1) {
         for (const char *statement : kVersion1) {
             if (VoidResult step = exec(db, QString::fromLatin1(statement)); !step)
@@ -150,8 +154,9 @@ VoidResult LedgerSchema::migrate(QSqlDatabase &db)
     // Later versions add `if (current.value() < N) { ... }` blocks here.
     if (VoidResult step = exec(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(kCurrentVersion)); !step)
         return fail(step.error());
-    if (!db.commit())
-        return fail(sqlError("migration_failed", QStringLiteral("Could not commit the upgrade"), db.lastError()));
+    QSqlQuery commit(db);
+    if (!commit.exec(QStringLiteral("COMMIT")))
+        return fail(sqlError("migration_failed", QStringLiteral("Could not commit the upgrade"), commit.lastError()));
     qCInfo(lcStorage) << "ledger schema migrated from" << current.value() << "to" << kCurrentVersion;
     return ok();
 }

@@ -207,7 +207,12 @@ VoidResult SqliteLedger::inTransaction(const char *what, Body body)
     const Error error = result ? sqlError("write_failed", QStringLiteral("Cannot commit %1").arg(QLatin1String(what)), query.lastError())
                                : result.error();
     QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-    qCWarning(lcStorage).noquote() << "write rolled back:" << error.code;
+    // A duplicate or a lost race is an expected answer (idempotency at work), not a fault.
+    if (error.code == QLatin1String("duplicate_order") || error.code == QLatin1String("duplicate_refund")
+        || error.code == QLatin1String("conflict"))
+        qCInfo(lcStorage).noquote() << "write not applied:" << error.code;
+    else
+        qCWarning(lcStorage).noquote() << "write rolled back:" << error.code << error.message;
     return error;
 }
 

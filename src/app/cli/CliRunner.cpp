@@ -135,7 +135,7 @@ void CliRunner::pay()
         }
         if (m_args.qr && !session.authUrl.isEmpty())
             m_out.text(TerminalQr::render(session.authUrl.toString()));
-        if (!m_args.wait) {
+        if (!m_args.wait && !m_finished) {
             printOrder(orderId, QStringLiteral("waiting for the customer; run `counterpay-cli status --order-id %1`").arg(orderId));
             finish(Ok);
         }
@@ -144,10 +144,20 @@ void CliRunner::pay()
         if (m_args.wait)
             printOrder(orderId, detail);
     });
+    // A pay that attached to a sale already under way (a second press, another process)
+    // reports after its first status check instead of waiting for a session it never started.
+    connect(&engine, &CheckoutEngine::statusChecked, this, [this](const QString &orderId) {
+        if (m_args.wait || m_finished)
+            return;
+        printOrder(orderId, QStringLiteral("this sale was already under way; no new payment was started"));
+        finish(exitCodeFor(orderId));
+    });
     connect(&engine, &CheckoutEngine::alertRaised, this, [](const Alert &alert) {
         CliOutput::error(QStringLiteral("alert (%1) for order %2: %3").arg(Alert::kindName(alert.kind), alert.orderId, alert.message));
     });
     connect(&engine, &CheckoutEngine::finished, this, [this](const QString &orderId, PaymentState state) {
+        if (m_finished)
+            return;
         const int code = exitCodeFor(orderId);
         if (!m_args.wait || state == PaymentState::Unknown || code != Ok) {
             QString message = PaymentStates::name(state);
@@ -187,6 +197,8 @@ void CliRunner::status()
     CheckoutEngine &engine = m_services->engine();
     const QString orderId = m_args.orderId;
     auto report = [this, orderId] {
+        if (m_finished)
+            return;
         QString message;
         if (m_lastErrors.contains(orderId))
             message = QStringLiteral("gateway: ") + m_lastErrors.value(orderId).toString();

@@ -1,0 +1,123 @@
+#include "FaultRig.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace {
+
+const QString kPoll = QStringLiteral("first=100;phases=4000:100,8000:200;cap=300;expiry=8000;grace=1500;jitter=10");
+
+QByteArray fetch(const QUrl &url, const QByteArray &method)
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = method == "POST" ? manager.post(request, QByteArray("{}")) : manager.get(request);
+    QEventLoop loop;
+    QTimer::singleShot(10'000, &loop, &QEventLoop::quit);
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QByteArray body = reply->error() == QNetworkReply::NoError ? reply->readAll() : QByteArray();
+    delete reply;
+    return body;
+}
+
+} // namespace
+
+FaultRig::FaultRig(const QString &scenario)
+{
+    m_sandbox.setProgram(QStringLiteral(COUNTERPAY_SANDBOX_EXE));
+    m_sandbox.setArguments({ QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"), scenario,
+                             QStringLiteral("--state"), m_dir.filePath(QStringLiteral("sandbox-state.json")),
+                             QStringLiteral("--seed"), QStringLiteral("7") });
+    m_sandbox.setProcessChannelMode(QProcess::SeparateChannels);
+    m_sandbox.start();
+    if (!m_sandbox.waitForStarted(10'000)) {
+        m_error = QStringLiteral("sandbox did not start: ") + m_sandbox.errorString();
+        return;
+    }
+    QByteArray line;
+    while (!line.contains('\n') && m_sandbox.waitForReadyRead(10'000))
+        line += m_sandbox.readAllStandardOutput();
+    line = line.left(line.indexOf('\n')).trimmed();
+    if (!line.startsWith("listening on ")) {
+        m_error = QStringLiteral("unexpected first line from the sandbox: ") + QString::fromUtf8(line);
+        return;
+    }
+    QFile profile(profilePath());
+    if (!profile.open(QIODevice::WriteOnly)) {
+        m_error = QStringLiteral("cannot write the profile");
+        return;
+    }
+    profile.write("[juspay]\nbase_url=" + line.mid(13) + "\nmerchant_id=counterpay_demo\n");
+    profile.close();
+    m_base = QUrl(QString::fromUtf8(line.mid(13)));
+}
+
+FaultRig::~FaultRig()
+{
+    m_sandbox.terminate();
+    if (!m_sandbox.waitForFinished(5000))
+        m_sandbox.kill();
+}
+
+QStringList FaultRig::cliArguments(const QStringList &args) const
+{
+    return QStringList { QStringLiteral("--config"), profilePath(), QStringLiteral("--db"), dbPath(),
+                         QStringLiteral("--poll"), kPoll } + args;
+}
+
+QProcessEnvironment FaultRig::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("COUNTERPAY_JUSPAY_API_KEY"), QStringLiteral("sandbox-juspay-key"));
+    return env;
+}
+
+FaultRig::Run FaultRig::cli(const QStringList &args, int timeoutMs) const
+{
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(COUNTERPAY_CLI_EXE), cliArguments(args));
+    Run run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(2000);
+        run.crashed = true;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+std::unique_ptr<QProcess> FaultRig::startCli(const QStringList &args) const
+{
+    auto process = std::make_unique<QProcess>();
+    process->setProcessEnvironment(environment());
+    process->start(QStringLiteral(COUNTERPAY_CLI_EXE), cliArguments(args));
+    process->waitForStarted(10'000);
+    return process;
+}
+
+QJsonArray FaultRig::sandboxOrders() const
+{
+    return QJsonDocument::fromJson(fetch(m_base.resolved(QUrl(QStringLiteral("/__sandbox/orders"))), "GET")).array();
+}
+
+bool FaultRig::control(const QString &orderId, const QString &action) const
+{
+    return !fetch(m_base.resolved(QUrl(QStringLiteral("/__sandbox/orders/%1/%2").arg(orderId, action))), "POST").isEmpty();
+}
+
+QString FaultRig::sqlite(const QString &db, const QString &sql)
+{
+    QProcess shell;
+    shell.start(QStringLiteral("sqlite3"), { db, sql });
+    shell.waitForFinished(30'000);
+    return QString::fromUtf8(shell.readAllStandardOutput()).trimmed();
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+// Real processes for fault tests: a counterpay-sandbox with --state, a profile pointing at it,
+// and counterpay-cli runs against a real ledger file.
+class FaultRig
+{
+public:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+        bool crashed = false;
+    };
+
+    explicit FaultRig(const QString &scenario);
+    ~FaultRig();
+
+    bool ok() const { return !m_base.isEmpty(); }
+    QString error() const { return m_error; }
+    QUrl base() const { return m_base; }
+    QString dbPath() const { return m_dir.filePath(QStringLiteral("ledger.sqlite")); }
+    QString profilePath() const { return m_dir.filePath(QStringLiteral("profile.ini")); }
+    QString dir() const { return m_dir.path(); }
+
+    // counterpay-cli --config <profile> --db <ledger> --poll <fast> ARGS
+    QStringList cliArguments(const QStringList &args) const;
+    QProcessEnvironment environment() const;
+    Run cli(const QStringList &args, int timeoutMs = 60'000) const;
+    std::unique_ptr<QProcess> startCli(const QStringList &args) const;
+
+    // The sandbox's control API.
+    QJsonArray sandboxOrders() const;
+    bool control(const QString &orderId, const QString &action) const;
+
+    // SQLite's verdict on the ledger file, read with the sqlite3 shell.
+    static QString sqlite(const QString &db, const QString &sql);
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_sandbox;
+    QUrl m_base;
+    QString m_error;
+};

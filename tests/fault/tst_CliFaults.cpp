@@ -1,0 +1,262 @@
+// counterpay-cli under faults, with real processes: a counterpay-sandbox with --state on
+// 127.0.0.1, the CLI killed with SIGKILL at random points, lost answers, double submits,
+// tampered amounts, damaged ledgers and bad input.
+//
+// COUNTERPAY_KILL_POINTS (default 20) and COUNTERPAY_KILL_SEED set the size and randomness of
+// the kill test; tests/fault/kill_recovery.sh runs the long form.
+#include "FaultRig.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTest>
+
+namespace {
+
+const QStringList kFinalOrUnknown = { QStringLiteral("charged"), QStringLiteral("failed"), QStringLiteral("declined"),
+                                      QStringLiteral("expired"), QStringLiteral("cancelled"), QStringLiteral("unknown"),
+                                      QStringLiteral("refunded"), QStringLiteral("partially_refunded") };
+
+QList<QJsonObject> jsonLines(const QString &out)
+{
+    QList<QJsonObject> lines;
+    for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts)) {
+        const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8());
+        if (document.isObject())
+            lines.append(document.object());
+    }
+    return lines;
+}
+
+QByteArray digest(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256) : QByteArray();
+}
+
+QStringList payArgs(const QString &orderId, const QString &amount = QStringLiteral("149.50"))
+{
+    return { QStringLiteral("pay"), QStringLiteral("--provider"), QStringLiteral("juspay-gpay"), QStringLiteral("--amount"),
+             amount, QStringLiteral("--mobile"), QStringLiteral("9876543210"), QStringLiteral("--order-id"), orderId };
+}
+
+} // namespace
+
+class tst_CliFaults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void killRecovery();
+    void lostResponseIsNeverReportedFailed();
+    void doubleSubmitMakesOneOrder();
+    void amountMismatchIsNeverCharged();
+    void damagedDatabaseIsRefusedAndUntouched();
+    void badInput_data();
+    void badInput();
+};
+
+void tst_CliFaults::killRecovery()
+{
+    const int points = qEnvironmentVariableIsSet("COUNTERPAY_KILL_POINTS") ? qEnvironmentVariableIntValue("COUNTERPAY_KILL_POINTS") : 20;
+    const quint32 seed = qEnvironmentVariableIsSet("COUNTERPAY_KILL_SEED") ? quint32(qEnvironmentVariableIntValue("COUNTERPAY_KILL_SEED")) : 20261122u;
+    FaultRig rig(QStringLiteral("approve-after:600"));
+    QVERIFY2(rig.ok(), qPrintable(rig.error()));
+    QRandomGenerator random(seed);
+
+    int killed = 0;
+    for (int i = 0; i < points; ++i) {
+        const QString orderId = QStringLiteral("K%1N%2").arg(seed % 100000).arg(i);
+        auto process = rig.startCli(payArgs(orderId, QStringLiteral("%1.00").arg(1 + i % 500)) << QStringLiteral("--wait"));
+        // A kill point anywhere from process start to well after the approval.
+        const int at = int(random.bounded(1800));
+        if (!process->waitForFinished(at)) {
+            process->kill(); // SIGKILL: no destructor, no flush, no goodbye
+            process->waitForFinished(5000);
+            ++killed;
+        }
+    }
+
+    const FaultRig::Run resume = rig.cli({ QStringLiteral("resume"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("90") }, 120'000);
+    QVERIFY2(resume.exitCode == 0 || resume.exitCode == 4, qPrintable(resume.err));
+
+    // 0 orders lost: everything the sandbox heard of is in the ledger.
+    QSet<QString> ledgerIds;
+    QMap<QString, int> states;
+    const QString rows = FaultRig::sqlite(rig.dbPath(), QStringLiteral("SELECT order_id || ' ' || state FROM orders"));
+    for (const QString &row : rows.split(u'\n', Qt::SkipEmptyParts)) {
+        const QStringList parts = row.split(u' ');
+        ledgerIds.insert(parts.value(0));
+        states[parts.value(1)] += 1;
+        QVERIFY2(kFinalOrUnknown.contains(parts.value(1)), qPrintable(row)); // final or unknown
+    }
+    int atSandbox = 0;
+    int charges = 0;
+    for (const QJsonValue &value : rig.sandboxOrders()) {
+        const QJsonObject order = value.toObject();
+        ++atSandbox;
+        QVERIFY2(ledgerIds.contains(order.value(QLatin1String("order_id")).toString()), qPrintable(order.value(QLatin1String("order_id")).toString()));
+        const int charged = order.value(QLatin1String("charges")).toInt();
+        QVERIFY2(charged <= 1, "an order was charged twice at the sandbox");
+        charges += charged;
+    }
+    QCOMPARE(FaultRig::sqlite(rig.dbPath(), QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+    // Every order the ledger calls charged was charged exactly once at the gateway.
+    QVERIFY(states.value(QStringLiteral("charged")) <= charges);
+
+    QString figures;
+    for (auto it = states.cbegin(); it != states.cend(); ++it)
+        figures += QStringLiteral(" %1=%2").arg(it.key()).arg(it.value());
+    qInfo().noquote() << QStringLiteral("kill points %1 (seed %2): killed %3, ledger %4 orders, sandbox %5 orders, "
+                                        "%6 charges, lost 0, double charges 0, integrity ok; states:%7")
+                                 .arg(points).arg(seed).arg(killed).arg(ledgerIds.size()).arg(atSandbox).arg(charges).arg(figures);
+}
+
+void tst_CliFaults::lostResponseIsNeverReportedFailed()
+{
+    FaultRig rig(QStringLiteral("drop-after-commit"));
+    QVERIFY2(rig.ok(), qPrintable(rig.error()));
+    const QString orderId = QStringLiteral("T01LOST0001");
+    auto process = rig.startCli(payArgs(orderId) << QStringLiteral("--wait") << QStringLiteral("--json"));
+    // The customer approves once the gateway holds the transaction.
+    QTRY_VERIFY_WITH_TIMEOUT(!rig.sandboxOrders().isEmpty()
+                                     && rig.sandboxOrders().first().toObject().value(QLatin1String("txns")).toInt() >= 1, 10'000);
+    QVERIFY(rig.control(orderId, QStringLiteral("approve")));
+    QVERIFY(process->waitForFinished(30'000));
+    const QString out = QString::fromUtf8(process->readAllStandardOutput());
+    QCOMPARE(process->exitCode(), 0);
+    const QList<QJsonObject> lines = jsonLines(out);
+    QVERIFY(!lines.isEmpty());
+    QCOMPARE(lines.last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
+    QCOMPARE(lines.last().value(QLatin1String("verified")).toBool(), true);
+    for (const QJsonObject &line : lines)
+        QVERIFY2(line.value(QLatin1String("state")).toString() != QLatin1String("failed"), qPrintable(out));
+    QCOMPARE(rig.sandboxOrders().first().toObject().value(QLatin1String("charges")).toInt(), 1);
+}
+
+void tst_CliFaults::doubleSubmitMakesOneOrder()
+{
+    FaultRig rig(QStringLiteral("manual"));
+    QVERIFY2(rig.ok(), qPrintable(rig.error()));
+    const QString orderId = QStringLiteral("T01TWICE0001");
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (int i = 0; i < 5; ++i)
+        processes.push_back(rig.startCli(payArgs(orderId) << QStringLiteral("--json")));
+    for (auto &process : processes) {
+        QVERIFY(process->waitForFinished(30'000));
+        QCOMPARE(process->exitCode(), 0);
+    }
+    const QJsonArray orders = rig.sandboxOrders();
+    QCOMPARE(orders.size(), 1);
+    QCOMPARE(orders.first().toObject().value(QLatin1String("txns")).toInt(), 1); // one request, not five
+    QCOMPARE(FaultRig::sqlite(rig.dbPath(), QStringLiteral("SELECT count(*) FROM orders")), QStringLiteral("1"));
+    QVERIFY(rig.control(orderId, QStringLiteral("approve")));
+    const FaultRig::Run status = rig.cli({ QStringLiteral("status"), QStringLiteral("--order-id"), orderId, QStringLiteral("--json") });
+    QCOMPARE(status.exitCode, 0);
+    QCOMPARE(jsonLines(status.out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
+    QCOMPARE(rig.sandboxOrders().first().toObject().value(QLatin1String("charges")).toInt(), 1);
+}
+
+void tst_CliFaults::amountMismatchIsNeverCharged()
+{
+    FaultRig rig(QStringLiteral("manual"));
+    QVERIFY2(rig.ok(), qPrintable(rig.error()));
+    const QString orderId = QStringLiteral("T01MISMATCH1");
+    QCOMPARE(rig.cli(payArgs(orderId, QStringLiteral("149.50"))).exitCode, 0);
+    // The ledger now asks 1.00 while the gateway holds 149.50.
+    FaultRig::sqlite(rig.dbPath(), QStringLiteral("UPDATE orders SET amount_minor = 100"));
+    QVERIFY(rig.control(orderId, QStringLiteral("approve")));
+    const FaultRig::Run status = rig.cli({ QStringLiteral("status"), QStringLiteral("--order-id"), orderId, QStringLiteral("--json") });
+    QCOMPARE(status.exitCode, 4);
+    const QJsonObject line = jsonLines(status.out).last();
+    QCOMPARE(line.value(QLatin1String("state")).toString(), QStringLiteral("unknown"));
+    QCOMPARE(line.value(QLatin1String("verified")).toBool(), false);
+    QVERIFY(status.err.contains(QStringLiteral("amount_mismatch")));
+}
+
+void tst_CliFaults::damagedDatabaseIsRefusedAndUntouched()
+{
+    FaultRig rig(QStringLiteral("manual"));
+    QVERIFY2(rig.ok(), qPrintable(rig.error()));
+    const QString path = rig.dir() + QStringLiteral("/notes.sqlite");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("this is not a ledger\n").repeated(200));
+    file.close();
+    const QByteArray before = digest(path);
+    QProcess process;
+    process.setProcessEnvironment(rig.environment());
+    process.start(QStringLiteral(COUNTERPAY_CLI_EXE),
+                  { QStringLiteral("--config"), rig.profilePath(), QStringLiteral("--db"), path, QStringLiteral("history") });
+    QVERIFY(process.waitForFinished(20'000));
+    QCOMPARE(process.exitCode(), 2);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("not a CounterPay ledger")), qPrintable(err));
+    QCOMPARE(err.count(u'\n'), 1);
+    QCOMPARE(digest(path), before);
+}
+
+void tst_CliFaults::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("fragment");
+
+    auto pay = [](const QStringList &overrides) {
+        QStringList args = payArgs(QStringLiteral("T01BAD0001"));
+        for (qsizetype i = 0; i + 1 < overrides.size(); i += 2) {
+            const qsizetype at = args.indexOf(overrides.at(i));
+            if (at >= 0)
+                args[at + 1] = overrides.at(i + 1);
+            else
+                args << overrides.at(i) << overrides.at(i + 1);
+        }
+        return args;
+    };
+    auto list = [](const char *text) { return QString::fromLatin1(text).split(u' '); };
+    QTest::newRow("amount letters") << pay({ QStringLiteral("--amount"), QStringLiteral("abc") }) << "--amount";
+    QTest::newRow("amount too precise") << pay({ QStringLiteral("--amount"), QStringLiteral("1.234") }) << "at most 2 digits";
+    QTest::newRow("amount negative") << pay({ QStringLiteral("--amount"), QStringLiteral("-5") }) << "greater than zero";
+    QTest::newRow("amount zero") << pay({ QStringLiteral("--amount"), QStringLiteral("0") }) << "greater than zero";
+    QTest::newRow("currency unknown") << pay({ QStringLiteral("--currency"), QStringLiteral("XYZ") }) << "--currency";
+    QTest::newRow("mobile short") << pay({ QStringLiteral("--mobile"), QStringLiteral("12345") }) << "too short";
+    QTest::newRow("mobile landline") << pay({ QStringLiteral("--mobile"), QStringLiteral("01123456789") }) << "landline";
+    QTest::newRow("provider unknown") << pay({ QStringLiteral("--provider"), QStringLiteral("paypal") }) << "--provider";
+    QTest::newRow("order id with space") << pay({ QStringLiteral("--order-id"), QStringLiteral("bad id") }) << "--order-id";
+    QTest::newRow("order id too long") << pay({ QStringLiteral("--order-id"), QStringLiteral("ABCDEFGHIJ01234567890") }) << "at most 20";
+    QTest::newRow("pay without amount") << list("pay --provider juspay-gpay --mobile 9876543210") << "--amount";
+    QTest::newRow("status without order id") << list("status") << "--order-id";
+    QTest::newRow("status bad order id") << list("status --order-id x_y") << "--order-id";
+    QTest::newRow("history bad date") << list("history --since 2026-13-01") << "--since";
+    QTest::newRow("history reversed dates") << list("history --since 2026-11-22 --until 2026-11-21") << "before --until";
+    QTest::newRow("history bad state") << list("history --state paid") << "--state";
+    QTest::newRow("history bad last4") << list("history --phone-last4 12a4") << "4 digits";
+    QTest::newRow("history zero limit") << list("history --limit 0") << "--limit";
+    QTest::newRow("refund zero") << list("refund --order-id T01X --amount 0") << "greater than zero";
+    QTest::newRow("unknown command") << list("frobnicate") << "Unknown command";
+    QTest::newRow("unknown option") << list("pay --wat") << "Unknown option";
+    QTest::newRow("option for another command") << list("history --wait") << "does not apply";
+}
+
+void tst_CliFaults::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, fragment);
+    static FaultRig *rig = nullptr;
+    if (!rig)
+        rig = new FaultRig(QStringLiteral("manual")); // one sandbox for all rows; freed at exit
+    QVERIFY2(rig->ok(), qPrintable(rig->error()));
+    const FaultRig::Run run = rig->cli(args, 20'000);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(fragment), qPrintable(run.err));
+    QCOMPARE(run.err.count(u'\n'), 1); // one line that says what to do
+    QVERIFY(run.err.startsWith(QLatin1String("counterpay-cli: ")));
+    // Nothing was written: the ledger was never even created.
+    QVERIFY(!QFile::exists(rig->dbPath()));
+    QVERIFY(rig->sandboxOrders().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_CliFaults)
+#include "tst_CliFaults.moc"
