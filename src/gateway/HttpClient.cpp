@@ -1,5 +1,7 @@
 #include "gateway/HttpClient.h"
 
+#include "gateway/OneShotUploadDevice.h"
+
 #include "gateway/GatewayLogging.h"
 #include "gateway/LogRedactor.h"
 
@@ -126,7 +128,16 @@ void HttpClient::startAttempt(const std::shared_ptr<Call> &call)
         reply = m_manager->get(request);
     } else {
         request.setHeader(QNetworkRequest::ContentTypeHeader, r.contentType);
-        reply = m_manager->post(request, r.body);
+        if (r.effect == HttpRequest::Effect::Write) {
+            // Never let Qt re-send a non-idempotent write behind our back (see OneShotUploadDevice).
+            request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+            request.setHeader(QNetworkRequest::ContentLengthHeader, r.body.size());
+            auto *body = new OneShotUploadDevice(r.body);
+            reply = m_manager->post(request, body);
+            body->setParent(reply);
+        } else {
+            reply = m_manager->post(request, r.body);
+        }
     }
     call->reply = reply;
     m_inFlight.append(QPointer<QNetworkReply>(reply));
@@ -208,9 +219,13 @@ void HttpClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
                                           .arg(r.purpose, reply->errorString()),
                                   write, status);
             } else {
+                // ContentReSendError: Qt wanted to re-send a one-shot write and we refused.
+                const QString why = netError == QNetworkReply::ContentReSendError
+                        ? QStringLiteral("not re-sent automatically")
+                        : reply->errorString();
                 error = makeError(Kind::Unreachable,
                                   QStringLiteral("The connection closed without an answer to %1 (%2).")
-                                          .arg(r.purpose, reply->errorString()),
+                                          .arg(r.purpose, why),
                                   write);
             }
             break;

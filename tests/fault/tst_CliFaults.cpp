@@ -135,6 +135,8 @@ void tst_CliFaults::lostResponseIsNeverReportedFailed()
     for (const QJsonObject &line : lines)
         QVERIFY2(line.value(QLatin1String("state")).toString() != QLatin1String("failed"), qPrintable(out));
     QCOMPARE(rig.sandboxOrders().first().toObject().value(QLatin1String("charges")).toInt(), 1);
+    // The lost /txns was never re-sent behind our back (QNAM would, given a rewindable body).
+    QCOMPARE(rig.sandboxOrders().first().toObject().value(QLatin1String("txns")).toInt(), 1);
 }
 
 void tst_CliFaults::doubleSubmitMakesOneOrder()

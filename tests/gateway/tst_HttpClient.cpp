@@ -116,6 +116,24 @@ private slots:
                  QByteArray("application/x-www-form-urlencoded"));
     }
 
+    void droppedWriteIsNeverResentByQt()
+    {
+        // The gateway commits, then the connection drops before any answer. Qt's HTTP layer
+        // re-sends such a request by itself when it can rewind the body; for a payment POST
+        // that is a second transaction. A one-shot body makes it report the loss instead.
+        ScriptedHttpServer server;
+        QVERIFY(server.listen());
+        ScriptedHttpServer::Reply drop; // nothing written, connection closed
+        server.setFallback(drop);
+        HttpClient client(&m_manager, fastOptions());
+        const auto result = run(client, post(server, Effect::Write));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, GatewayError::Kind::Unreachable);
+        QVERIFY(result.error().outcomeUnknown);
+        QTest::qWait(200); // give a silent re-send the chance to show up
+        QCOMPARE(server.requestCount(), 1);
+    }
+
     void timeoutRetriesReads()
     {
         ScriptedHttpServer server;
