@@ -9,7 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QtEndian>
+#include <QThread>
 
 namespace {
 
@@ -77,7 +77,6 @@ VoidResult inspectExisting(const QString &path, bool verifyIntegrity)
                          QStringLiteral("'%1' is not a CounterPay ledger: it is not an SQLite "
                                         "database.").arg(path) + untouched);
     }
-    const quint32 applicationId = qFromBigEndian<quint32>(header.constData() + 68);
 
     const QString name = nextConnectionName() + QStringLiteral(".inspect");
     VoidResult verdict = ok();
@@ -98,6 +97,11 @@ VoidResult inspectExisting(const QString &path, bool verifyIntegrity)
                                                                   "reports: %2).").arg(path, result.left(200)) + untouched);
                 }
             }
+            // Asked of SQLite, not read from the file's header: in WAL mode a fresh ledger's id
+            // sits in the write-ahead log until the next checkpoint.
+            quint32 applicationId = 0;
+            if (verdict && query.exec(QStringLiteral("PRAGMA application_id")) && query.next())
+                applicationId = quint32(query.value(0).toLongLong());
             if (verdict && applicationId != LedgerSchema::kApplicationId) {
                 if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next()) {
                     verdict = makeError("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
@@ -161,12 +165,20 @@ Result<std::unique_ptr<SqliteLedger>> SqliteLedger::open(const QString &path, co
         if (!query.exec(QString::fromLatin1(pragma)))
             return sqlError("unwritable", QStringLiteral("Cannot configure the ledger '%1'").arg(path), query.lastError());
     }
-    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next()
-        || query.value(0).toString() != QLatin1String("wal")) {
-        return makeError("unwritable", QStringLiteral("The ledger '%1' cannot use a write-ahead log (is "
-                                                      "the folder writable?).").arg(path));
+    // Switching to WAL needs the file to itself for a moment; another process opening the same
+    // new ledger can hold it briefly, so ask again for up to two seconds before giving up.
+    bool wal = false;
+    for (int attempt = 0; attempt < 40 && !wal; ++attempt) {
+        if (attempt > 0)
+            QThread::msleep(50);
+        wal = query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) && query.next()
+                && query.value(0).toString() == QLatin1String("wal");
+        query.finish();
     }
-    query.finish();
+    if (!wal) {
+        return makeError("unwritable", QStringLiteral("The ledger '%1' cannot use a write-ahead log (is "
+                                                      "the folder writable, or another program holding it?).").arg(path));
+    }
     if (VoidResult migrated = LedgerSchema::migrate(db); !migrated)
         return migrated.error();
     qCInfo(lcStorage) << "ledger open";

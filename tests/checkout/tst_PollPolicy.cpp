@@ -24,8 +24,8 @@ void tst_PollPolicy::schedule()
     QCOMPARE(policy.nextDelayMs(25'000, 1000, -1, 0.5), qint64(1500));  // second phase
     QCOMPARE(policy.nextDelayMs(40'000, 1500, -1, 0.5), qint64(2400));  // then back off
     QCOMPARE(policy.nextDelayMs(60'000, 2400, -1, 0.5), qint64(3840));
-    QCOMPARE(policy.nextDelayMs(170'000, 14'000, -1, 0.5), qint64(15'000)); // up to the cap
-    QCOMPARE(policy.nextDelayMs(900'000, 15'000, -1, 0.5), qint64(15'000));
+    QCOMPARE(policy.nextDelayMs(170'000, 14'000, -1, 0.5), qint64(20'000)); // up to the cap
+    QCOMPARE(policy.nextDelayMs(900'000, 20'000, -1, 0.5), qint64(20'000));
 }
 
 void tst_PollPolicy::retryAfterWins()

@@ -149,7 +149,7 @@ void tst_CliFaults::doubleSubmitMakesOneOrder()
         processes.push_back(rig.startCli(payArgs(orderId) << QStringLiteral("--json")));
     for (auto &process : processes) {
         QVERIFY(process->waitForFinished(30'000));
-        QCOMPARE(process->exitCode(), 0);
+        QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
     }
     const QJsonArray orders = rig.sandboxOrders();
     QCOMPARE(orders.size(), 1);
