@@ -17,6 +17,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
