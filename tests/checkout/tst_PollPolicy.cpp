@@ -22,10 +22,10 @@ void tst_PollPolicy::schedule()
     QCOMPARE(policy.nextDelayMs(0, 0, -1, 0.5), qint64(1000));          // first check soon
     QCOMPARE(policy.nextDelayMs(5'000, 1000, -1, 0.5), qint64(1000));   // fast while acting
     QCOMPARE(policy.nextDelayMs(25'000, 1000, -1, 0.5), qint64(1500));  // second phase
-    QCOMPARE(policy.nextDelayMs(40'000, 1500, -1, 0.5), qint64(2400));  // then back off
-    QCOMPARE(policy.nextDelayMs(60'000, 2400, -1, 0.5), qint64(3840));
-    QCOMPARE(policy.nextDelayMs(170'000, 14'000, -1, 0.5), qint64(20'000)); // up to the cap
-    QCOMPARE(policy.nextDelayMs(900'000, 20'000, -1, 0.5), qint64(20'000));
+    QCOMPARE(policy.nextDelayMs(40'000, 1500, -1, 0.5), qint64(3000));  // then back off
+    QCOMPARE(policy.nextDelayMs(60'000, 3000, -1, 0.5), qint64(6000));
+    QCOMPARE(policy.nextDelayMs(170'000, 14'000, -1, 0.5), qint64(25'000)); // up to the cap
+    QCOMPARE(policy.nextDelayMs(900'000, 25'000, -1, 0.5), qint64(25'000));
 }
 
 void tst_PollPolicy::retryAfterWins()

@@ -14,9 +14,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+
+Q_LOGGING_CATEGORY(lcApp, "counterpay.app")
 
 namespace {
 
@@ -91,10 +94,21 @@ VoidResult AppServices::openLedger()
 
 VoidResult AppServices::startDemo()
 {
+    // The demo gateway keeps its orders and keys next to the ledger, so demo sales resume
+    // after a restart like real ones do, and its RSA keys are made once rather than each start.
     SandboxOptions sandboxOptions;
     sandboxOptions.scenario = m_options.demoScenario;
+    sandboxOptions.stateFile = QFileInfo(m_ledgerPath).absolutePath() + QStringLiteral("/demo-sandbox.json");
     m_sandbox = std::make_unique<SandboxServer>(sandboxOptions);
-    const Result<QUrl> base = m_sandbox->start();
+    Result<QUrl> base = m_sandbox->start();
+    if (!base && base.errorCode().startsWith(QLatin1String("sandbox_state"))) {
+        // A damaged demo state must not keep the demo from starting: run from memory instead
+        // and leave the file for inspection.
+        qCWarning(lcApp).noquote() << "demo sandbox state unusable, starting without it:" << base.errorMessage();
+        sandboxOptions.stateFile.clear();
+        m_sandbox = std::make_unique<SandboxServer>(sandboxOptions);
+        base = m_sandbox->start();
+    }
     if (!base)
         return base.error();
 
