@@ -16,9 +16,9 @@ struct PollPolicy
     };
 
     qint64 firstCheckMs = 1000;
-    std::vector<Phase> phases { { 20'000, 1000 }, { 35'000, 1500 } };
+    std::vector<Phase> phases { { 20'000, 1000 }, { 38'000, 1500 } };
     double backoffFactor = 2.0;   // after the last phase, each delay grows by this factor ...
-    qint64 capMs = 25'000;        // ... up to this cap (38 checks in a 3-minute payment)
+    qint64 capMs = 25'000;        // ... up to this cap (39 checks in a 3-minute payment)
     int jitterPercent = 10;       // +/- spread so terminals do not poll in lockstep
     qint64 graceAfterExpiryMs = 120'000;
     qint64 defaultExpiryMs = 15 * 60'000; // when the provider gives no expiry
@@ -32,7 +32,7 @@ struct PollPolicy
     // A policy for tests and the demo: the same shape scaled by `factor` (0.01 = 100x faster).
     PollPolicy scaled(double factor) const;
 
-    // Parses "first=1000;phases=20000:1000,35000:1500;backoff=2;cap=25000;grace=120000;
+    // Parses "first=1000;phases=20000:1000,38000:1500;backoff=2;cap=25000;grace=120000;
     // expiry=900000;jitter=10" (any subset; others keep their defaults). Empty on error with
     // `error` set.
     static PollPolicy parse(const QString &text, QString *error);

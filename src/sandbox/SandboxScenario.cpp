@@ -23,6 +23,8 @@ constexpr ScenarioName kScenarios[] = {
         u"the customer never acts (the control API still decides)" },
     { SandboxScenario::Kind::Flaky, u"flaky", u"K",
         u"503 with Retry-After: 1 for the first K gateway calls of each order" },
+    { SandboxScenario::Kind::Throttle, u"throttle", u"K",
+        u"429 with Retry-After: 1 for the first K gateway calls of each order" },
     { SandboxScenario::Kind::Slow, u"slow", u"MS", u"every gateway response is delayed by MS ms" },
     { SandboxScenario::Kind::Garbled, u"garbled", nullptr,
         u"gateway responses carry malformed JSON (the change is still made)" },
@@ -30,6 +32,8 @@ constexpr ScenarioName kScenarios[] = {
         u"gateway response bodies are cut short, then the connection closes" },
     { SandboxScenario::Kind::DropAfterCommit, u"drop-after-commit", nullptr,
         u"changes are committed, then the connection closes without an answer" },
+    { SandboxScenario::Kind::Oversized, u"oversized", nullptr,
+        u"gateway responses are padded to more than 2 MiB (still valid JSON)" },
 };
 
 } // namespace
@@ -52,14 +56,15 @@ Result<SandboxScenario> SandboxScenario::parse(QStringView text)
         }
         bool ok = false;
         const int value = argument.toInt(&ok);
-        const int maximum = entry.kind == Kind::Flaky ? kMaxFlakyCalls : kMaxDelayMs;
+        const bool counted = entry.kind == Kind::Flaky || entry.kind == Kind::Throttle;
+        const int maximum = counted ? kMaxFlakyCalls : kMaxDelayMs;
         if (!ok || value < 0 || value > maximum) {
             return Result<SandboxScenario>::failure(QStringLiteral("sandbox_bad_scenario"),
                 QStringLiteral(
                     "Scenario '%1' needs %2 as a whole number from 0 to %3, as in %1:%4.")
                     .arg(name, QStringView(entry.parameter))
                     .arg(maximum)
-                    .arg(entry.kind == Kind::Flaky ? 2 : 1500));
+                    .arg(counted ? 2 : 1500));
         }
         return SandboxScenario(entry.kind, value);
     }

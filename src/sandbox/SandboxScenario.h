@@ -15,10 +15,12 @@ public:
         ExpireAfter, // ... the payment expires
         Never, // the customer never acts (the control API still works)
         Flaky, // 503 + Retry-After for the first K calls of each order
+        Throttle, // 429 + Retry-After for the first K calls of each order
         Slow, // every gateway response is delayed by MS milliseconds
         Garbled, // gateway responses carry malformed JSON
         Truncated, // gateway response bodies are cut short
         DropAfterCommit, // changes are committed, then the connection closes unanswered
+        Oversized, // gateway responses are padded beyond 2 MiB (still valid JSON)
     };
 
     // Timers and delays are bounded so a typo cannot park a test for hours.
@@ -31,7 +33,7 @@ public:
     static QString helpText();
 
     Kind kind() const { return m_kind; }
-    // MS for the *-after and slow scenarios, K for flaky, 0 otherwise.
+    // MS for the *-after and slow scenarios, K for flaky and throttle, 0 otherwise.
     int parameter() const { return m_parameter; }
     QString toString() const;
 

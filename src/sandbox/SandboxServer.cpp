@@ -172,6 +172,25 @@ SandboxHttpResponse SandboxServer::handleGateway(const SandboxHttpRequest &reque
     const bool juspay = SandboxJuspayApi::handles(request);
     const bool google = !juspay && SandboxGooglePayApi::handles(request);
 
+    if (scenario.kind() == SandboxScenario::Kind::Throttle) {
+        const QString orderId = juspay ? SandboxJuspayApi::orderIdOf(request)
+            : google                   ? SandboxGooglePayApi::transactionIdOf(request)
+                                       : SandboxCmComApi::orderIdOf(request);
+        if (!orderId.isEmpty() && ++m_callsPerOrder[orderId] <= scenario.parameter()) {
+            // Each provider's own shape for "slow down".
+            const QJsonObject body = juspay
+                ? QJsonObject { { u"status"_s, u"error"_s }, { u"error_code"_s, u"too_many_requests"_s },
+                    { u"error_message"_s, u"Rate limit exceeded (sandbox throttle scenario)."_s } }
+                : google ? QJsonObject { { u"error"_s,
+                      QJsonObject { { u"code"_s, 429 }, { u"status"_s, u"RESOURCE_EXHAUSTED"_s },
+                          { u"message"_s, u"Quota exceeded (sandbox throttle scenario)."_s } } } }
+                         : QJsonObject { { u"status"_s, 429 },
+                               { u"message"_s, u"Too many requests (sandbox throttle scenario)."_s } };
+            SandboxHttpResponse limited = SandboxHttpResponse::json(429, body);
+            limited.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
+            return limited;
+        }
+    }
     if (scenario.kind() == SandboxScenario::Kind::Flaky) {
         const QString orderId = juspay ? SandboxJuspayApi::orderIdOf(request)
             : google                   ? SandboxGooglePayApi::transactionIdOf(request)
@@ -204,6 +223,10 @@ SandboxHttpResponse SandboxServer::handleGateway(const SandboxHttpRequest &reque
         break;
     case SandboxScenario::Kind::Truncated:
         response.fault = SandboxHttpResponse::Fault::Truncated;
+        break;
+    case SandboxScenario::Kind::Oversized:
+        // Trailing whitespace keeps the JSON valid; only the size is wrong.
+        response.body += QByteArray(2 * 1024 * 1024 + 17, ' ');
         break;
     case SandboxScenario::Kind::DropAfterCommit:
         if (response.committed)

@@ -19,6 +19,6 @@ if [ ! -x "${binary}" ]; then
 fi
 echo "kill_recovery: ${points} kill points, seed ${seed} ($(date -u +%FT%TZ))"
 start=$(date +%s)
-QT_QPA_PLATFORM=offscreen COUNTERPAY_KILL_POINTS="${points}" COUNTERPAY_KILL_SEED="${seed}" \
+QTEST_FUNCTION_TIMEOUT=7200000 QT_QPA_PLATFORM=offscreen COUNTERPAY_KILL_POINTS="${points}" COUNTERPAY_KILL_SEED="${seed}" \
   "${binary}" killRecovery 2>&1 | grep -E "kill points|PASS|FAIL|Totals|Loc|Actual|Expected"
 echo "kill_recovery: took $(( $(date +%s) - start )) s"

@@ -137,6 +137,32 @@ private slots:
         QCOMPARE(session.error().kind, Kind::Config);
     }
 
+    void throttledIsRateLimited()
+    {
+        QFETCH_GLOBAL(bool, tls);
+        SandboxHarness h;
+        QVERIFY(h.start(tls, QStringLiteral("throttle:50")));
+        CmComGateway gateway(h.client.get(), config(h), m_clock);
+        const auto session = start(gateway, request());
+        QVERIFY(!session.ok());
+        QCOMPARE(session.error().kind, Kind::RateLimited);
+        QCOMPARE(session.error().httpStatus, 429);
+        QCOMPARE(session.error().retryAfterMs, qint64(1000));
+        QVERIFY(!session.error().outcomeUnknown); // a 429 is a refusal: nothing was applied
+    }
+
+    void oversizedIsRefusedAndUnknown()
+    {
+        QFETCH_GLOBAL(bool, tls);
+        SandboxHarness h;
+        QVERIFY(h.start(tls, QStringLiteral("oversized")));
+        CmComGateway gateway(h.client.get(), config(h), m_clock);
+        const auto session = start(gateway, request());
+        QVERIFY(!session.ok());
+        QCOMPARE(session.error().kind, Kind::Oversized);
+        QVERIFY(session.error().outcomeUnknown);
+    }
+
     void lostInitializeIsUnknown_data()
     {
         QTest::addColumn<QString>("scenario");
