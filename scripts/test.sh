@@ -14,6 +14,10 @@ runtime_dir="$(mktemp -d /tmp/counterpay-test-XXXXXX)"
 chmod 700 "${runtime_dir}"
 trap 'rm -rf "${runtime_dir}"' EXIT
 export XDG_RUNTIME_DIR="${runtime_dir}"
+# A private data folder: the tests' keyring and any default ledger live there, never in the
+# user's own (a terminal's real keychain and ledger are not for tests to touch).
+export XDG_DATA_HOME="${runtime_dir}/data"
+mkdir -p "${XDG_DATA_HOME}"
 export HOME="${HOME:-${runtime_dir}}"
 
 jobs="$(nproc 2>/dev/null || echo 2)"

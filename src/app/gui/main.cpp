@@ -4,6 +4,7 @@
 #include "ScreenshotDriver.h"
 #include "app/common/AppServices.h"
 #include "checkout/CheckoutEngine.h"
+#include "gateway/profile/KeychainSecretSource.h"
 #include "sandbox/SandboxServer.h"
 #include "ui/CashierWindow.h"
 #include "ui/CustomerDisplay.h"
@@ -11,6 +12,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QLibraryInfo>
 #include <QMessageBox>
@@ -101,7 +103,22 @@ int main(int argc, char *argv[])
     options.dbPath = parser.value(db);
     if (parser.isSet(pollScale))
         options.pollPolicy = PollPolicy().scaled(qBound(0.001, parser.value(pollScale).toDouble(), 1.0));
-    auto services = AppServices::create(options);
+    // Outside demo mode the gateway secrets come from the OS keychain (insecure fallback off),
+    // never from the profile file or the settings.
+    KeychainSecretSource keychain;
+    if (!options.demo) {
+        std::optional<VoidResult> loaded;
+        QEventLoop wait;
+        keychain.load([&loaded, &wait](const VoidResult &result) {
+            loaded = result;
+            wait.quit();
+        });
+        if (!loaded)
+            wait.exec();
+        if (!loaded->ok())
+            QTextStream(stderr) << "counterpay: " << loaded->errorMessage() << Qt::endl;
+    }
+    auto services = AppServices::create(options, options.demo ? nullptr : &keychain);
     if (!services) {
         QTextStream(stderr) << "counterpay: " << services.errorMessage() << Qt::endl;
         if (!parser.isSet(benchReady))
