@@ -230,7 +230,9 @@ Result<QStringList> CheckoutEngine::resumeOpenOrders()
                                   << "is not configured";
             continue;
         }
-        tracker->watch(); // status queries only, never a new payment
+        // Status queries only, never a new payment; spread over time so a terminal that
+        // comes back with many open orders does not hit the gateway with all at once.
+        tracker->watchAfter(qint64(resumed.size()) * 20);
         resumed.append(order.orderId);
     }
     qCInfo(lcCheckout) << "resumed" << resumed.size() << "open orders";

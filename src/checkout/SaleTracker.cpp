@@ -203,6 +203,17 @@ void SaleTracker::watch()
     beginWatching();
 }
 
+void SaleTracker::watchAfter(qint64 delayMs)
+{
+    if (m_finished || m_timer.isActive() || m_inFlight)
+        return;
+    m_watchStartMs = m_clock.monotonicMs();
+    m_lastDelayMs = 0;
+    m_checksSinceWatch = 0;
+    m_lastDelayMs = delayMs + m_policy.firstCheckMs;
+    m_timer.start(int(qMin<qint64>(m_lastDelayMs, std::numeric_limits<int>::max())));
+}
+
 void SaleTracker::beginWatching()
 {
     m_watchStartMs = m_clock.monotonicMs();
@@ -264,9 +275,11 @@ void SaleTracker::onStatus(const GatewayResult<PaymentStatus> &result)
 void SaleTracker::handleStatus(const GatewayResult<PaymentStatus> &result)
 {
     if (result) {
+        m_unansweredChecks = 0;
         onStatusValue(result.value());
         return;
     }
+    ++m_unansweredChecks;
     const GatewayError &error = result.error();
     emit gatewayFailed(m_order.orderId, error);
     if (error.kind == GatewayError::Kind::NotFound
@@ -313,7 +326,9 @@ void SaleTracker::onStatusValue(const PaymentStatus &status)
     const PaymentState was = m_order.state;
     switch (status.state) {
     case PaymentState::Charged: {
-        const bool late = m_order.expiresAt.isValid() && now() > m_order.expiresAt;
+        // Late only if this process saw the payment still pending after the expiry; a charge
+        // merely discovered late (say, at recovery) may have been made in time.
+        const bool late = m_pendingAfterExpiry;
         const Change change { "status", status.rawStatus, QStringLiteral("verified"),
                               QStringLiteral("paid: %1 %2 confirmed by the gateway")
                                       .arg(m_order.amount.toDecimalString(), m_order.amount.currency().code()),
@@ -357,6 +372,8 @@ void SaleTracker::onStatusValue(const PaymentStatus &status)
     case PaymentState::AwaitingCustomer:
     case PaymentState::Submitting:
     case PaymentState::Created:
+        if (m_order.expiresAt.isValid() && now() > m_order.expiresAt)
+            m_pendingAfterExpiry = true;
         if (isOneOf(was, { PaymentState::Submitting, PaymentState::Unknown }))
             transition(PaymentState::AwaitingCustomer, { "status", status.rawStatus, QStringLiteral("pending"),
                                                          QStringLiteral("waiting for the customer"), references });
@@ -385,7 +402,12 @@ bool SaleTracker::keepWatching() const
                                   PaymentState::Unknown, PaymentState::Cancelled, PaymentState::Expired }))
         return false;
     // Always ask at least once, even for an order recovered long after its deadline.
-    return m_checksSinceWatch == 0 || now() < deadline();
+    if (m_checksSinceWatch == 0 || now() < deadline())
+        return true;
+    // Past the deadline, a check the gateway did not answer (timeout, 5xx, unreachable) says
+    // nothing about the order: ask again a few times before calling the outcome unknown.
+    constexpr int kMaxUnansweredAfterDeadline = 6;
+    return m_unansweredChecks > 0 && m_unansweredChecks < kMaxUnansweredAfterDeadline;
 }
 
 void SaleTracker::conclude()

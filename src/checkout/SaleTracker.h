@@ -38,6 +38,8 @@ public:
     void initiate(const std::optional<PhoneNumber> &mobile);
     // Status queries only, never a new payment: recovery, `status`, a second Pay.
     void watch();
+    // As watch(), with the first check delayed by `delayMs` (recovery spreads its checks).
+    void watchAfter(qint64 delayMs);
     // The cashier gave up. Checks continue quietly until the provider's expiry so a late
     // charge is still caught and flagged.
     VoidResult cancel(const QString &reason);
@@ -88,6 +90,8 @@ private:
     qint64 m_watchStartMs = 0;
     qint64 m_lastDelayMs = 0;
     int m_checksSinceWatch = 0;
+    int m_unansweredChecks = 0;      // consecutive checks the gateway did not answer
+    bool m_pendingAfterExpiry = false; // the gateway said "pending" after the expiry
     bool m_inFlight = false;
     bool m_finished = false;
 };

@@ -316,8 +316,8 @@ QString SandboxJuspayApi::statusName(const SandboxOrder &order)
     case PaymentState::PartiallyRefunded:
         return u"CHARGED"_s;
     case PaymentState::Declined:
-        return u"AUTHORIZATION_FAILED"_s;
     case PaymentState::Expired:
+        // The payer did not authenticate: declined (ZA) or let the request lapse (U69).
         return u"AUTHENTICATION_FAILED"_s;
     default:
         return u"JUSPAY_DECLINED"_s;

@@ -25,7 +25,7 @@ public:
     SandboxHttpResponse handle(const SandboxHttpRequest &request);
 
     // Juspay's status word and number for an order: NEW 10, PENDING_VBV 23, CHARGED 21,
-    // AUTHORIZATION_FAILED 27 (declined), AUTHENTICATION_FAILED 26 (expired), JUSPAY_DECLINED 22.
+    // AUTHENTICATION_FAILED 26 (declined: bank_error_code ZA; expired: U69), JUSPAY_DECLINED 22.
     static QString statusName(const SandboxOrder &order);
     static int statusId(const QString &statusName);
     // The order status object (GET /orders/{id}).

@@ -30,6 +30,11 @@ QByteArray fetch(const QUrl &url, const QByteArray &method)
 
 FaultRig::FaultRig(const QString &scenario)
 {
+    // COUNTERPAY_KEEP_FAULT_DIR=1 keeps the ledger and sandbox state for a post-mortem.
+    if (qEnvironmentVariableIsSet("COUNTERPAY_KEEP_FAULT_DIR")) {
+        m_dir.setAutoRemove(false);
+        qInfo().noquote() << "fault rig folder kept:" << m_dir.path();
+    }
     m_sandbox.setProgram(QStringLiteral(COUNTERPAY_SANDBOX_EXE));
     m_sandbox.setArguments({ QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"), scenario,
                              QStringLiteral("--state"), m_dir.filePath(QStringLiteral("sandbox-state.json")),

@@ -57,6 +57,10 @@ private slots:
     void damagedDatabaseIsRefusedAndUntouched();
     void badInput_data();
     void badInput();
+    void cleanupTestCase();
+
+private:
+    std::unique_ptr<FaultRig> m_inputRig; // one sandbox for every bad-input row
 };
 
 void tst_CliFaults::killRecovery()
@@ -246,9 +250,9 @@ void tst_CliFaults::badInput()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, fragment);
-    static FaultRig *rig = nullptr;
-    if (!rig)
-        rig = new FaultRig(QStringLiteral("manual")); // one sandbox for all rows; freed at exit
+    if (!m_inputRig)
+        m_inputRig = std::make_unique<FaultRig>(QStringLiteral("manual"));
+    FaultRig *rig = m_inputRig.get();
     QVERIFY2(rig->ok(), qPrintable(rig->error()));
     const FaultRig::Run run = rig->cli(args, 20'000);
     QCOMPARE(run.exitCode, 2);
@@ -258,6 +262,11 @@ void tst_CliFaults::badInput()
     // Nothing was written: the ledger was never even created.
     QVERIFY(!QFile::exists(rig->dbPath()));
     QVERIFY(rig->sandboxOrders().isEmpty());
+}
+
+void tst_CliFaults::cleanupTestCase()
+{
+    m_inputRig.reset(); // stops its sandbox process
 }
 
 QTEST_GUILESS_MAIN(tst_CliFaults)

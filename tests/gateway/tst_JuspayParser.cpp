@@ -71,6 +71,28 @@ private slots:
             QVERIFY2(JuspayParser::mapStatus(QString::fromLatin1(status)).known, status);
     }
 
+    void authenticationFailedIsDeclinedOrExpired_data()
+    {
+        QTest::addColumn<QByteArray>("bankCode");
+        QTest::addColumn<PaymentState>("state");
+        QTest::newRow("declined by the customer (ZA)") << QByteArray("ZA") << S::Declined;
+        QTest::newRow("collect request expired (U69)") << QByteArray("U69") << S::Expired;
+        QTest::newRow("no bank code") << QByteArray() << S::Declined;
+    }
+
+    void authenticationFailedIsDeclinedOrExpired()
+    {
+        QFETCH(QByteArray, bankCode);
+        QFETCH(PaymentState, state);
+        const QByteArray body = QByteArray("{\"order_id\":\"T01A\",\"status\":\"AUTHENTICATION_FAILED\",\"status_id\":26,"
+                                           "\"amount\":149.5,\"currency\":\"INR\",\"bank_error_code\":\"")
+                + bankCode + QByteArray("\"}");
+        const auto status = JuspayParser::parseOrderStatus(body, inr(14950));
+        QVERIFY(status.ok());
+        QCOMPARE(status->state, state);
+        QVERIFY(status->state != S::Charged);
+    }
+
     void pushTxnSample()
     {
         const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-push-txns.json")));

@@ -63,7 +63,7 @@ void tst_SandboxControlApi::actions_data()
     QTest::addColumn<QString>("juspayStatus");
     QTest::addColumn<int>("charges");
     QTest::newRow("approve") << u"approve"_s << u"charged"_s << u"CHARGED"_s << 1;
-    QTest::newRow("decline") << u"decline"_s << u"declined"_s << u"AUTHORIZATION_FAILED"_s << 0;
+    QTest::newRow("decline") << u"decline"_s << u"declined"_s << u"AUTHENTICATION_FAILED"_s << 0;
     QTest::newRow("expire") << u"expire"_s << u"expired"_s << u"AUTHENTICATION_FAILED"_s << 0;
     QTest::newRow("fail") << u"fail"_s << u"failed"_s << u"JUSPAY_DECLINED"_s << 0;
 }

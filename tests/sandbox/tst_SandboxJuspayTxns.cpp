@@ -276,7 +276,7 @@ void tst_SandboxJuspayTxns::retryAfterDecline_getsNewTxnId()
                  .json()
                  .value(u"status"_s)
                  .toString(),
-        u"AUTHORIZATION_FAILED"_s);
+        u"AUTHENTICATION_FAILED"_s);
     const SandboxTestReply retry = m_client->startJuspayPush(u"D02"_s);
     QCOMPARE(retry.status, 200);
     QVERIFY(retry.json().value(u"txn_id"_s).toString() != first);

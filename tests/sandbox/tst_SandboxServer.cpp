@@ -80,7 +80,7 @@ void tst_SandboxServer::afterScenarios_data()
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<QString>("status");
     QTest::newRow("approve-after") << u"approve-after:150"_s << u"CHARGED"_s;
-    QTest::newRow("decline-after") << u"decline-after:150"_s << u"AUTHORIZATION_FAILED"_s;
+    QTest::newRow("decline-after") << u"decline-after:150"_s << u"AUTHENTICATION_FAILED"_s;
     QTest::newRow("expire-after") << u"expire-after:150"_s << u"AUTHENTICATION_FAILED"_s;
 }
 

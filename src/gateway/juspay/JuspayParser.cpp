@@ -193,6 +193,10 @@ GatewayResult<PaymentStatus> JuspayParser::parseOrderStatus(const QByteArray &bo
     const Mapping mapping = mapStatus(status.rawStatus);
     status.knownStatus = mapping.known;
     status.state = mapping.state;
+    // Juspay has no "expired" status: a UPI collect or push the payer let lapse ends as
+    // AUTHENTICATION_FAILED with NPCI's U69 ("collect request expired").
+    if (status.rawStatus == QLatin1String("AUTHENTICATION_FAILED") && status.failureCode == QLatin1String("U69"))
+        status.state = PaymentState::Expired;
     if (!mapping.known) {
         qCWarning(lcGatewayJuspay).noquote() << "unknown Juspay order status"
                                              << JsonSupport::cleanText(status.rawStatus, 40)

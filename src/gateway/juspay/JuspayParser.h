@@ -18,7 +18,8 @@
 //   CHARGED                                              -> charged, only when amount and
 //                                                           currency equal the order's; else
 //                                                           unknown + amountMismatch
-//   AUTHENTICATION_FAILED (the customer did not approve) -> declined
+//   AUTHENTICATION_FAILED (the customer did not approve) -> declined; with bank_error_code U69
+//   (the collect request expired) -> expired
 //   JUSPAY_DECLINED (Juspay's risk checks), AUTHORIZATION_FAILED (bank), CAPTURE_FAILED
 //                                                        -> failed
 //   AUTO_REFUNDED (paid late, Juspay gave it back)       -> failed (no money kept; the sale
