@@ -405,8 +405,8 @@ bool SaleTracker::keepWatching() const
     if (m_checksSinceWatch == 0 || now() < deadline())
         return true;
     // Past the deadline, a check the gateway did not answer (timeout, 5xx, unreachable) says
-    // nothing about the order: ask again a few times before calling the outcome unknown.
-    constexpr int kMaxUnansweredAfterDeadline = 6;
+    // nothing about the order: ask again (up to 3 times) before calling the outcome unknown.
+    constexpr int kMaxUnansweredAfterDeadline = 3;
     return m_unansweredChecks > 0 && m_unansweredChecks < kMaxUnansweredAfterDeadline;
 }
 

@@ -84,7 +84,10 @@ void tst_CliFaults::killRecovery()
         }
     }
 
-    const FaultRig::Run resume = rig.cli({ QStringLiteral("resume"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("90") }, 120'000);
+    // Settling hundreds of orders takes longer than a few: give resume time in proportion.
+    const int resumeSeconds = 90 + points / 2;
+    const FaultRig::Run resume = rig.cli({ QStringLiteral("resume"), QStringLiteral("--json"), QStringLiteral("--timeout"),
+                                           QString::number(resumeSeconds) }, (resumeSeconds + 30) * 1000);
     QVERIFY2(resume.exitCode == 0 || resume.exitCode == 4, qPrintable(resume.err));
 
     // 0 orders lost: everything the sandbox heard of is in the ledger.
