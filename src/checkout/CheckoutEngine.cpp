@@ -217,6 +217,19 @@ VoidResult CheckoutEngine::checkNow(const QString &orderId)
     return ok();
 }
 
+Result<std::optional<OrderRecord>> CheckoutEngine::order(const QString &orderId) const
+{
+    return m_ledger.findOrder(orderId, PhoneAccess::Masked);
+}
+
+Result<QList<OrderRecord>> CheckoutEngine::unresolvedOrders(int limit) const
+{
+    OrderFilter filter;
+    filter.states = { PaymentState::Unknown };
+    filter.limit = limit;
+    return m_ledger.findOrders(filter);
+}
+
 Result<QStringList> CheckoutEngine::resumeOpenOrders()
 {
     const Result<QList<OrderRecord>> open = m_ledger.openOrders();

@@ -55,6 +55,11 @@ public:
     // At start: every order not in a final state is watched again with status queries.
     Result<QStringList> resumeOpenOrders();
 
+    // Read-only views for the faces (the UI never opens the ledger itself).
+    Result<std::optional<OrderRecord>> order(const QString &orderId) const;
+    // Orders whose outcome is unknown and need a person, newest first.
+    Result<QList<OrderRecord>> unresolvedOrders(int limit = 50) const;
+
     bool isActive(const QString &orderId) const { return m_trackers.contains(orderId); }
     int activeCount() const { return int(m_trackers.size()); }
 

@@ -208,7 +208,6 @@ void SaleTracker::watchAfter(qint64 delayMs)
     if (m_finished || m_timer.isActive() || m_inFlight)
         return;
     m_watchStartMs = m_clock.monotonicMs();
-    m_lastDelayMs = 0;
     m_checksSinceWatch = 0;
     m_lastDelayMs = delayMs + m_policy.firstCheckMs;
     m_timer.start(int(qMin<qint64>(m_lastDelayMs, std::numeric_limits<int>::max())));

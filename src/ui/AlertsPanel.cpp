@@ -1,15 +1,15 @@
 #include "ui/AlertsPanel.h"
 
 #include "checkout/CheckoutEngine.h"
-#include "storage/Ledger.h"
+#include "storage/OrderRecord.h"
 #include "ui/UiLogging.h"
 #include "ui_AlertsPanel.h"
 
 #include <QEvent>
 #include <QListWidgetItem>
 
-AlertsPanel::AlertsPanel(CheckoutEngine &engine, Ledger &ledger, QWidget *parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::AlertsPanel>()), m_engine(engine), m_ledger(ledger)
+AlertsPanel::AlertsPanel(CheckoutEngine &engine, QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::AlertsPanel>()), m_engine(engine)
 {
     m_ui->setupUi(this);
     QFont title = m_ui->alertsTitle->font();
@@ -53,11 +53,8 @@ QString AlertsPanel::kindText(Alert::Kind kind)
 
 void AlertsPanel::refresh()
 {
-    OrderFilter filter;
-    filter.states = { PaymentState::Unknown };
-    filter.limit = 50;
     m_unknown.clear();
-    const Result<QList<OrderRecord>> orders = m_ledger.findOrders(filter);
+    const Result<QList<OrderRecord>> orders = m_engine.unresolvedOrders(50);
     if (!orders) {
         qCWarning(lcUi) << "cannot list unknown orders:" << orders.errorCode();
     } else {

@@ -10,7 +10,6 @@ namespace Ui {
 class AlertsPanel;
 }
 class CheckoutEngine;
-class Ledger;
 
 // Orders a person must look at: those whose outcome is unknown (read from the ledger) and the
 // engine's alerts (late charges, amount mismatches ...). The one action here is "Check
@@ -21,7 +20,7 @@ class AlertsPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(AlertsPanel)
 
 public:
-    AlertsPanel(CheckoutEngine &engine, Ledger &ledger, QWidget *parent = nullptr);
+    explicit AlertsPanel(CheckoutEngine &engine, QWidget *parent = nullptr);
     ~AlertsPanel() override;
 
     // Reloads the unknown orders from the ledger (read only) and keeps the engine's alerts.
@@ -43,7 +42,6 @@ private:
 
     std::unique_ptr<Ui::AlertsPanel> m_ui;
     CheckoutEngine &m_engine;
-    Ledger &m_ledger;
     QList<Alert> m_engineAlerts;
     QList<Alert> m_unknown;
 };

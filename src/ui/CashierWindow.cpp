@@ -1,7 +1,7 @@
 #include "ui/CashierWindow.h"
 
 #include "checkout/CheckoutEngine.h"
-#include "storage/Ledger.h"
+#include "storage/OrderRecord.h"
 #include "ui/AlertsPanel.h"
 #include "ui/CustomerDisplay.h"
 #include "ui/HelpOverlay.h"
@@ -37,11 +37,10 @@ bool endsSale(PaymentState state)
 
 } // namespace
 
-CashierWindow::CashierWindow(CheckoutEngine &engine, Ledger &ledger, CashierConfig config, QWidget *parent)
+CashierWindow::CashierWindow(CheckoutEngine &engine, CashierConfig config, QWidget *parent)
     : QMainWindow(parent),
       m_ui(std::make_unique<Ui::CashierWindow>()),
       m_engine(engine),
-      m_ledger(ledger),
       m_config(std::move(config))
 {
     m_ui->setupUi(this);
@@ -51,7 +50,7 @@ CashierWindow::CashierWindow(CheckoutEngine &engine, Ledger &ledger, CashierConf
     m_ui->saleForm->configure(m_config.providers, m_config.currency, m_config.locale);
     m_ui->paymentView->setNavigationFilter(m_config.navigation);
 
-    m_alerts = new AlertsPanel(m_engine, m_ledger, m_ui->alertsContainer);
+    m_alerts = new AlertsPanel(m_engine, m_ui->alertsContainer);
     m_ui->alertsLayout->addWidget(m_alerts);
     m_ui->alertsContainer->setVisible(m_alerts->count() > 0);
     connect(m_alerts, &AlertsPanel::countChanged, m_ui->alertsContainer, [this](int count) {
@@ -348,7 +347,7 @@ void CashierWindow::showMessage(const QString &text)
 
 std::optional<ReceiptPrinter::Receipt> CashierWindow::receipt() const
 {
-    const auto order = m_ledger.findOrder(m_orderId, PhoneAccess::Masked);
+    const auto order = m_engine.order(m_orderId);
     if (!order || !order.value())
         return std::nullopt;
     const OrderRecord &record = *order.value();

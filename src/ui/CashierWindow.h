@@ -17,7 +17,6 @@ class AlertsPanel;
 class CheckoutEngine;
 class CustomerDisplay;
 class HelpOverlay;
-class Ledger;
 class PaymentView;
 class ResultView;
 class SaleFeedback;
@@ -35,7 +34,7 @@ class CashierWindow final : public QMainWindow
 public:
     enum class Page { Sale, Payment, Result };
 
-    CashierWindow(CheckoutEngine &engine, Ledger &ledger, CashierConfig config, QWidget *parent = nullptr);
+    CashierWindow(CheckoutEngine &engine, CashierConfig config, QWidget *parent = nullptr);
     ~CashierWindow() override;
 
     // Mirrors the sale there (not owned).
@@ -84,7 +83,6 @@ private:
 
     std::unique_ptr<Ui::CashierWindow> m_ui;
     CheckoutEngine &m_engine;
-    Ledger &m_ledger;
     CashierConfig m_config;
     AlertsPanel *m_alerts;
     HelpOverlay *m_help;

@@ -67,7 +67,7 @@ void tst_CashierWindow::init()
     config.demo = true;
     config.sound = false;
     config.navigation = NavigationFilter(NavigationFilter::defaultGatewayHosts(), m_services->sandbox()->baseUrl());
-    m_window = std::make_unique<CashierWindow>(m_services->engine(), m_services->ledger(), config);
+    m_window = std::make_unique<CashierWindow>(m_services->engine(), config);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QCOMPARE(m_window->page(), CashierWindow::Page::Sale);

@@ -8,16 +8,6 @@
 
 #include <QCoreApplication>
 
-namespace {
-
-bool isTransport(const GatewayError &error)
-{
-    return error.kind == GatewayError::Kind::Unreachable || error.kind == GatewayError::Kind::Timeout
-            || error.kind == GatewayError::Kind::Tls;
-}
-
-} // namespace
-
 CliRunner::CliRunner(CliArguments arguments, QObject *parent)
     : QObject(parent), m_args(std::move(arguments)), m_out(m_args.format)
 {
@@ -98,7 +88,7 @@ int CliRunner::exitCodeFor(const QString &orderId) const
     case PaymentState::AwaitingCustomer:
         return Ok;
     case PaymentState::Failed:
-        if (m_lastErrors.contains(orderId) && isTransport(m_lastErrors.value(orderId)))
+        if (m_lastErrors.contains(orderId) && m_lastErrors.value(orderId).isTransport())
             return Unreachable;
         return NotPaid;
     case PaymentState::Declined:
@@ -203,7 +193,7 @@ void CliRunner::status()
         if (m_lastErrors.contains(orderId))
             message = QStringLiteral("gateway: ") + m_lastErrors.value(orderId).toString();
         printOrder(orderId, message);
-        finish(m_lastErrors.contains(orderId) && isTransport(m_lastErrors.value(orderId)) ? int(Unreachable)
+        finish(m_lastErrors.contains(orderId) && m_lastErrors.value(orderId).isTransport() ? int(Unreachable)
                                                                                          : exitCodeFor(orderId));
     };
     connect(&engine, &CheckoutEngine::statusChecked, this, [orderId, report](const QString &id) {
@@ -238,7 +228,7 @@ void CliRunner::statusNotInLedger()
             const GatewayError &error = result.error();
             m_out.unverified(m_args.orderId, m_args.provider, PaymentStates::name(PaymentState::Unknown), QString(),
                              QString(), QString(), error.toString());
-            fail(error.kind == GatewayError::Kind::NotFound ? int(NotPaid) : isTransport(error) ? int(Unreachable) : int(Unknown),
+            fail(error.kind == GatewayError::Kind::NotFound ? int(NotPaid) : error.isTransport() ? int(Unreachable) : int(Unknown),
                  error.kind == GatewayError::Kind::NotFound
                          ? QStringLiteral("The gateway has no order %1.").arg(m_args.orderId)
                          : error.toString());
@@ -312,7 +302,7 @@ void CliRunner::refund()
     });
     connect(service, &RefundService::refundFailed, this, [this](const QString &orderId, const GatewayError &error) {
         printOrder(orderId, QStringLiteral("refund not confirmed: ") + error.toString());
-        fail(isTransport(error) ? int(Unreachable) : error.outcomeUnknown ? int(Unknown) : int(NotPaid),
+        fail(error.isTransport() ? int(Unreachable) : error.outcomeUnknown ? int(Unknown) : int(NotPaid),
              QStringLiteral("The refund was not confirmed (%1); run the same refund again: it will not be applied twice.")
                      .arg(error.toString()));
     });

@@ -138,7 +138,7 @@ int main(int argc, char *argv[])
     cashier.speech = settings.value(GuiSettings::Key::Speech).toBool();
     cashier.navigation = NavigationFilter(NavigationFilter::defaultGatewayHosts(),
                                           app_services.sandbox() ? app_services.sandbox()->baseUrl() : QUrl());
-    CashierWindow window(app_services.engine(), app_services.ledger(), cashier);
+    CashierWindow window(app_services.engine(), cashier);
     QObject::connect(&window, &CashierWindow::languageRequested, &window, [&settings](const QString &code) {
         settings.setValue(GuiSettings::Key::Language, code);
         installLanguage(code);
