@@ -1,0 +1,171 @@
+// Refunds end to end: the real sandbox, the real Juspay client, a real SQLite ledger.
+#include "CheckoutRig.h"
+#include "checkout/RefundService.h"
+
+#include <QTest>
+
+Q_DECLARE_METATYPE(PaymentState)
+
+namespace {
+
+// Pays a sale and has the sandbox's customer approve it; returns the order id.
+QString chargedSale(Rig &rig, qint64 minor)
+{
+    QSignalSpy finished(rig.engine.get(), &CheckoutEngine::finished);
+    QSignalSpy sessions(rig.engine.get(), &CheckoutEngine::sessionStarted);
+    const QString orderId = rig.engine->pay(rig.sale(minor)).value();
+    if (!sessions.wait(5000) || !rig.sandbox->approve(orderId) || !finished.wait(5000))
+        return {};
+    return rig.stateOf(orderId) == PaymentState::Charged ? orderId : QString();
+}
+
+qint64 refundedAtSandbox(Rig &rig, const QString &orderId)
+{
+    for (const QJsonValue &value : rig.sandboxOrders()) {
+        if (value.toObject().value(QLatin1String("order_id")).toString() == orderId)
+            return value.toObject().value(QLatin1String("amount_refunded")).toInteger(-1);
+    }
+    return -1;
+}
+
+struct Outcome
+{
+    bool finished = false;
+    bool failed = false;
+    QString message;
+};
+
+Outcome runRefund(RefundService &service, const QString &orderId, std::optional<Money> amount, Result<QString> *id = nullptr)
+{
+    QSignalSpy done(&service, &RefundService::refundFinished);
+    QSignalSpy failed(&service, &RefundService::refundFailed);
+    const Result<QString> requested = service.refund(orderId, amount, QStringLiteral("meera"));
+    if (id)
+        *id = requested;
+    if (!requested)
+        return {};
+    for (int waited = 0; done.isEmpty() && failed.isEmpty() && waited < 100; ++waited)
+        QTest::qWait(100); // at most 10 s; the outcome is asserted by the caller
+    Outcome outcome;
+    outcome.finished = !done.isEmpty();
+    outcome.failed = !failed.isEmpty();
+    outcome.message = outcome.finished ? done.first().at(2).toString() : QString();
+    return outcome;
+}
+
+Money inr(qint64 minor)
+{
+    return Money::fromMinorUnits(minor, Currency::inr()).value();
+}
+
+} // namespace
+
+class tst_RefundService : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fullRefund();
+    void partialRefunds();
+    void refusesWhatCannotBeRefunded();
+    void lostAnswerIsResentWithTheSameKeyAndAppliedOnce();
+};
+
+void tst_RefundService::fullRefund()
+{
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    const QString orderId = chargedSale(rig, 14950);
+    QVERIFY(!orderId.isEmpty());
+    RefundService service(*rig.ledger, { rig.gateway.get() });
+    Result<QString> id = QString();
+    const Outcome outcome = runRefund(service, orderId, std::nullopt, &id);
+    QVERIFY2(id.ok(), qPrintable(id.errorMessage()));
+    QVERIFY(outcome.finished);
+    QCOMPARE(rig.stateOf(orderId), PaymentState::Refunded);
+    QCOMPARE(refundedAtSandbox(rig, orderId), qint64(14950));
+    const QList<RefundRecord> refunds = rig.ledger->refunds(orderId).value();
+    QCOMPARE(refunds.size(), 1);
+    QCOMPARE(refunds.first().uniqueRequestId, id.value());
+    QCOMPARE(refunds.first().amountMinorUnits, qint64(14950));
+    QVERIFY(!rig.ledger->auditLog(QDateTime(), 10).value().isEmpty()); // a manager action is audited
+}
+
+void tst_RefundService::partialRefunds()
+{
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    const QString orderId = chargedSale(rig, 14950);
+    QVERIFY(!orderId.isEmpty());
+    RefundService service(*rig.ledger, { rig.gateway.get() });
+    QVERIFY(runRefund(service, orderId, inr(5000)).finished);
+    QCOMPARE(rig.stateOf(orderId), PaymentState::PartiallyRefunded);
+    QCOMPARE(rig.ledger->findOrder(orderId, PhoneAccess::Masked).value()->refundedMinorUnits, qint64(5000));
+
+    Result<QString> tooMuch = QString();
+    runRefund(service, orderId, inr(10000), &tooMuch);
+    QCOMPARE(tooMuch.errorCode(), QStringLiteral("exceeds_refundable"));
+    QVERIFY(tooMuch.errorMessage().contains(QStringLiteral("99.50")));
+
+    QVERIFY(runRefund(service, orderId, std::nullopt).finished); // the rest
+    QCOMPARE(rig.stateOf(orderId), PaymentState::Refunded);
+    QCOMPARE(refundedAtSandbox(rig, orderId), qint64(14950));
+    QCOMPARE(rig.ledger->refunds(orderId).value().size(), 2);
+}
+
+void tst_RefundService::refusesWhatCannotBeRefunded()
+{
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    RefundService service(*rig.ledger, { rig.gateway.get() });
+    QSignalSpy sessions(rig.engine.get(), &CheckoutEngine::sessionStarted);
+    const QString pending = rig.engine->pay(rig.sale()).value();
+    QVERIFY(sessions.wait(5000));
+    QCOMPARE(service.refund(pending, std::nullopt, QStringLiteral("meera")).errorCode(), QStringLiteral("not_refundable"));
+    QCOMPARE(service.refund(QStringLiteral("T01NOSUCH"), std::nullopt, QStringLiteral("meera")).errorCode(),
+             QStringLiteral("not_found"));
+    QVERIFY(rig.ledger->refunds(pending).value().isEmpty()); // nothing recorded
+}
+
+void tst_RefundService::lostAnswerIsResentWithTheSameKeyAndAppliedOnce()
+{
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    const QString orderId = chargedSale(rig, 14950);
+    QVERIFY(!orderId.isEmpty());
+    RefundService service(*rig.ledger, { rig.gateway.get() });
+
+    // The gateway applies the refund, but every answer comes after the client's 1.5 s timeout,
+    // so even the client's own retries (same unique_request_id) end without an answer.
+    QNetworkRequest request(rig.base.resolved(QUrl(QStringLiteral("/__sandbox/scenario"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain"));
+    auto setScenario = [&rig, &request](const QByteArray &scenario) {
+        QNetworkReply *reply = rig.manager.post(request, scenario);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(5000);
+        const bool ok = reply->error() == QNetworkReply::NoError;
+        reply->deleteLater();
+        return ok;
+    };
+    QVERIFY(setScenario("slow:3000"));
+    Result<QString> first = QString();
+    const Outcome lost = runRefund(service, orderId, std::nullopt, &first);
+    QVERIFY(first.ok());
+    QVERIFY(lost.failed);
+    QTest::qWait(3500); // let the slow answers drain before switching back
+    QCOMPARE(rig.ledger->refunds(orderId).value().first().state, QStringLiteral("unknown"));
+    QCOMPARE(refundedAtSandbox(rig, orderId), qint64(14950)); // it was applied
+
+    // Running the refund again sends the same unique_request_id: applied once, not twice.
+    QVERIFY(setScenario("manual"));
+    Result<QString> again = QString();
+    const Outcome resent = runRefund(service, orderId, std::nullopt, &again);
+    QCOMPARE(again.value(), first.value());
+    QVERIFY(resent.finished);
+    QCOMPARE(refundedAtSandbox(rig, orderId), qint64(14950));
+    QCOMPARE(rig.ledger->refunds(orderId).value().size(), 1);
+    QCOMPARE(rig.stateOf(orderId), PaymentState::Refunded);
+}
+
+QTEST_GUILESS_MAIN(tst_RefundService)
+#include "tst_RefundService.moc"
