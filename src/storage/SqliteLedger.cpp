@@ -1,9 +1,11 @@
 #include "storage/SqliteLedger.h"
 
 #include "storage/LedgerSchema.h"
+#include "storage/OrderQuery.h"
 #include "storage/StorageLogging.h"
 
 #include <QAtomicInteger>
+#include <QScopeGuard>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -14,11 +16,6 @@
 namespace {
 
 const QString kDriver = QStringLiteral("QSQLITE");
-
-const QString kOrderColumns = QStringLiteral(
-        "order_id, terminal, cashier, provider, method, amount_minor, currency, phone_sealed, "
-        "phone_last4, state, provider_status, txn_id, txn_uuid, provider_ref, upi_rrn, auth_url, "
-        "expires_at, verified, refunded_minor, note, created_at, updated_at");
 
 Error makeError(const char *code, const QString &message)
 {
@@ -192,6 +189,8 @@ SqliteLedger::SqliteLedger(QString path, QString connectionName, PhoneVault vaul
 
 SqliteLedger::~SqliteLedger()
 {
+    m_statements.clear(); // prepared statements go before their connection
+    m_unprepared = QSqlQuery();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -203,6 +202,24 @@ SqliteLedger::~SqliteLedger()
 QSqlDatabase SqliteLedger::database() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+QSqlQuery &SqliteLedger::prepared(const QString &sql)
+{
+    auto found = m_statements.find(sql);
+    if (found != m_statements.end())
+        return found->second;
+    // Filters combine into a bounded but large set of texts; keep the recent ones.
+    if (m_statements.size() >= kMaxPreparedStatements)
+        m_statements.clear();
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        // Not kept: exec() reports the error to the caller, and the next call tries again.
+        m_unprepared = std::move(query);
+        return m_unprepared;
+    }
+    return m_statements.emplace(sql, std::move(query)).first->second;
 }
 
 template<typename Body>
@@ -268,7 +285,7 @@ VoidResult SqliteLedger::insertOrder(const OrderRecord &order, const OrderEvent 
             return makeError("duplicate_order",
                              QStringLiteral("Order %1 is already in the ledger.").arg(order.orderId));
         }
-        query.prepare(u"INSERT INTO orders (" + kOrderColumns
+        query.prepare(u"INSERT INTO orders (" + OrderQuery::orderColumns(PhoneAccess::Reveal)
                       + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         const QDateTime created = order.createdAt.isValid() ? order.createdAt : QDateTime::currentDateTimeUtc();
         for (const QVariant &value : QVariantList {
@@ -321,17 +338,18 @@ VoidResult SqliteLedger::appendEvent(const OrderEvent &event)
     return inTransaction("an event", [&](QSqlDatabase &) { return insertEvent(event); });
 }
 
-Result<QList<OrderRecord>> SqliteLedger::selectOrders(const QString &where, const QVariantList &bindings,
-                                                      const QString &tail, PhoneAccess access)
+Result<QList<OrderRecord>> SqliteLedger::readOrders(const OrderQuery &statement, PhoneAccess access)
 {
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT " + kOrderColumns + u" FROM orders" + (where.isEmpty() ? QString() : u" WHERE " + where)
-                  + u' ' + tail);
-    for (const QVariant &value : bindings)
+    QSqlQuery &query = prepared(statement.sql);
+    for (const QVariant &value : statement.bindings)
         bind(query, value);
-    if (!query.exec())
-        return sqlError("read_failed", QStringLiteral("Cannot read orders from the ledger"), query.lastError());
+    if (!query.exec()) {
+        const QSqlError error = query.lastError();
+        query.finish();
+        return sqlError("read_failed", QStringLiteral("Cannot read orders from the ledger"), error);
+    }
+    // Ends the statement (and its read transaction) whichever way this function returns.
+    const auto finish = qScopeGuard([&query] { query.finish(); });
 
     QList<OrderRecord> orders;
     while (query.next()) {
@@ -382,7 +400,9 @@ Result<QList<OrderRecord>> SqliteLedger::selectOrders(const QString &where, cons
 
 Result<std::optional<OrderRecord>> SqliteLedger::findOrder(const QString &orderId, PhoneAccess access)
 {
-    const Result<QList<OrderRecord>> found = selectOrders(QStringLiteral("order_id = ?"), { orderId }, QString(), access);
+    const OrderQuery statement { u"SELECT " + OrderQuery::orderColumns(access) + u" FROM orders WHERE order_id = ?",
+                                 { orderId } };
+    const Result<QList<OrderRecord>> found = readOrders(statement, access);
     if (!found)
         return found.error();
     if (found->isEmpty())
@@ -400,80 +420,24 @@ Result<QList<OrderRecord>> SqliteLedger::openOrders()
             bindings.append(PaymentStates::name(state));
         }
     }
-    return selectOrders(u"state IN (" + names.join(u',') + u')', bindings,
-                        QStringLiteral("ORDER BY created_at ASC"), PhoneAccess::Masked);
+    const OrderQuery statement { u"SELECT " + OrderQuery::orderColumns(PhoneAccess::Masked) + u" FROM orders WHERE state IN ("
+                                         + names.join(u',') + u") ORDER BY created_at ASC",
+                                 bindings };
+    return readOrders(statement, PhoneAccess::Masked);
 }
-
-namespace {
-
-void buildFilter(const OrderFilter &filter, QStringList &clauses, QVariantList &bindings)
-{
-    if (filter.since.isValid()) {
-        clauses.append(QStringLiteral("created_at >= ?"));
-        bindings.append(filter.since.toMSecsSinceEpoch());
-    }
-    if (filter.until.isValid()) {
-        clauses.append(QStringLiteral("created_at < ?"));
-        bindings.append(filter.until.toMSecsSinceEpoch());
-    }
-    if (!filter.states.isEmpty()) {
-        QStringList marks;
-        for (PaymentState state : filter.states) {
-            marks.append(QStringLiteral("?"));
-            bindings.append(PaymentStates::name(state));
-        }
-        clauses.append(u"state IN (" + marks.join(u',') + u')');
-    }
-    const std::pair<const char *, QString> exact[] = {
-        { "provider = ?", filter.provider },
-        { "cashier = ?", filter.cashier },
-        { "phone_last4 = ?", filter.phoneLast4 },
-    };
-    for (const auto &[clause, value] : exact) {
-        if (!value.isEmpty()) {
-            clauses.append(QString::fromLatin1(clause));
-            bindings.append(value);
-        }
-    }
-    if (!filter.search.isEmpty()) {
-        clauses.append(QStringLiteral("(order_id = ? OR txn_id = ? OR provider_ref = ? OR upi_rrn = ?)"));
-        for (int i = 0; i < 4; ++i)
-            bindings.append(filter.search);
-    }
-    if (filter.minAmountMinorUnits >= 0) {
-        clauses.append(QStringLiteral("amount_minor >= ?"));
-        bindings.append(filter.minAmountMinorUnits);
-    }
-    if (filter.maxAmountMinorUnits >= 0) {
-        clauses.append(QStringLiteral("amount_minor <= ?"));
-        bindings.append(filter.maxAmountMinorUnits);
-    }
-}
-
-} // namespace
 
 Result<QList<OrderRecord>> SqliteLedger::findOrders(const OrderFilter &filter)
 {
-    QStringList clauses;
-    QVariantList bindings;
-    buildFilter(filter, clauses, bindings);
-    bindings.append(qMax(0, filter.limit));
-    bindings.append(qMax(0, filter.offset));
-    return selectOrders(clauses.join(QLatin1String(" AND ")), bindings,
-                        QStringLiteral("ORDER BY created_at DESC, order_id DESC LIMIT ? OFFSET ?"),
-                        PhoneAccess::Masked);
+    return readOrders(OrderQuery::page(filter, PhoneAccess::Masked), PhoneAccess::Masked);
 }
 
 Result<qint64> SqliteLedger::countOrders(const OrderFilter &filter)
 {
-    QStringList clauses;
-    QVariantList bindings;
-    buildFilter(filter, clauses, bindings);
-    QSqlQuery query(database());
-    query.prepare(u"SELECT count(*) FROM orders"
-                  + (clauses.isEmpty() ? QString() : u" WHERE " + clauses.join(QLatin1String(" AND "))));
-    for (const QVariant &value : bindings)
+    const OrderQuery statement = OrderQuery::count(filter);
+    QSqlQuery &query = prepared(statement.sql);
+    for (const QVariant &value : statement.bindings)
         bind(query, value);
+    const auto finish = qScopeGuard([&query] { query.finish(); });
     if (!query.exec() || !query.next())
         return sqlError("read_failed", QStringLiteral("Cannot count orders"), query.lastError());
     return query.value(0).toLongLong();
@@ -619,4 +583,79 @@ Result<QString> SqliteLedger::integrityCheck()
     while (query.next())
         lines.append(query.value(0).toString());
     return lines.join(u'\n');
+}
+
+VoidResult SqliteLedger::checkIntegrity()
+{
+    const Result<QString> verdict = integrityCheck();
+    if (!verdict)
+        return verdict.error();
+    if (verdict.value() != QLatin1String("ok")) {
+        return makeError("damaged", QStringLiteral("The ledger '%1' is damaged (SQLite reports: %2).")
+                                            .arg(m_path, verdict.value().left(400)));
+    }
+    return ok();
+}
+
+Result<QList<SalesTotalsRow>> SqliteLedger::salesTotals(const OrderFilter &filter)
+{
+    const OrderQuery statement = OrderQuery::salesTotals(filter);
+    QSqlQuery &query = prepared(statement.sql);
+    for (const QVariant &value : statement.bindings)
+        bind(query, value);
+    const auto finish = qScopeGuard([&query] { query.finish(); });
+    if (!query.exec())
+        return sqlError("read_failed", QStringLiteral("Cannot total the sales"), query.lastError());
+    QList<SalesTotalsRow> rows;
+    while (query.next()) {
+        const std::optional<PaymentState> state = PaymentStates::fromName(query.value(2).toString());
+        if (!state) {
+            return makeError("damaged_row", QStringLiteral("The ledger holds orders in an unknown state '%1'.")
+                                                    .arg(query.value(2).toString().left(24)));
+        }
+        rows.append(SalesTotalsRow { query.value(0).toString(), query.value(1).toString(), *state,
+                                     query.value(3).toString(), query.value(4).toLongLong(),
+                                     query.value(5).toLongLong(), query.value(6).toLongLong() });
+    }
+    return rows;
+}
+
+Result<QList<RefundTotalsRow>> SqliteLedger::refundTotals(const QDateTime &since, const QDateTime &until)
+{
+    const OrderQuery statement = OrderQuery::refundTotals(since, until);
+    QSqlQuery &query = prepared(statement.sql);
+    for (const QVariant &value : statement.bindings)
+        bind(query, value);
+    const auto finish = qScopeGuard([&query] { query.finish(); });
+    if (!query.exec())
+        return sqlError("read_failed", QStringLiteral("Cannot total the refunds"), query.lastError());
+    QList<RefundTotalsRow> rows;
+    while (query.next()) {
+        rows.append(RefundTotalsRow { query.value(0).toString(), query.value(1).toString(),
+                                      query.value(2).toString(), query.value(3).toLongLong(),
+                                      query.value(4).toLongLong() });
+    }
+    return rows;
+}
+
+Result<QList<SalesBucket>> SqliteLedger::salesBuckets(const QDateTime &since, const QDateTime &until,
+                                                      int bucketSeconds, int utcOffsetSeconds)
+{
+    if (bucketSeconds <= 0)
+        return makeError("bad_bucket", QStringLiteral("A sales bucket must be at least one second long."));
+    const OrderQuery statement = OrderQuery::salesBuckets(since, until, bucketSeconds, utcOffsetSeconds);
+    QSqlQuery &query = prepared(statement.sql);
+    for (const QVariant &value : statement.bindings)
+        bind(query, value);
+    const auto finish = qScopeGuard([&query] { query.finish(); });
+    if (!query.exec())
+        return sqlError("read_failed", QStringLiteral("Cannot total the sales per period"), query.lastError());
+    const qint64 bucketMs = qint64(bucketSeconds) * 1000;
+    const qint64 offsetMs = qint64(utcOffsetSeconds) * 1000;
+    QList<SalesBucket> buckets;
+    while (query.next()) {
+        buckets.append(SalesBucket { query.value(0).toLongLong() * bucketMs - offsetMs, query.value(1).toLongLong(),
+                                     query.value(2).toLongLong(), query.value(3).toLongLong() });
+    }
+    return buckets;
 }

@@ -3,9 +3,13 @@
 #include "storage/Ledger.h"
 #include "storage/PhoneVault.h"
 
+struct OrderQuery;
+
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <memory>
+#include <unordered_map>
 
 // The ledger in one SQLite file: WAL journal, synchronous=FULL, foreign keys on, a
 // schema_version table and migrations in a transaction (LedgerSchema).
@@ -46,6 +50,11 @@ public:
     Result<QList<RefundRecord>> refunds(const QString &orderId) override;
     VoidResult appendAudit(const AuditEntry &entry) override;
     Result<QList<AuditEntry>> auditLog(const QDateTime &since, int limit) override;
+    Result<QList<SalesTotalsRow>> salesTotals(const OrderFilter &filter) override;
+    Result<QList<RefundTotalsRow>> refundTotals(const QDateTime &since, const QDateTime &until) override;
+    Result<QList<SalesBucket>> salesBuckets(const QDateTime &since, const QDateTime &until,
+                                            int bucketSeconds, int utcOffsetSeconds) override;
+    VoidResult checkIntegrity() override;
 
     // SQLite's own verdict on the file ("ok" when healthy), for tests and diagnostics.
     Result<QString> integrityCheck();
@@ -57,10 +66,15 @@ private:
     VoidResult insertEvent(const OrderEvent &event);
     template<typename Body>
     VoidResult inTransaction(const char *what, Body body);
-    Result<QList<OrderRecord>> selectOrders(const QString &where, const QVariantList &bindings,
-                                            const QString &tail, PhoneAccess access);
+    Result<QList<OrderRecord>> readOrders(const OrderQuery &statement, PhoneAccess access);
+    // The prepared statement for `sql`, kept for reuse; callers finish() it after reading.
+    QSqlQuery &prepared(const QString &sql);
+
+    static constexpr std::size_t kMaxPreparedStatements = 48;
 
     QString m_path;
     QString m_connectionName;
     PhoneVault m_vault;
+    std::unordered_map<QString, QSqlQuery> m_statements;
+    QSqlQuery m_unprepared;
 };

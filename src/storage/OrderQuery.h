@@ -1,0 +1,37 @@
+#pragma once
+
+#include "storage/OrderFilter.h"
+#include "storage/OrderRecord.h"
+
+#include <QString>
+#include <QVariantList>
+
+// The SQL text and positional bindings of the ledger's read queries, built in one place so
+// SqliteLedger runs exactly what the history bench hands to the sqlite3 shell. Placeholders are
+// anonymous `?`, bound in order.
+struct OrderQuery
+{
+    QString sql;
+    QVariantList bindings;
+
+    // The columns SqliteLedger reads into an OrderRecord, in this order. With Masked the sealed
+    // phone is not even read (NULL in its place).
+    static QString orderColumns(PhoneAccess access);
+
+    // A history page: the filter's rows newest first (created_at DESC, order_id DESC), honouring
+    // limit, offset and the keyset.
+    static OrderQuery page(const OrderFilter &filter, PhoneAccess access = PhoneAccess::Masked);
+    // How many rows the filter matches (limit, offset and keyset ignored).
+    static OrderQuery count(const OrderFilter &filter);
+    // provider, method, state, currency, count, sum(amount), sum(refunded); filter as in count.
+    static OrderQuery salesTotals(const OrderFilter &filter);
+    // provider, currency, refund state, count, sum(amount) of refunds created in [since, until).
+    static OrderQuery refundTotals(const QDateTime &since, const QDateTime &until);
+    // bucket index, orders, charged, charged amount; see Ledger::salesBuckets.
+    static OrderQuery salesBuckets(const QDateTime &since, const QDateTime &until, int bucketSeconds,
+                                   int utcOffsetSeconds);
+
+    // The states whose money was taken (charged, partially refunded, refunded), as SQL text
+    // literals for an IN list.
+    static QString chargedStatesSql();
+};
