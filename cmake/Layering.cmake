@@ -10,9 +10,10 @@ set(_allowed_sandbox   counterpay_core counterpay_crypto Qt6::Core Qt6::Network 
 set(_allowed_gateway   counterpay_core counterpay_crypto Qt6::Core Qt6::Network Qt6Keychain::Qt6Keychain)
 set(_allowed_checkout  counterpay_core counterpay_crypto counterpay_storage counterpay_gateway
                        counterpay_sandbox Qt6::Core Qt6::Network)
+set(_allowed_backoffice counterpay_core counterpay_crypto counterpay_storage counterpay_gateway counterpay_checkout Qt6::Core Qt6::Network Qt6Keychain::Qt6Keychain)
 
 function(counterpay_check_layering)
-    foreach(layer core crypto storage sandbox gateway checkout)
+    foreach(layer core crypto storage sandbox gateway checkout backoffice)
         set(target counterpay_${layer})
         if(NOT TARGET ${target})
             continue()

@@ -1,0 +1,3 @@
+#include "backoffice/BackofficeLogging.h"
+
+Q_LOGGING_CATEGORY(lcBackoffice, "counterpay.backoffice")

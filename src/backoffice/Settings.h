@@ -1,0 +1,88 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QList>
+#include <QObject>
+#include <QSettings>
+#include <QStringList>
+#include <QVariant>
+
+#include <memory>
+
+// The one typed wrapper for CounterPay's non-secret settings: a key table (name, default), a
+// changed(key) signal and migrate() for renamed keys. Secrets (API keys, client secrets, the
+// manager PIN) never come here: they live in a SecretStore (the OS keychain).
+class Settings final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Settings)
+
+public:
+    enum class Key {
+        Language,
+        MerchantName,
+        MerchantAddress,
+        Environment,     // "demo" | "sandbox" | "production"
+        ConfigPath,      // the gateway profile (INI)
+        FirstRunDone,
+        Sound,
+        Speech,
+        CustomerDisplay, // "auto" | "on" | "off"
+        PrinterName,
+        PollFirstMs,
+        PollCapMs,
+        PollGraceS,
+        LockoutFailures,
+        LockoutMinutes,
+        IdleLockMinutes,
+        Cashier,
+        Terminal,
+    };
+    Q_ENUM(Key)
+
+    // The schema written by migrate() under "settings/version".
+    static constexpr int kVersion = 2;
+
+    // Without a store: QSettings() in the user's config folder (the same file the old
+    // GuiSettings used, so migrate() finds its keys).
+    explicit Settings(std::unique_ptr<QSettings> store = {}, QObject *parent = nullptr);
+    ~Settings() override;
+
+    QVariant value(Key key) const;
+    QString string(Key key) const { return value(key).toString(); }
+    bool flag(Key key) const { return value(key).toBool(); }
+    int integer(Key key) const { return value(key).toInt(); }
+
+    // Stores `value` (converted to the key's type) and emits changed(key) when it differs
+    // from what value(key) gave before. Errors: bad_setting_value (wrong type, out of range,
+    // not one of the allowed words), settings_unwritable.
+    VoidResult setValue(Key key, const QVariant &value);
+    // Back to the default (the key is removed from the file).
+    void reset(Key key);
+
+    // Moves keys written by older CounterPay versions to their current names (values converted)
+    // and removes the old ones; drops any key that looks like a secret. Returns one line per
+    // change ("ui/language -> display/language"); running it again returns nothing.
+    QStringList migrate();
+
+    static QString keyName(Key key);
+    static QVariant defaultValue(Key key);
+    static QList<Key> allKeys();
+    // The allowed words for a choice key (Environment, CustomerDisplay); empty otherwise.
+    static QStringList choices(Key key);
+    // A name that looks like it holds a secret ("apiKey", "client_secret", "pin", "token"...).
+    static bool looksSecret(const QString &name);
+
+    // Where the values live, for messages and tests.
+    QString fileName() const;
+    void sync();
+
+signals:
+    void changed(Settings::Key key);
+
+private:
+    std::optional<QVariant> normalize(Key key, const QVariant &value, QString *why) const;
+
+    std::unique_ptr<QSettings> m_store;
+};

@@ -1,0 +1,321 @@
+// The typed settings wrapper: key table and defaults, changed() only on real changes, and
+// migration of the old GuiSettings keys from a fixture file that Qt 6.4's QSettings wrote with
+// the old names (tests/data/backoffice/old-gui-settings.ini).
+#include "backoffice/Settings.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+Q_DECLARE_METATYPE(Settings::Key)
+
+namespace {
+
+const QString kFixture = QStringLiteral(COUNTERPAY_TEST_DATA_DIR "/backoffice/old-gui-settings.ini");
+
+std::unique_ptr<QSettings> iniAt(const QString &path)
+{
+    return std::make_unique<QSettings>(path, QSettings::IniFormat);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class tst_Settings : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void defaults_data();
+    void defaults();
+    void migratesTheOldFixture();
+    void migrateTwiceIsANoOp();
+    void oldDemoFlag_data();
+    void oldDemoFlag();
+    void newValueWinsOverOld();
+    void migrateRemovesSecretLookingKeys();
+    void changedOnlyOnRealChange();
+    void refusesBadValues_data();
+    void refusesBadValues();
+    void handEditedGarbageReadsAsDefault();
+    void valuesPersist();
+    void noKeyLooksSecret();
+    void looksSecret_data();
+    void looksSecret();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+};
+
+void tst_Settings::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_path = m_dir->filePath(QStringLiteral("CounterPay.conf"));
+}
+
+void tst_Settings::defaults_data()
+{
+    QTest::addColumn<Settings::Key>("key");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QVariant>("value");
+    using K = Settings::Key;
+    QTest::newRow("language") << K::Language << "display/language" << QVariant(QStringLiteral("en"));
+    QTest::newRow("merchant") << K::MerchantName << "merchant/name" << QVariant(QStringLiteral("CounterPay demo store"));
+    QTest::newRow("address") << K::MerchantAddress << "merchant/address" << QVariant(QString());
+    QTest::newRow("environment") << K::Environment << "general/environment" << QVariant(QStringLiteral("demo"));
+    QTest::newRow("profile") << K::ConfigPath << "general/profile" << QVariant(QString());
+    QTest::newRow("first run") << K::FirstRunDone << "general/firstRunDone" << QVariant(false);
+    QTest::newRow("sound") << K::Sound << "feedback/sound" << QVariant(true);
+    QTest::newRow("speech") << K::Speech << "feedback/speech" << QVariant(false);
+    QTest::newRow("customer display") << K::CustomerDisplay << "display/customerDisplay" << QVariant(QStringLiteral("auto"));
+    QTest::newRow("printer") << K::PrinterName << "printer/name" << QVariant(QString());
+    QTest::newRow("poll first") << K::PollFirstMs << "polling/firstMs" << QVariant(1000);
+    QTest::newRow("poll cap") << K::PollCapMs << "polling/capMs" << QVariant(25000);
+    QTest::newRow("poll grace") << K::PollGraceS << "polling/graceSeconds" << QVariant(120);
+    QTest::newRow("lockout failures") << K::LockoutFailures << "security/lockoutFailures" << QVariant(5);
+    QTest::newRow("lockout minutes") << K::LockoutMinutes << "security/lockoutMinutes" << QVariant(15);
+    QTest::newRow("idle lock") << K::IdleLockMinutes << "security/idleLockMinutes" << QVariant(5);
+    QTest::newRow("cashier") << K::Cashier << "general/cashier" << QVariant(QStringLiteral("cashier"));
+    QTest::newRow("terminal") << K::Terminal << "general/terminal" << QVariant(QStringLiteral("T01"));
+}
+
+void tst_Settings::defaults()
+{
+    QFETCH(Settings::Key, key);
+    QFETCH(QString, name);
+    QFETCH(QVariant, value);
+    Settings settings(iniAt(m_path));
+    QCOMPARE(Settings::keyName(key), name);
+    QCOMPARE(settings.value(key), value);
+    QCOMPARE(settings.value(key).typeId(), value.typeId());
+    QCOMPARE(Settings::allKeys().size(), 18);
+}
+
+void tst_Settings::migratesTheOldFixture()
+{
+    QVERIFY(QFile::copy(kFixture, m_path));
+    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+    {
+        Settings settings(iniAt(m_path));
+        QCOMPARE(settings.string(Settings::Key::Language), QStringLiteral("en")); // not read under the old name
+        QSignalSpy changed(&settings, &Settings::changed);
+        const QStringList moved = settings.migrate();
+        QVERIFY2(moved.contains(QStringLiteral("ui/language -> display/language")), qPrintable(moved.join(u'\n')));
+        QVERIFY(moved.contains(QStringLiteral("ui/merchantName -> merchant/name")));
+        QVERIFY(moved.contains(QStringLiteral("ui/sound -> feedback/sound")));
+        QVERIFY(moved.contains(QStringLiteral("ui/speech -> feedback/speech")));
+        QVERIFY(moved.contains(QStringLiteral("gateway/config -> general/profile")));
+        QVERIFY(moved.contains(QStringLiteral("ui/demo -> general/environment")));
+        QVERIFY(moved.contains(QStringLiteral("settings/version = 2")));
+        QCOMPARE(moved.size(), 7);
+
+        QCOMPARE(settings.string(Settings::Key::Language), QStringLiteral("hi"));
+        QCOMPARE(settings.string(Settings::Key::MerchantName),
+                 QStringLiteral("\u0936\u0930\u094D\u092E\u093E \u091C\u0928\u0930\u0932 \u0938\u094D\u091F\u094B\u0930, Pune"));
+        QCOMPARE(settings.value(Settings::Key::Sound), QVariant(false));
+        QCOMPARE(settings.value(Settings::Key::Speech), QVariant(true));
+        QCOMPARE(settings.string(Settings::Key::ConfigPath), QStringLiteral("/etc/counterpay/juspay-production.ini"));
+        // Demo off never becomes production by itself.
+        QCOMPARE(settings.string(Settings::Key::Environment), QStringLiteral("sandbox"));
+        QCOMPARE(changed.count(), 0); // migration runs before anyone listens
+    }
+    // On disk: new names present, old names gone, unrelated keys untouched.
+    QSettings raw(m_path, QSettings::IniFormat);
+    for (const char *old : { "ui/language", "ui/demo", "ui/sound", "ui/speech", "ui/merchantName", "gateway/config" })
+        QVERIFY2(!raw.contains(QLatin1String(old)), old);
+    QVERIFY(raw.childGroups().contains(QStringLiteral("display")));
+    QVERIFY(!raw.childGroups().contains(QStringLiteral("ui")));
+    QCOMPARE(raw.value(QStringLiteral("display/language")).toString(), QStringLiteral("hi"));
+    QCOMPARE(raw.value(QStringLiteral("settings/version")).toInt(), 2);
+    QCOMPARE(raw.value(QStringLiteral("window/geometry")).toRect(), QRect(10, 20, 800, 600));
+    QCOMPARE(raw.value(QStringLiteral("lastRun")).toString(), QStringLiteral("2026-11-01"));
+}
+
+void tst_Settings::migrateTwiceIsANoOp()
+{
+    QVERIFY(QFile::copy(kFixture, m_path));
+    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+    Settings(iniAt(m_path)).migrate();
+    const QByteArray once = readAll(m_path);
+    QVERIFY(!once.isEmpty());
+    Settings again(iniAt(m_path));
+    QSignalSpy changed(&again, &Settings::changed);
+    QCOMPARE(again.migrate(), QStringList());
+    again.sync();
+    QCOMPARE(readAll(m_path), once);
+    QCOMPARE(again.string(Settings::Key::Language), QStringLiteral("hi"));
+    QCOMPARE(changed.count(), 0);
+}
+
+void tst_Settings::oldDemoFlag_data()
+{
+    QTest::addColumn<QVariant>("demo");
+    QTest::addColumn<QString>("environment");
+    QTest::newRow("true") << QVariant(true) << QStringLiteral("demo");
+    QTest::newRow("false") << QVariant(false) << QStringLiteral("sandbox");
+    QTest::newRow("garbage") << QVariant(QStringLiteral("maybe")) << QStringLiteral("demo");
+}
+
+void tst_Settings::oldDemoFlag()
+{
+    QFETCH(QVariant, demo);
+    QFETCH(QString, environment);
+    iniAt(m_path)->setValue(QStringLiteral("ui/demo"), demo);
+    Settings settings(iniAt(m_path));
+    settings.migrate();
+    QCOMPARE(settings.string(Settings::Key::Environment), environment);
+}
+
+void tst_Settings::newValueWinsOverOld()
+{
+    {
+        auto raw = iniAt(m_path);
+        raw->setValue(QStringLiteral("ui/language"), QStringLiteral("hi"));
+        raw->setValue(QStringLiteral("display/language"), QStringLiteral("en"));
+    }
+    Settings settings(iniAt(m_path));
+    const QStringList moved = settings.migrate();
+    QCOMPARE(settings.string(Settings::Key::Language), QStringLiteral("en"));
+    QVERIFY(moved.first().startsWith(QLatin1String("ui/language removed")));
+    QVERIFY(!iniAt(m_path)->contains(QStringLiteral("ui/language")));
+}
+
+void tst_Settings::migrateRemovesSecretLookingKeys()
+{
+    {
+        auto raw = iniAt(m_path);
+        raw->setValue(QStringLiteral("gateway/apiKey"), QStringLiteral("jp-live-123"));
+        raw->setValue(QStringLiteral("cmcom/client_secret"), QStringLiteral("s3cret"));
+        raw->setValue(QStringLiteral("merchant/name"), QStringLiteral("Shop"));
+    }
+    Settings settings(iniAt(m_path));
+    const QStringList moved = settings.migrate();
+    QVERIFY(moved.contains(QStringLiteral("gateway/apiKey removed (secrets belong in the keychain)")));
+    QVERIFY(!moved.join(u' ').contains(QLatin1String("jp-live-123"))); // the value is never echoed
+    settings.sync();
+    const QByteArray file = readAll(m_path);
+    QVERIFY(!file.contains("jp-live-123"));
+    QVERIFY(!file.contains("s3cret"));
+    QCOMPARE(settings.string(Settings::Key::MerchantName), QStringLiteral("Shop"));
+}
+
+void tst_Settings::changedOnlyOnRealChange()
+{
+    Settings settings(iniAt(m_path));
+    QSignalSpy changed(&settings, &Settings::changed);
+    QVERIFY(settings.setValue(Settings::Key::Sound, true).ok()); // the default: no change
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(settings.setValue(Settings::Key::Sound, false).ok());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().first().value<Settings::Key>(), Settings::Key::Sound);
+    QVERIFY(settings.setValue(Settings::Key::Sound, QStringLiteral("false")).ok()); // same value, as text
+    QVERIFY(settings.setValue(Settings::Key::Sound, false).ok());
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(settings.setValue(Settings::Key::LockoutFailures, QStringLiteral("5")).ok()); // the default
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(settings.setValue(Settings::Key::LockoutFailures, 3).ok());
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(settings.integer(Settings::Key::LockoutFailures), 3);
+    QCOMPARE(settings.value(Settings::Key::LockoutFailures).typeId(), int(QMetaType::Int));
+    settings.reset(Settings::Key::LockoutFailures);
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(settings.integer(Settings::Key::LockoutFailures), 5);
+    settings.reset(Settings::Key::LockoutFailures);
+    QCOMPARE(changed.count(), 3);
+}
+
+void tst_Settings::refusesBadValues_data()
+{
+    QTest::addColumn<Settings::Key>("key");
+    QTest::addColumn<QVariant>("value");
+    using K = Settings::Key;
+    QTest::newRow("environment word") << K::Environment << QVariant(QStringLiteral("staging"));
+    QTest::newRow("environment case") << K::Environment << QVariant(QStringLiteral("Production"));
+    QTest::newRow("display word") << K::CustomerDisplay << QVariant(QStringLiteral("maybe"));
+    QTest::newRow("zero failures") << K::LockoutFailures << QVariant(0);
+    QTest::newRow("negative minutes") << K::LockoutMinutes << QVariant(-5);
+    QTest::newRow("idle not a number") << K::IdleLockMinutes << QVariant(QStringLiteral("five"));
+    QTest::newRow("idle fraction") << K::IdleLockMinutes << QVariant(QStringLiteral("2.5"));
+    QTest::newRow("sound word") << K::Sound << QVariant(QStringLiteral("loud"));
+    QTest::newRow("poll first too small") << K::PollFirstMs << QVariant(1);
+}
+
+void tst_Settings::refusesBadValues()
+{
+    QFETCH(Settings::Key, key);
+    QFETCH(QVariant, value);
+    Settings settings(iniAt(m_path));
+    QSignalSpy changed(&settings, &Settings::changed);
+    const QVariant before = settings.value(key);
+    const VoidResult result = settings.setValue(key, value);
+    QCOMPARE(result.errorCode(), QStringLiteral("bad_setting_value"));
+    QVERIFY(result.errorMessage().contains(Settings::keyName(key)));
+    QCOMPARE(settings.value(key), before);
+    QCOMPARE(changed.count(), 0);
+}
+
+void tst_Settings::handEditedGarbageReadsAsDefault()
+{
+    iniAt(m_path)->setValue(QStringLiteral("security/lockoutFailures"), QStringLiteral("lots"));
+    iniAt(m_path)->setValue(QStringLiteral("general/environment"), QStringLiteral("live"));
+    Settings settings(iniAt(m_path));
+    QCOMPARE(settings.integer(Settings::Key::LockoutFailures), 5);
+    QCOMPARE(settings.string(Settings::Key::Environment), QStringLiteral("demo"));
+}
+
+void tst_Settings::valuesPersist()
+{
+    {
+        Settings settings(iniAt(m_path));
+        QVERIFY(settings.setValue(Settings::Key::MerchantAddress, QStringLiteral("12, M.G. Road\nPune 411001")).ok());
+        QVERIFY(settings.setValue(Settings::Key::Environment, QStringLiteral("production")).ok());
+        QVERIFY(settings.setValue(Settings::Key::IdleLockMinutes, 10).ok());
+    }
+    Settings reopened(iniAt(m_path));
+    QCOMPARE(reopened.string(Settings::Key::MerchantAddress), QStringLiteral("12, M.G. Road\nPune 411001"));
+    QCOMPARE(reopened.string(Settings::Key::Environment), QStringLiteral("production"));
+    QCOMPARE(reopened.integer(Settings::Key::IdleLockMinutes), 10);
+}
+
+void tst_Settings::noKeyLooksSecret()
+{
+    for (Settings::Key key : Settings::allKeys())
+        QVERIFY2(!Settings::looksSecret(Settings::keyName(key)), qPrintable(Settings::keyName(key)));
+}
+
+void tst_Settings::looksSecret_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("secret");
+    QTest::newRow("apiKey") << "gateway/apiKey" << true;
+    QTest::newRow("api_key") << "juspay/api_key" << true;
+    QTest::newRow("client secret") << "cmcom/clientSecret" << true;
+    QTest::newRow("password") << "printer/password" << true;
+    QTest::newRow("token") << "google/accessToken" << true;
+    QTest::newRow("service account") << "google/serviceAccount" << true;
+    QTest::newRow("pin") << "security/pin" << true;
+    QTest::newRow("manager pin") << "security/manager-pin" << true;
+    QTest::newRow("lockout") << "security/lockoutMinutes" << false;
+    QTest::newRow("printer") << "printer/name" << false;
+    QTest::newRow("spinner") << "ui/spinner" << false;
+}
+
+void tst_Settings::looksSecret()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, secret);
+    QCOMPARE(Settings::looksSecret(name), secret);
+}
+
+QTEST_GUILESS_MAIN(tst_Settings)
+#include "tst_Settings.moc"
