@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/PaymentState.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QString>
+#include <QTimeZone>
+
+// How the back office writes values for a person: amounts from integer minor units (through
+// core/Money, never a floating point number), phones as the last 4 digits only, states and
+// times in the manager's words and zone.
+class BackOfficeText
+{
+    Q_DECLARE_TR_FUNCTIONS(BackOfficeText)
+
+public:
+    // "₹1,49,950.00" in en_IN. An unknown currency code prints the code and the decimal string.
+    static QString money(qint64 minorUnits, const QString &currencyCode, const QLocale &locale);
+    // "••••••3210" from the stored last 4; empty when there is no phone.
+    static QString maskedPhone(const QString &last4);
+    static QString state(PaymentState state);
+    static QString state(const QString &stateName);
+    // Local date and time with seconds, in `zone`.
+    static QString dateTime(const QDateTime &utc, const QTimeZone &zone, const QLocale &locale);
+    static QString time(const QDateTime &utc, const QTimeZone &zone, const QLocale &locale);
+};
