@@ -89,6 +89,21 @@ const char *const kVersion1[] = {
     "BEGIN SELECT RAISE(ABORT, 'refunds are never deleted'); END",
 };
 
+// Version 2: the back office's history and reports. Newest-first paging orders by
+// (created_at, order_id), so the date, state, provider and last-4 indexes end in both columns
+// and no query has to sort; refunds are totalled by the day they were asked.
+const char *const kVersion2[] = {
+    "DROP INDEX orders_by_created",
+    "CREATE INDEX orders_by_created ON orders (created_at, order_id)",
+    "DROP INDEX orders_by_state",
+    "CREATE INDEX orders_by_state ON orders (state, created_at, order_id)",
+    "DROP INDEX orders_by_last4",
+    "CREATE INDEX orders_by_last4 ON orders (phone_last4, created_at, order_id)",
+    "DROP INDEX orders_by_provider",
+    "CREATE INDEX orders_by_provider ON orders (provider, created_at, order_id)",
+    "CREATE INDEX refunds_by_created ON refunds (created_at)",
+};
+
 Error sqlError(const char *code, const QString &what, const QSqlError &error)
 {
     return Error { QString::fromLatin1(code), what + u": " + error.text() };
@@ -150,6 +165,12 @@ VoidResult LedgerSchema::migrate(QSqlDatabase &db)
         }
         if (VoidResult step = exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)); !step)
             return fail(step.error());
+    }
+    if (current.value() < 2) {
+        for (const char *statement : kVersion2) {
+            if (VoidResult step = exec(db, QString::fromLatin1(statement)); !step)
+                return fail(step.error());
+        }
     }
     // Later versions add `if (current.value() < N) { ... }` blocks here.
     if (VoidResult step = exec(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(kCurrentVersion)); !step)

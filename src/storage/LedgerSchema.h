@@ -13,7 +13,7 @@ public:
     // "CPY1": written to SQLite's application_id header field so a CounterPay ledger can be
     // told from any other SQLite file before anything is written to it.
     static constexpr quint32 kApplicationId = 0x43505931;
-    static constexpr int kCurrentVersion = 1;
+    static constexpr int kCurrentVersion = 2;
 
     // Reads schema_version; 0 for a database with no CounterPay tables yet.
     static Result<int> version(QSqlDatabase &db);

@@ -1,5 +1,6 @@
 #include "storage/SqliteLedger.h"
 
+#include "storage/LedgerInspector.h"
 #include "storage/LedgerSchema.h"
 #include "storage/OrderQuery.h"
 #include "storage/StorageLogging.h"
@@ -58,80 +59,6 @@ QString nextConnectionName()
     return QStringLiteral("counterpay.ledger.%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
-// Checks an existing file before any write: SQLite's magic, our application id, SQLite's own
-// quick_check and the schema version, through a read-only connection.
-VoidResult inspectExisting(const QString &path, bool verifyIntegrity)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError("unreadable", QStringLiteral("Cannot read the ledger '%1': %2").arg(path, file.errorString()));
-    const QByteArray header = file.read(100);
-    file.close();
-    const QString untouched = QStringLiteral(" The file was left untouched; move it aside or choose "
-                                             "another ledger with --db.");
-    if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
-        return makeError("not_a_ledger",
-                         QStringLiteral("'%1' is not a CounterPay ledger: it is not an SQLite "
-                                        "database.").arg(path) + untouched);
-    }
-
-    const QString name = nextConnectionName() + QStringLiteral(".inspect");
-    VoidResult verdict = ok();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(kDriver, name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open()) {
-            verdict = sqlError("unreadable", QStringLiteral("Cannot open the ledger '%1'").arg(path), db.lastError());
-        } else {
-            QSqlQuery query(db);
-            if (verifyIntegrity) {
-                if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()) {
-                    verdict = makeError("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
-                                                           .arg(path, query.lastError().text()) + untouched);
-                } else if (const QString result = query.value(0).toString(); result != QLatin1String("ok")) {
-                    verdict = makeError("damaged", QStringLiteral("The ledger '%1' is damaged (SQLite "
-                                                                  "reports: %2).").arg(path, result.left(200)) + untouched);
-                }
-            }
-            // Asked of SQLite, not read from the file's header: in WAL mode a fresh ledger's id
-            // sits in the write-ahead log until the next checkpoint.
-            quint32 applicationId = 0;
-            if (verdict && query.exec(QStringLiteral("PRAGMA application_id")) && query.next())
-                applicationId = quint32(query.value(0).toLongLong());
-            if (verdict && applicationId != LedgerSchema::kApplicationId) {
-                if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next()) {
-                    verdict = makeError("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
-                                                           .arg(path, query.lastError().text()) + untouched);
-                } else if (query.value(0).toInt() > 0) {
-                    verdict = makeError("foreign_database",
-                                        QStringLiteral("'%1' is an SQLite database of another "
-                                                       "program, not a CounterPay ledger.").arg(path) + untouched);
-                }
-            }
-            if (verdict) {
-                const Result<int> version = LedgerSchema::version(db);
-                if (!version) {
-                    verdict = makeError("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
-                                                           .arg(path, version.errorMessage()) + untouched);
-                } else if (version.value() > LedgerSchema::kCurrentVersion) {
-                    verdict = makeError("newer_schema",
-                                        QStringLiteral("The ledger '%1' was written by a newer "
-                                                       "CounterPay (schema %2; this build knows up "
-                                                       "to %3). Install the newer version; the "
-                                                       "file was left untouched.")
-                                                .arg(path)
-                                                .arg(version.value())
-                                                .arg(LedgerSchema::kCurrentVersion));
-                }
-            }
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return verdict;
-}
-
 } // namespace
 
 Result<std::unique_ptr<SqliteLedger>> SqliteLedger::open(const QString &path, const PhoneVault &vault,
@@ -145,7 +72,9 @@ Result<std::unique_ptr<SqliteLedger>> SqliteLedger::open(const QString &path, co
     if (info.exists() && !info.isFile())
         return makeError("not_a_file", QStringLiteral("The ledger path '%1' is not a file.").arg(path));
     if (info.exists() && info.size() > 0) {
-        if (VoidResult inspected = inspectExisting(path, options.verifyIntegrity); !inspected)
+        const bool scanPages = options.verifyIntegrity
+                && (options.quickCheckMaxBytes < 0 || info.size() <= options.quickCheckMaxBytes);
+        if (VoidResult inspected = LedgerInspector::inspect(path, scanPages); !inspected)
             return inspected.error();
     }
 

@@ -15,16 +15,25 @@ struct OrderQuery;
 // schema_version table and migrations in a transaction (LedgerSchema).
 //
 // open() refuses, without writing a byte, a file that is not SQLite, an SQLite file that
-// belongs to another program, a damaged file, and a ledger from a newer CounterPay.
+// belongs to another program, a damaged file, and a ledger from a newer CounterPay. Damage
+// anywhere in the file is found at open for ledgers up to Options::quickCheckMaxBytes; beyond
+// that open() finds a cut-short file or a damaged header or schema, and checkIntegrity()
+// (slow: it reads everything) finds the rest on demand.
 class SqliteLedger final : public Ledger
 {
 public:
+    static constexpr qint64 kDefaultQuickCheckMaxBytes = 16 * 1024 * 1024;
+
     struct Options
     {
-        // Runs SQLite's quick_check before trusting an existing file.
+        // Set false to skip SQLite's quick_check at open altogether (the cheap checks of
+        // LedgerInspector always run).
         bool verifyIntegrity = true;
+        // quick_check reads every page, so open() runs it only on files up to this size
+        // (tens of milliseconds); a bigger ledger is checked in full on demand with
+        // checkIntegrity(). -1: always, whatever the size.
+        qint64 quickCheckMaxBytes = kDefaultQuickCheckMaxBytes;
     };
-
     static Result<std::unique_ptr<SqliteLedger>> open(const QString &path, const PhoneVault &vault,
                                                       const Options &options);
     static Result<std::unique_ptr<SqliteLedger>> open(const QString &path, const PhoneVault &vault)

@@ -1,3 +1,4 @@
+#include "storage/LedgerSchema.h"
 #include "storage/SqliteLedger.h"
 
 #include <QFile>
@@ -345,7 +346,7 @@ void tst_SqliteLedger::survivesReopen()
     QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
     QVERIFY(query.exec(QStringLiteral("SELECT version FROM schema_version")) && query.next());
-    QCOMPARE(query.value(0).toInt(), 1);
+    QCOMPARE(query.value(0).toInt(), LedgerSchema::kCurrentVersion);
     query.finish();
     raw.close();
     raw = QSqlDatabase();
