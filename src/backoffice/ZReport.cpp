@@ -1,0 +1,235 @@
+#include "backoffice/ZReport.h"
+
+#include "core/Money.h"
+#include "storage/Ledger.h"
+
+#include <QMap>
+
+#include <algorithm>
+
+namespace {
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+} // namespace
+
+bool ZReport::tookMoney(PaymentState state)
+{
+    return state == PaymentState::Charged || state == PaymentState::PartiallyRefunded || state == PaymentState::Refunded;
+}
+
+bool ZReport::refundCounts(const QString &refundState)
+{
+    return refundState == QLatin1String("succeeded") || refundState == QLatin1String("pending");
+}
+
+Result<ZReport> ZReport::build(Ledger &ledger, const QDate &day, const QTimeZone &zone)
+{
+    if (!day.isValid() || !zone.isValid())
+        return Result<ZReport>::failure(QStringLiteral("bad_day"), QStringLiteral("Choose a valid day and time zone."));
+    ZReport report;
+    report.m_day = day;
+    report.m_zone = zone;
+    // Midnight to midnight in the store's zone (a DST day is 23 or 25 hours long).
+    report.m_sinceUtc = QDateTime(day, QTime(0, 0), zone).toUTC();
+    report.m_untilUtc = QDateTime(day.addDays(1), QTime(0, 0), zone).toUTC();
+
+    OrderFilter filter;
+    filter.since = report.m_sinceUtc;
+    filter.until = report.m_untilUtc;
+    const Result<QList<SalesTotalsRow>> totals = ledger.salesTotals(filter);
+    if (!totals)
+        return totals.error();
+    const Result<QList<RefundTotalsRow>> refunds = ledger.refundTotals(report.m_sinceUtc, report.m_untilUtc);
+    if (!refunds)
+        return refunds.error();
+
+    QMap<QString, qint64> chargedByCurrency;
+    for (const SalesTotalsRow &row : totals.value()) {
+        report.m_lines.append({ row.provider, row.method, row.state, row.currency, row.count, row.amountMinorUnits });
+        if (tookMoney(row.state))
+            chargedByCurrency[row.currency] += row.amountMinorUnits;
+        else
+            chargedByCurrency[row.currency] += 0;
+    }
+    for (const RefundTotalsRow &row : refunds.value()) {
+        report.m_refundLines.append({ row.provider, row.currency, row.state, row.count, row.amountMinorUnits });
+        chargedByCurrency[row.currency] += 0;
+    }
+    // The report's currency: the one with the most charged; INR on an empty day.
+    report.m_currency = QStringLiteral("INR");
+    qint64 best = -1;
+    for (auto it = chargedByCurrency.cbegin(); it != chargedByCurrency.cend(); ++it) {
+        if (it.value() > best) {
+            best = it.value();
+            report.m_currency = it.key();
+        }
+    }
+    std::sort(report.m_lines.begin(), report.m_lines.end(), [](const Line &a, const Line &b) {
+        return std::tie(a.provider, a.method, a.state) < std::tie(b.provider, b.method, b.state);
+    });
+    std::sort(report.m_refundLines.begin(), report.m_refundLines.end(), [](const RefundLine &a, const RefundLine &b) {
+        return std::tie(a.provider, a.state) < std::tie(b.provider, b.state);
+    });
+    return report;
+}
+
+QStringList ZReport::otherCurrencies() const
+{
+    QStringList others;
+    for (const Line &line : m_lines) {
+        if (line.currency != m_currency && !others.contains(line.currency))
+            others.append(line.currency);
+    }
+    for (const RefundLine &line : m_refundLines) {
+        if (line.currency != m_currency && !others.contains(line.currency))
+            others.append(line.currency);
+    }
+    return others;
+}
+
+qint64 ZReport::orderCount() const
+{
+    qint64 total = 0;
+    for (const Line &line : m_lines)
+        total += line.count;
+    return total;
+}
+
+qint64 ZReport::count(PaymentState state) const
+{
+    qint64 total = 0;
+    for (const Line &line : m_lines) {
+        if (line.state == state)
+            total += line.count;
+    }
+    return total;
+}
+
+qint64 ZReport::chargedCount() const
+{
+    qint64 total = 0;
+    for (const Line &line : m_lines) {
+        if (line.currency == m_currency && tookMoney(line.state))
+            total += line.count;
+    }
+    return total;
+}
+
+qint64 ZReport::chargedMinorUnits() const
+{
+    qint64 total = 0;
+    for (const Line &line : m_lines) {
+        if (line.currency == m_currency && tookMoney(line.state))
+            total += line.amountMinorUnits;
+    }
+    return total;
+}
+
+qint64 ZReport::refundCount() const
+{
+    qint64 total = 0;
+    for (const RefundLine &line : m_refundLines) {
+        if (line.currency == m_currency && refundCounts(line.state))
+            total += line.count;
+    }
+    return total;
+}
+
+qint64 ZReport::refundedMinorUnits() const
+{
+    qint64 total = 0;
+    for (const RefundLine &line : m_refundLines) {
+        if (line.currency == m_currency && refundCounts(line.state))
+            total += line.amountMinorUnits;
+    }
+    return total;
+}
+
+QList<ZReport::Subtotal> ZReport::providerSubtotals() const
+{
+    QMap<QString, Subtotal> byProvider;
+    for (const Line &line : m_lines) {
+        Subtotal &subtotal = byProvider[line.provider];
+        subtotal.provider = line.provider;
+        subtotal.orders += line.count;
+        if (line.currency == m_currency && tookMoney(line.state)) {
+            subtotal.chargedCount += line.count;
+            subtotal.chargedMinorUnits += line.amountMinorUnits;
+        }
+    }
+    for (const RefundLine &line : m_refundLines) {
+        Subtotal &subtotal = byProvider[line.provider];
+        subtotal.provider = line.provider;
+        if (line.currency == m_currency && refundCounts(line.state))
+            subtotal.refundedMinorUnits += line.amountMinorUnits;
+    }
+    return byProvider.values();
+}
+
+QString ZReport::formatAmount(qint64 minorUnits, const QLocale &locale) const
+{
+    const std::optional<Currency> currency = Currency::fromCode(m_currency);
+    if (!currency)
+        return QString::number(minorUnits) + u' ' + m_currency;
+    const Result<Money> money = Money::fromMinorUnits(qAbs(minorUnits), *currency);
+    if (!money)
+        return QString::number(minorUnits) + u' ' + m_currency;
+    return (minorUnits < 0 ? QStringLiteral("-") : QString()) + money->toDisplayString(locale);
+}
+
+QString ZReport::toHtml(const QString &merchantName, const QLocale &locale) const
+{
+    QString html;
+    html += QStringLiteral("<html><head><meta charset=\"utf-8\"><title>Z report %1</title></head><body>")
+                    .arg(m_day.toString(Qt::ISODate));
+    html += QStringLiteral("<h1>%1</h1><h2>End of day (Z report): %2</h2>")
+                    .arg(escaped(merchantName), escaped(locale.toString(m_day, QLocale::LongFormat)));
+    html += QStringLiteral("<p>%1 to %2 (%3)</p>")
+                    .arg(escaped(m_sinceUtc.toTimeZone(m_zone).toString(Qt::ISODate)),
+                         escaped(m_untilUtc.toTimeZone(m_zone).toString(Qt::ISODate)),
+                         escaped(QString::fromLatin1(m_zone.id())));
+
+    html += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">"
+                           "<tr><th>Provider</th><th>Method</th><th>State</th><th>Orders</th><th>Amount</th></tr>");
+    for (const Line &line : m_lines) {
+        const QString amount = line.currency == m_currency ? formatAmount(line.amountMinorUnits, locale)
+                                                            : QString::number(line.amountMinorUnits) + u' ' + line.currency;
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td><td align=\"right\">%5</td></tr>")
+                        .arg(escaped(line.provider), escaped(line.method), escaped(PaymentStates::name(line.state)),
+                             locale.toString(line.count), escaped(amount));
+    }
+    html += QStringLiteral("</table>");
+
+    html += QStringLiteral("<h3>By provider</h3><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">"
+                           "<tr><th>Provider</th><th>Orders</th><th>Charged</th><th>Amount</th><th>Refunded</th><th>Net</th></tr>");
+    for (const Subtotal &subtotal : providerSubtotals()) {
+        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td>"
+                               "<td align=\"right\">%4</td><td align=\"right\">%5</td><td align=\"right\">%6</td></tr>")
+                        .arg(escaped(subtotal.provider), locale.toString(subtotal.orders), locale.toString(subtotal.chargedCount),
+                             escaped(formatAmount(subtotal.chargedMinorUnits, locale)),
+                             escaped(formatAmount(subtotal.refundedMinorUnits, locale)),
+                             escaped(formatAmount(subtotal.netMinorUnits(), locale)));
+    }
+    html += QStringLiteral("</table>");
+
+    html += QStringLiteral("<h3>Totals</h3><table cellpadding=\"4\">");
+    const auto row = [&html](const QString &label, const QString &value) {
+        html += QStringLiteral("<tr><td>%1</td><td align=\"right\"><b>%2</b></td></tr>").arg(escaped(label), escaped(value));
+    };
+    row(QStringLiteral("Orders"), locale.toString(orderCount()));
+    row(QStringLiteral("Charged sales"), locale.toString(chargedCount()));
+    row(QStringLiteral("Charged"), formatAmount(chargedMinorUnits(), locale));
+    row(QStringLiteral("Refunds"), locale.toString(refundCount()));
+    row(QStringLiteral("Refunded"), formatAmount(refundedMinorUnits(), locale));
+    row(QStringLiteral("Net"), formatAmount(netMinorUnits(), locale));
+    html += QStringLiteral("</table>");
+    if (!otherCurrencies().isEmpty()) {
+        html += QStringLiteral("<p>Not in these totals: sales in %1.</p>").arg(escaped(otherCurrencies().join(QStringLiteral(", "))));
+    }
+    html += QStringLiteral("</body></html>");
+    return html;
+}

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "core/PaymentState.h"
+#include "core/Result.h"
+#include "storage/SalesTotals.h"
+
+#include <QDate>
+#include <QList>
+#include <QLocale>
+#include <QString>
+#include <QTimeZone>
+
+class Ledger;
+
+// The end-of-day (Z) report for one calendar day in the store's time zone: totals by
+// provider/method and state, counts, refunds and net, from the ledger's SQL aggregates
+// (Ledger::salesTotals + refundTotals), never by summing fetched orders.
+//
+// "Charged" counts orders created that day that took money: charged, partially refunded and
+// refunded (their full amounts). "Refunded" is the refunds created that day that succeeded or
+// are pending at the provider (money on its way back), whenever the sale was. Net is charged
+// minus refunded. Totals are in the report's currency(); lines in any other currency are
+// listed but left out of the totals (otherCurrencies() says which).
+class ZReport
+{
+public:
+    struct Line
+    {
+        QString provider;
+        QString method;
+        PaymentState state = PaymentState::Created;
+        QString currency;
+        qint64 count = 0;
+        qint64 amountMinorUnits = 0;
+    };
+
+    struct RefundLine
+    {
+        QString provider;
+        QString currency;
+        QString state;    // requested, pending, succeeded, failed, unknown
+        qint64 count = 0;
+        qint64 amountMinorUnits = 0;
+    };
+
+    struct Subtotal
+    {
+        QString provider;
+        qint64 orders = 0;
+        qint64 chargedCount = 0;
+        qint64 chargedMinorUnits = 0;
+        qint64 refundedMinorUnits = 0;
+        qint64 netMinorUnits() const { return chargedMinorUnits - refundedMinorUnits; }
+    };
+
+    static Result<ZReport> build(Ledger &ledger, const QDate &day, const QTimeZone &zone);
+
+    QDate day() const { return m_day; }
+    QTimeZone zone() const { return m_zone; }
+    QDateTime sinceUtc() const { return m_sinceUtc; }
+    QDateTime untilUtc() const { return m_untilUtc; }
+    QString currency() const { return m_currency; }
+    QStringList otherCurrencies() const;
+
+    const QList<Line> &lines() const { return m_lines; }
+    const QList<RefundLine> &refundLines() const { return m_refundLines; }
+    QList<Subtotal> providerSubtotals() const;
+
+    qint64 orderCount() const;
+    qint64 count(PaymentState state) const;
+    qint64 chargedCount() const;
+    qint64 chargedMinorUnits() const;
+    qint64 refundCount() const;
+    qint64 refundedMinorUnits() const;
+    qint64 netMinorUnits() const { return chargedMinorUnits() - refundedMinorUnits(); }
+
+    // States whose amount counts as charged; refund states that count as given back.
+    static bool tookMoney(PaymentState state);
+    static bool refundCounts(const QString &refundState);
+
+    // A printable HTML document (the UI prints it or writes a PDF with QTextDocument).
+    QString toHtml(const QString &merchantName, const QLocale &locale) const;
+    // An amount of the report's currency for a person, e.g. "₹1,49,999.00".
+    QString formatAmount(qint64 minorUnits, const QLocale &locale) const;
+
+private:
+    QDate m_day;
+    QTimeZone m_zone;
+    QDateTime m_sinceUtc;
+    QDateTime m_untilUtc;
+    QString m_currency;
+    QList<Line> m_lines;
+    QList<RefundLine> m_refundLines;
+};
