@@ -90,7 +90,7 @@ QByteArray CsvExporter::encodeRecord(const QStringList &fields)
     return line;
 }
 
-Result<qint64> CsvExporter::write(Ledger &ledger, const OrderFilter &filter, const QString &path)
+Result<qint64> CsvExporter::write(Ledger &ledger, const OrderFilter &filter, const QString &path, int pageSize)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -106,7 +106,7 @@ Result<qint64> CsvExporter::write(Ledger &ledger, const OrderFilter &filter, con
         return fail(Error { QStringLiteral("export_failed"), file.errorString() });
 
     OrderFilter page = filter;
-    page.limit = kPageSize;
+    page.limit = qMax(1, pageSize);
     page.offset = 0;
     page.beforeCreatedAt = QDateTime();
     page.beforeOrderId.clear();
@@ -120,7 +120,7 @@ Result<qint64> CsvExporter::write(Ledger &ledger, const OrderFilter &filter, con
                 return fail(Error { QStringLiteral("export_failed"), QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()) });
         }
         written += rows->size();
-        if (rows->size() < kPageSize)
+        if (rows->size() < page.limit)
             break;
         page.startAfter(rows->last().createdAt, rows->last().orderId);
     }

@@ -25,7 +25,9 @@ public:
     // a million rows never sit in memory. Through QSaveFile: on any failure nothing is left at
     // `path` (an existing file there stays as it was). Returns the number of orders written.
     // Errors: export_unwritable, export_failed, and the ledger's read errors.
-    static Result<qint64> write(Ledger &ledger, const OrderFilter &filter, const QString &path);
+    // `pageSize` other than kPageSize is for tests (small pages exercise the keyset paging).
+    static Result<qint64> write(Ledger &ledger, const OrderFilter &filter, const QString &path,
+                                int pageSize = kPageSize);
 
     // A strict RFC 4180 reader: CRLF records (a final CRLF is optional), quoted fields,
     // UTF-8 without a BOM, every record as wide as the first. Errors: csv_malformed with the
