@@ -281,34 +281,44 @@ Result<QList<OrderRecord>> SqliteLedger::readOrders(const OrderQuery &statement,
     const auto finish = qScopeGuard([&query] { query.finish(); });
 
     QList<OrderRecord> orders;
+    // Most rows share a currency and a state: parse each distinct text once per query.
+    QString lastCurrencyCode;
+    std::optional<Currency> lastCurrency;
+    auto damaged = [](const QString &orderId, const QString &what) {
+        return makeError("damaged_row", QStringLiteral("Order %1 in the ledger is damaged: %2").arg(orderId, what));
+    };
     while (query.next()) {
         OrderRecord order;
         order.orderId = query.value(0).toString();
-        const QString damaged = QStringLiteral("Order %1 in the ledger is damaged: ").arg(order.orderId);
         order.terminal = query.value(1).toString();
         order.cashier = query.value(2).toString();
         order.provider = query.value(3).toString();
         order.method = query.value(4).toString();
-        const std::optional<Currency> currency = Currency::fromCode(query.value(6).toString());
-        if (!currency)
-            return makeError("damaged_row", damaged + QStringLiteral("unknown currency '%1'.").arg(query.value(6).toString().left(8)));
-        const Result<Money> amount = Money::fromMinorUnits(query.value(5).toLongLong(), *currency);
+        const QString code = query.value(6).toString();
+        if (code != lastCurrencyCode || !lastCurrency) {
+            lastCurrency = Currency::fromCode(code);
+            lastCurrencyCode = code;
+        }
+        if (!lastCurrency)
+            return damaged(order.orderId, QStringLiteral("unknown currency '%1'.").arg(code.left(8)));
+        Result<Money> amount = Money::fromMinorUnits(query.value(5).toLongLong(), *lastCurrency);
         if (!amount)
-            return makeError("damaged_row", damaged + amount.errorMessage());
-        order.amount = amount.value();
+            return damaged(order.orderId, amount.errorMessage());
+        order.amount = std::move(amount).value();
         if (access == PhoneAccess::Reveal && !query.value(7).isNull()) {
             const Result<QString> phone = m_vault.open(query.value(7).toByteArray());
             if (!phone) {
                 return makeError("phone_unreadable",
-                                 damaged + QStringLiteral("the phone number cannot be decrypted "
-                                                          "with this device's key (%1).").arg(phone.errorMessage()));
+                                 QStringLiteral("Order %1 in the ledger is damaged: the phone number cannot be "
+                                                "decrypted with this device's key (%2).").arg(order.orderId, phone.errorMessage()));
             }
             order.phoneE164 = phone.value();
         }
         order.phoneLast4 = query.value(8).toString();
-        const std::optional<PaymentState> state = PaymentStates::fromName(query.value(9).toString());
+        const QString stateName = query.value(9).toString();
+        const std::optional<PaymentState> state = PaymentStates::fromName(stateName);
         if (!state)
-            return makeError("damaged_row", damaged + QStringLiteral("unknown state '%1'.").arg(query.value(9).toString().left(24)));
+            return damaged(order.orderId, QStringLiteral("unknown state '%1'.").arg(stateName.left(24)));
         order.state = *state;
         order.providerStatus = query.value(10).toString();
         order.txnId = query.value(11).toString();
@@ -322,7 +332,7 @@ Result<QList<OrderRecord>> SqliteLedger::readOrders(const OrderQuery &statement,
         order.note = query.value(19).toString();
         order.createdAt = fromMs(query.value(20));
         order.updatedAt = fromMs(query.value(21));
-        orders.append(order);
+        orders.append(std::move(order));
     }
     return orders;
 }

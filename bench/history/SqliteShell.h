@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/Result.h"
+#include "storage/OrderQuery.h"
+
+#include <QList>
+#include <QString>
+
+// Runs SQL through the `sqlite3` command-line shell on a file and reads its `.timer on` lines,
+// so the ledger's timings can be compared with SQLite's own tool on the same statement. The
+// statements keep their `?` placeholders; the values are bound with `.parameter set ?N`.
+class SqliteShell
+{
+public:
+    struct Timing
+    {
+        double realMs = 0;  // wall clock, printed by the shell with 1 ms resolution
+        double cpuMs = 0;   // user + sys, microsecond resolution
+    };
+
+    // Runs the group of statements `runs` times in one shell process (output discarded) and
+    // returns one timing per run, each the sum over the group.
+    static Result<QList<Timing>> time(const QString &dbPath, const QList<OrderQuery> &group, int runs);
+    static QString version();
+};
