@@ -1,0 +1,270 @@
+// The Z report's totals equal sums computed by independent SQL over the same SQLite file.
+// Orders in several states and providers over three days, some a millisecond either side of
+// local midnight in Asia/Kolkata (UTC+05:30); the report is for the middle day.
+#include "LedgerSeed.h"
+#include "backoffice/ZReport.h"
+#include "storage/SqliteLedger.h"
+
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QTimeZone kKolkata("Asia/Kolkata");
+// 2026-03-10 00:00 IST is 2026-03-09 18:30 UTC, written out by hand (not through QTimeZone).
+const QDateTime kDayStartUtc(QDate(2026, 3, 9), QTime(18, 30), Qt::UTC);
+const QDateTime kDayEndUtc(QDate(2026, 3, 10), QTime(18, 30), Qt::UTC);
+
+struct Provider
+{
+    const char *name;
+    const char *method;
+};
+constexpr Provider kProviders[] = { { "juspay-gpay", "GOOGLEPAY" }, { "juspay-cred", "CRED" },
+                                    { "juspay-wallet:GOPAY", "GOPAY" }, { "googlepay", "GOOGLEPAY" },
+                                    { "cmcom", "GOOGLEPAY" } };
+
+} // namespace
+
+class tst_ZReport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void boundsAreLocalMidnight();
+    void linesEqualSqlGroupBy();
+    void totalsEqualSqlSums();
+    void providerSubtotalsEqualSql();
+    void midnightEdges();
+    void emptyDay();
+    void html();
+
+private:
+    QSqlQuery sql(const QString &statement, const QVariantList &bindings = {});
+    qint64 scalar(const QString &statement, const QVariantList &bindings = {});
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SqliteLedger> m_ledger;
+    QString m_connection = QStringLiteral("tst_ZReport-independent");
+    std::optional<ZReport> m_report;
+};
+
+void tst_ZReport::initTestCase()
+{
+    QVERIFY(kKolkata.isValid());
+    m_ledger = SqliteLedger::open(m_dir.filePath(QStringLiteral("ledger.sqlite")), PhoneVault::fromKey(QByteArray(32, 'k')).value())
+                       .value();
+    const QList<PaymentState> states { PaymentState::Charged, PaymentState::Charged, PaymentState::Charged,
+                                       PaymentState::Failed, PaymentState::Declined, PaymentState::Expired,
+                                       PaymentState::Cancelled, PaymentState::Unknown, PaymentState::AwaitingCustomer,
+                                       PaymentState::Refunded, PaymentState::PartiallyRefunded };
+    QRandomGenerator random(20260310);
+    const QDateTime first = kDayStartUtc.addDays(-1);
+    int n = 0;
+    QList<OrderRecord> refundable;
+    // ~150 orders spread over the three local days.
+    for (; n < 150; ++n) {
+        const QDateTime at = first.addMSecs(qint64(random.bounded(3 * 24 * 3600)) * 1000 + random.bounded(1000));
+        const Provider &provider = kProviders[random.bounded(int(std::size(kProviders)))];
+        const OrderRecord order = seedOrder(QStringLiteral("T01-%1").arg(n, 5, 10, QLatin1Char('0')), at,
+                                            100 + random.bounded(5'000'000), states.at(random.bounded(states.size())),
+                                            QString::fromLatin1(provider.name), QString::fromLatin1(provider.method));
+        QVERIFY(insert(*m_ledger, order).ok());
+        if (ZReport::tookMoney(order.state))
+            refundable.append(order);
+    }
+    // A millisecond either side of each local midnight.
+    for (const QDateTime &midnight : { kDayStartUtc, kDayEndUtc }) {
+        for (qint64 offset : { -1, 0, 1 }) {
+            const OrderRecord order = seedOrder(QStringLiteral("T01-%1").arg(n++, 5, 10, QLatin1Char('0')),
+                                                midnight.addMSecs(offset), 77'700, PaymentState::Charged,
+                                                QStringLiteral("juspay-gpay"), QStringLiteral("GOOGLEPAY"));
+            QVERIFY(insert(*m_ledger, order).ok());
+            refundable.append(order);
+        }
+    }
+    // Refunds in every state, created at random times (a refund today for yesterday's sale counts today).
+    const QStringList refundStates { QStringLiteral("succeeded"), QStringLiteral("pending"), QStringLiteral("failed"),
+                                     QStringLiteral("requested"), QStringLiteral("unknown") };
+    for (int r = 0; r < 40; ++r) {
+        const OrderRecord &order = refundable.at(random.bounded(refundable.size()));
+        const QDateTime at = order.createdAt.addSecs(random.bounded(36 * 3600));
+        QVERIFY(insertRefund(*m_ledger, order.orderId, QStringLiteral("%1R%2").arg(order.orderId).arg(r),
+                             1 + random.bounded(order.amount.minorUnits()), refundStates.at(r % refundStates.size()), at)
+                        .ok());
+    }
+    // Refunds exactly at the bounds.
+    QVERIFY(insertRefund(*m_ledger, refundable.first().orderId, QStringLiteral("edge-start"), 1111, QStringLiteral("succeeded"),
+                         kDayStartUtc).ok());
+    QVERIFY(insertRefund(*m_ledger, refundable.first().orderId, QStringLiteral("edge-end"), 2222, QStringLiteral("succeeded"),
+                         kDayEndUtc).ok());
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_dir.filePath(QStringLiteral("ledger.sqlite")));
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+
+    Result<ZReport> report = ZReport::build(*m_ledger, QDate(2026, 3, 10), kKolkata);
+    QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
+    m_report = std::move(report).value();
+}
+
+void tst_ZReport::cleanupTestCase()
+{
+    QSqlDatabase::database(m_connection).close();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QSqlQuery tst_ZReport::sql(const QString &statement, const QVariantList &bindings)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(statement);
+    for (const QVariant &value : bindings)
+        query.addBindValue(value);
+    if (!query.exec())
+        qWarning("SQL failed: %s", qPrintable(query.lastError().text()));
+    return query;
+}
+
+qint64 tst_ZReport::scalar(const QString &statement, const QVariantList &bindings)
+{
+    QSqlQuery query = sql(statement, bindings);
+    return query.next() ? query.value(0).toLongLong() : -1;
+}
+
+void tst_ZReport::boundsAreLocalMidnight()
+{
+    QCOMPARE(m_report->sinceUtc(), kDayStartUtc);
+    QCOMPARE(m_report->untilUtc(), kDayEndUtc);
+    QCOMPARE(m_report->currency(), QStringLiteral("INR"));
+    // A 23-hour day where the clocks go forward.
+    const QTimeZone berlin("Europe/Berlin");
+    const ZReport dst = ZReport::build(*m_ledger, QDate(2026, 3, 29), berlin).value();
+    QCOMPARE(dst.sinceUtc().secsTo(dst.untilUtc()), qint64(23 * 3600));
+}
+
+void tst_ZReport::linesEqualSqlGroupBy()
+{
+    QSqlQuery query = sql(QStringLiteral("SELECT provider, method, state, currency, COUNT(*), SUM(amount_minor) FROM orders "
+                                         "WHERE created_at >= ? AND created_at < ? "
+                                         "GROUP BY provider, method, state, currency ORDER BY provider, method, state"),
+                          { kDayStartUtc.toMSecsSinceEpoch(), kDayEndUtc.toMSecsSinceEpoch() });
+    QMap<QString, QPair<qint64, qint64>> expected;
+    while (query.next()) {
+        const QString key = QStringList { query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                                          query.value(3).toString() }
+                                    .join(u'|');
+        expected.insert(key, { query.value(4).toLongLong(), query.value(5).toLongLong() });
+    }
+    QVERIFY(expected.size() > 10);
+    QMap<QString, QPair<qint64, qint64>> actual;
+    for (const ZReport::Line &line : m_report->lines()) {
+        const QString key = QStringList { line.provider, line.method, PaymentStates::name(line.state), line.currency }.join(u'|');
+        QVERIFY2(!actual.contains(key), qPrintable(key));
+        actual.insert(key, { line.count, line.amountMinorUnits });
+    }
+    QCOMPARE(actual, expected);
+    QCOMPARE(m_report->orderCount(), scalar(QStringLiteral("SELECT COUNT(*) FROM orders WHERE created_at >= ? AND created_at < ?"),
+                                            { kDayStartUtc.toMSecsSinceEpoch(), kDayEndUtc.toMSecsSinceEpoch() }));
+    QCOMPARE(m_report->count(PaymentState::Unknown),
+             scalar(QStringLiteral("SELECT COUNT(*) FROM orders WHERE created_at >= ? AND created_at < ? AND state = 'unknown'"),
+                    { kDayStartUtc.toMSecsSinceEpoch(), kDayEndUtc.toMSecsSinceEpoch() }));
+}
+
+void tst_ZReport::totalsEqualSqlSums()
+{
+    const QVariantList day { kDayStartUtc.toMSecsSinceEpoch(), kDayEndUtc.toMSecsSinceEpoch() };
+    const QString tookMoney = QStringLiteral("state IN ('charged', 'partially_refunded', 'refunded')");
+    const qint64 chargedCount = scalar(u"SELECT COUNT(*) FROM orders WHERE created_at >= ? AND created_at < ? AND " + tookMoney, day);
+    const qint64 charged = scalar(u"SELECT COALESCE(SUM(amount_minor), 0) FROM orders WHERE created_at >= ? AND created_at < ? AND "
+                                          + tookMoney,
+                                  day);
+    const QString refundCounts = QStringLiteral("state IN ('succeeded', 'pending')");
+    const qint64 refundCount = scalar(u"SELECT COUNT(*) FROM refunds WHERE created_at >= ? AND created_at < ? AND " + refundCounts, day);
+    const qint64 refunded = scalar(u"SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE created_at >= ? AND created_at < ? AND "
+                                           + refundCounts,
+                                   day);
+    QVERIFY(chargedCount > 5);
+    QVERIFY(refundCount > 2);
+    QCOMPARE(m_report->chargedCount(), chargedCount);
+    QCOMPARE(m_report->chargedMinorUnits(), charged);
+    QCOMPARE(m_report->refundCount(), refundCount);
+    QCOMPARE(m_report->refundedMinorUnits(), refunded);
+    QCOMPARE(m_report->netMinorUnits(), charged - refunded);
+}
+
+void tst_ZReport::providerSubtotalsEqualSql()
+{
+    const QVariantList day { kDayStartUtc.toMSecsSinceEpoch(), kDayEndUtc.toMSecsSinceEpoch() };
+    QMap<QString, qint64> charged;
+    QSqlQuery orders = sql(QStringLiteral("SELECT provider, SUM(CASE WHEN state IN ('charged', 'partially_refunded', 'refunded') "
+                                          "THEN amount_minor ELSE 0 END) FROM orders WHERE created_at >= ? AND created_at < ? "
+                                          "GROUP BY provider"),
+                           day);
+    while (orders.next())
+        charged.insert(orders.value(0).toString(), orders.value(1).toLongLong());
+    QMap<QString, qint64> refunded;
+    QSqlQuery refunds = sql(QStringLiteral("SELECT o.provider, SUM(r.amount_minor) FROM refunds r JOIN orders o ON o.order_id = r.order_id "
+                                           "WHERE r.created_at >= ? AND r.created_at < ? AND r.state IN ('succeeded', 'pending') "
+                                           "GROUP BY o.provider"),
+                            day);
+    while (refunds.next())
+        refunded.insert(refunds.value(0).toString(), refunds.value(1).toLongLong());
+    const QList<ZReport::Subtotal> subtotals = m_report->providerSubtotals();
+    QVERIFY(subtotals.size() >= 4);
+    for (const ZReport::Subtotal &subtotal : subtotals) {
+        QCOMPARE(subtotal.chargedMinorUnits, charged.value(subtotal.provider));
+        QCOMPARE(subtotal.refundedMinorUnits, refunded.value(subtotal.provider));
+        QCOMPARE(subtotal.netMinorUnits(), charged.value(subtotal.provider) - refunded.value(subtotal.provider));
+    }
+}
+
+void tst_ZReport::midnightEdges()
+{
+    // Of the six edge orders (77.700 each, charged) the report holds exactly: the one at the
+    // day's first ms, the one just after it, and the one at the last ms before the next day.
+    const ZReport previous = ZReport::build(*m_ledger, QDate(2026, 3, 9), kKolkata).value();
+    const ZReport next = ZReport::build(*m_ledger, QDate(2026, 3, 11), kKolkata).value();
+    const qint64 all = scalar(QStringLiteral("SELECT COUNT(*) FROM orders WHERE amount_minor = 77700"));
+    QCOMPARE(all, qint64(6));
+    const qint64 inDay = scalar(QStringLiteral("SELECT COUNT(*) FROM orders WHERE amount_minor = 77700 AND created_at >= ? AND created_at < ?"),
+                                { kDayStartUtc.toMSecsSinceEpoch(), kDayEndUtc.toMSecsSinceEpoch() });
+    QCOMPARE(inDay, qint64(3));
+    // Every order lands in exactly one of the three days.
+    QCOMPARE(previous.orderCount() + m_report->orderCount() + next.orderCount(),
+             scalar(QStringLiteral("SELECT COUNT(*) FROM orders")));
+    // The refund at the day's first ms is in; the one at the next day's first ms is not.
+    const qint64 edgeIn = scalar(QStringLiteral("SELECT COUNT(*) FROM refunds WHERE unique_request_id = 'edge-start' AND created_at >= ? AND created_at < ?"),
+                                 { kDayStartUtc.toMSecsSinceEpoch(), kDayEndUtc.toMSecsSinceEpoch() });
+    QCOMPARE(edgeIn, qint64(1));
+    QVERIFY(next.refundedMinorUnits() >= 2222);
+}
+
+void tst_ZReport::emptyDay()
+{
+    const ZReport empty = ZReport::build(*m_ledger, QDate(2025, 1, 1), kKolkata).value();
+    QCOMPARE(empty.orderCount(), qint64(0));
+    QCOMPARE(empty.chargedMinorUnits(), qint64(0));
+    QCOMPARE(empty.netMinorUnits(), qint64(0));
+    QVERIFY(empty.lines().isEmpty());
+    QCOMPARE(ZReport::build(*m_ledger, QDate(), kKolkata).errorCode(), QStringLiteral("bad_day"));
+}
+
+void tst_ZReport::html()
+{
+    const QString html = m_report->toHtml(QStringLiteral("Sharma & Sons <Pune>"), QLocale(QLocale::English, QLocale::India));
+    QVERIFY(html.contains(QLatin1String("Sharma &amp; Sons &lt;Pune&gt;")));
+    QVERIFY(html.contains(m_report->formatAmount(m_report->netMinorUnits(), QLocale(QLocale::English, QLocale::India))));
+    QVERIFY(html.contains(QLatin1String("juspay-cred")));
+    QCOMPARE(m_report->formatAmount(14'999'900, QLocale(QLocale::English, QLocale::India)), QStringLiteral("\u20B91,49,999.00"));
+    QCOMPARE(m_report->formatAmount(-5'000, QLocale(QLocale::English, QLocale::India)), QStringLiteral("-\u20B950.00"));
+}
+
+QTEST_GUILESS_MAIN(tst_ZReport)
+#include "tst_ZReport.moc"
