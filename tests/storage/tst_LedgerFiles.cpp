@@ -1,9 +1,11 @@
 // The ledger refuses files it must not trust and never writes to them.
+#include "storage/LedgerSchema.h"
 #include "storage/SqliteLedger.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -74,6 +76,52 @@ void makeLedger(const QString &path, int rows)
     rawSql(path, { QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), QStringLiteral("PRAGMA journal_mode = DELETE") });
 }
 
+void scribble(const QString &path)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.size() > 8 * 4096);
+    // Over the middle of the file (B-tree pages), as a failing disk might.
+    QVERIFY(file.seek(file.size() / 2));
+    file.write(QByteArray(3 * 4096, '\xA5'));
+}
+
+// A schema-1 ledger from the fixture: the v1 migration's statements and a few rows.
+void makeVersion1(const QString &path)
+{
+    QFile fixture(QStringLiteral(COUNTERPAY_TEST_DATA_DIR "/storage/ledger-v1.sql"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    QStringList statements;
+    for (const QString &chunk : QString::fromUtf8(fixture.readAll()).split(QStringLiteral(";\n"))) {
+        QStringList lines;
+        for (const QString &line : chunk.split(u'\n')) {
+            if (!line.startsWith(QStringLiteral("--")))
+                lines.append(line);
+        }
+        if (!lines.join(u'\n').trimmed().isEmpty())
+            statements.append(lines.join(u'\n'));
+    }
+    QVERIFY(statements.size() > 20);
+    rawSql(path, statements);
+}
+
+int rawInt(const QString &path, const QString &sql)
+{
+    int value = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("rawint"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next())
+                value = query.value(0).toInt();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("rawint"));
+    return value;
+}
+
 } // namespace
 
 class tst_LedgerFiles : public QObject
@@ -87,6 +135,11 @@ private slots:
     void refusesDamagedLedger();
     void refusesNewerSchema();
     void refusesDirectory();
+    void bigLedgerOpensWithoutReadingEveryPage();
+    void checkIntegrityFindsDamageOnDemand();
+    void refusesCutShortLedger();
+    void migratesVersion1();
+    void refusesVersion3Untouched();
 };
 
 void tst_LedgerFiles::emptyFileBecomesALedger()
@@ -130,13 +183,7 @@ void tst_LedgerFiles::refusesDamagedLedger()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
     makeLedger(path, 300);
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadWrite));
-    QVERIFY(file.size() > 8 * 4096);
-    // Scribble over the middle of the file (B-tree pages), as a failing disk might.
-    QVERIFY(file.seek(file.size() / 2));
-    file.write(QByteArray(3 * 4096, '\xA5'));
-    file.close();
+    scribble(path);
     const QByteArray before = digestOf(path);
 
     auto ledger = SqliteLedger::open(path, vault());
@@ -165,6 +212,121 @@ void tst_LedgerFiles::refusesDirectory()
     QTemporaryDir dir;
     auto ledger = SqliteLedger::open(dir.path(), vault());
     QCOMPARE(ledger.errorCode(), QStringLiteral("not_a_file"));
+}
+
+// Reading every page costs seconds at a million orders, so open() does it only up to a size;
+// beyond it, damage in the middle of the file is not seen at open (the cheap checks pass) and
+// is found by checkIntegrity(). This test pins that trade-off down.
+void tst_LedgerFiles::bigLedgerOpensWithoutReadingEveryPage()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+    makeLedger(path, 150);
+    scribble(path);
+    SqliteLedger::Options big;
+    big.quickCheckMaxBytes = QFileInfo(path).size() - 1; // as if the file were past the limit
+    auto ledger = SqliteLedger::open(path, vault(), big);
+    QVERIFY2(ledger.ok(), qPrintable(ledger.errorMessage()));
+    QCOMPARE(ledger.value()->checkIntegrity().errorCode(), QStringLiteral("damaged"));
+
+    SqliteLedger::Options small;
+    small.quickCheckMaxBytes = QFileInfo(path).size();
+    ledger.value().reset();
+    QCOMPARE(SqliteLedger::open(path, vault(), small).errorCode(), QStringLiteral("damaged"));
+}
+
+void tst_LedgerFiles::checkIntegrityFindsDamageOnDemand()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+    makeLedger(path, 150);
+    {
+        auto ledger = SqliteLedger::open(path, vault());
+        QVERIFY2(ledger.ok(), qPrintable(ledger.errorMessage()));
+        QVERIFY_OK(ledger.value()->checkIntegrity());
+    }
+    rawSql(path, { QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), QStringLiteral("PRAGMA journal_mode = DELETE") });
+    scribble(path);
+    SqliteLedger::Options noScan;
+    noScan.verifyIntegrity = false;
+    auto ledger = SqliteLedger::open(path, vault(), noScan);
+    QVERIFY2(ledger.ok(), qPrintable(ledger.errorMessage()));
+    const VoidResult verdict = ledger.value()->checkIntegrity();
+    QCOMPARE(verdict.errorCode(), QStringLiteral("damaged"));
+    QVERIFY(verdict.errorMessage().contains(path));
+}
+
+void tst_LedgerFiles::refusesCutShortLedger()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+    makeLedger(path, 150);
+    QFile file(path);
+    QVERIFY(file.resize(file.size() * 6 / 10 / 4096 * 4096)); // a copy that stopped early
+    const QByteArray before = digestOf(path);
+    SqliteLedger::Options noScan;
+    noScan.verifyIntegrity = false; // found by the cheap checks alone
+    auto ledger = SqliteLedger::open(path, vault(), noScan);
+    QCOMPARE(ledger.errorCode(), QStringLiteral("damaged"));
+    QVERIFY2(ledger.errorMessage().contains(QStringLiteral("cut short")), qPrintable(ledger.errorMessage()));
+    QVERIFY(ledger.errorMessage().contains(QStringLiteral("left untouched")));
+    QCOMPARE(digestOf(path), before);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+}
+
+void tst_LedgerFiles::migratesVersion1()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+    makeVersion1(path);
+    QCOMPARE(rawInt(path, QStringLiteral("SELECT version FROM schema_version")), 1);
+    QCOMPARE(rawInt(path, QStringLiteral("SELECT count(*) FROM pragma_index_info('orders_by_created')")), 1);
+    {
+        auto opened = SqliteLedger::open(path, vault());
+        QVERIFY2(opened.ok(), qPrintable(opened.errorMessage()));
+        SqliteLedger &ledger = *opened.value();
+        // The old rows read through the new queries.
+        OrderFilter filter;
+        QCOMPARE(ledger.countOrders(filter).value(), 3);
+        const QList<OrderRecord> orders = ledger.findOrders(filter).value();
+        QCOMPARE(orders.size(), 3);
+        QCOMPARE(orders.at(0).orderId, QStringLiteral("T01V1UNKNOWN"));   // newest
+        QCOMPARE(orders.at(1).orderId, QStringLiteral("T01V1REFUNDED")); // same ms as the next: by id, descending
+        QCOMPARE(orders.at(2).orderId, QStringLiteral("T01V1CHARGED"));
+        filter.search = QStringLiteral("612345678901");
+        QCOMPARE(ledger.findOrders(filter)->size(), 1);
+        QCOMPARE(ledger.events(QStringLiteral("T01V1CHARGED"))->size(), 1);
+        QCOMPARE(ledger.auditLog(QDateTime(), 10)->size(), 1);
+        const QList<RefundTotalsRow> refunds = ledger.refundTotals(QDateTime(), QDateTime()).value();
+        QCOMPARE(refunds.size(), 1);
+        QCOMPARE(refunds.first().provider, QStringLiteral("cmcom"));
+        QCOMPARE(refunds.first().amountMinorUnits, 50000);
+        qint64 sold = 0;
+        for (const SalesTotalsRow &row : ledger.salesTotals(OrderFilter()).value())
+            sold += row.amountMinorUnits;
+        QCOMPARE(sold, 14950 + 50000 + 999);
+        QVERIFY_OK(ledger.checkIntegrity());
+    }
+    QCOMPARE(rawInt(path, QStringLiteral("SELECT version FROM schema_version")), LedgerSchema::kCurrentVersion);
+    QCOMPARE(rawInt(path, QStringLiteral("SELECT count(*) FROM pragma_index_info('orders_by_created')")), 8);
+    QCOMPARE(rawInt(path, QStringLiteral("SELECT count(*) FROM pragma_index_info('orders_by_last4')")), 3);
+    QCOMPARE(rawInt(path, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'refunds_by_created'")), 1);
+    // The never-delete rules survive the upgrade.
+    QCOMPARE(rawInt(path, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")), 6);
+}
+
+void tst_LedgerFiles::refusesVersion3Untouched()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v3.sqlite"));
+    makeVersion1(path);
+    rawSql(path, { QStringLiteral("UPDATE schema_version SET version = 3") });
+    const QByteArray before = digestOf(path);
+    auto ledger = SqliteLedger::open(path, vault());
+    QCOMPARE(ledger.errorCode(), QStringLiteral("newer_schema"));
+    QVERIFY(ledger.errorMessage().contains(QStringLiteral("schema 3")));
+    QCOMPARE(digestOf(path), before);
+    QCOMPARE(rawInt(path, QStringLiteral("SELECT count(*) FROM pragma_index_info('orders_by_created')")), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_LedgerFiles)
