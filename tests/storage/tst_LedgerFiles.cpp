@@ -221,7 +221,7 @@ void tst_LedgerFiles::bigLedgerOpensWithoutReadingEveryPage()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
-    makeLedger(path, 150);
+    makeLedger(path, 300); // big enough that the middle holds order pages, not the schema
     scribble(path);
     SqliteLedger::Options big;
     big.quickCheckMaxBytes = QFileInfo(path).size() - 1; // as if the file were past the limit
@@ -239,7 +239,7 @@ void tst_LedgerFiles::checkIntegrityFindsDamageOnDemand()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
-    makeLedger(path, 150);
+    makeLedger(path, 300); // big enough that the middle holds order pages, not the schema
     {
         auto ledger = SqliteLedger::open(path, vault());
         QVERIFY2(ledger.ok(), qPrintable(ledger.errorMessage()));
