@@ -80,14 +80,15 @@ if(UNIX AND NOT APPLE)
             DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT counterpay)
     endforeach()
 
-    # /usr/share/doc/counterpay: Debian wants the copyright file and a changelog there.
-    file(WRITE "${_cp_out}/changelog.Debian" "counterpay (${PROJECT_VERSION}) stable; urgency=medium\n\n  * CounterPay ${PROJECT_VERSION}. See README.md in the source for what it does\n    and how it was tested.\n\n -- ${COUNTERPAY_PACKAGE_MAINTAINER}  ")
+    # /usr/share/doc/counterpay: Debian wants the copyright file and a changelog there (named
+    # changelog.gz: the version has no Debian revision, so this is a native package).
+    file(WRITE "${_cp_out}/changelog" "counterpay (${PROJECT_VERSION}) stable; urgency=medium\n\n  * CounterPay ${PROJECT_VERSION}. See README.md in the source for what it does\n    and how it was tested.\n\n -- ${COUNTERPAY_PACKAGE_MAINTAINER}  ")
     # Debian's date format (RFC 5322), from the fixed release date so rebuilds are identical.
     execute_process(COMMAND date -u -R -d "${COUNTERPAY_RELEASE_DATE} 00:00:00"
         OUTPUT_VARIABLE _cp_rfcdate OUTPUT_STRIP_TRAILING_WHITESPACE)
-    file(APPEND "${_cp_out}/changelog.Debian" "${_cp_rfcdate}\n")
-    _counterpay_gzip("${_cp_out}/changelog.Debian" "${_cp_out}/changelog.Debian.gz")
-    install(FILES "${_cp_assets}/linux/copyright" "${_cp_out}/changelog.Debian.gz"
+    file(APPEND "${_cp_out}/changelog" "${_cp_rfcdate}\n")
+    _counterpay_gzip("${_cp_out}/changelog" "${_cp_out}/changelog.gz")
+    install(FILES "${_cp_assets}/linux/copyright" "${_cp_out}/changelog.gz"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/counterpay" COMPONENT counterpay)
 endif()
 
@@ -238,15 +239,19 @@ set(CPACK_PACKAGE_NAME "counterpay")
 set(CPACK_PACKAGE_VENDOR "The CounterPay authors")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "payment terminal for retail counters (UPI, wallets)")
+# Lines of at most 72 characters: Debian shows them as they are. "." is an empty line.
 set(CPACK_PACKAGE_DESCRIPTION
-    "CounterPay takes payments at a retail counter: the cashier types an amount and the
-customer's mobile number, CounterPay asks the payment gateway (Juspay for Google Pay,
-CRED and wallets; Google Pay Omnichannel; CM.com) to collect it, shows the payment
-page as a QR code or in an embedded browser and follows the order until it is paid.
-Every sale is written to a local SQLite ledger first and recovered after a crash.
+    "CounterPay takes payments at a retail counter: the cashier types an
+amount and the customer's mobile number, CounterPay asks the payment
+gateway (Juspay for Google Pay, CRED and wallets; Google Pay
+Omnichannel; CM.com) to collect it, shows the payment page as a QR code
+or in an embedded browser and follows the order until it is paid.
+Every sale is written to a local SQLite ledger first and recovered
+after a crash.
 .
-The package has the cashier's window (counterpay), a command-line tool for scripts
-(counterpay-cli) and an offline sandbox gateway for training (counterpay-sandbox).")
+The package has the cashier's window (counterpay), a command-line tool
+for scripts (counterpay-cli) and an offline sandbox gateway for
+training (counterpay-sandbox).")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGE_CONTACT "${COUNTERPAY_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "CounterPay")
