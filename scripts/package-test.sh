@@ -417,7 +417,7 @@ purge() {
   [ $left -eq 0 ] || return 1
   local ledger=no
   [ -f "$ROOT$LEDGER" ] && ledger=yes
-  note "none of its $(grep -c . "$WORK/files-before-purge.txt") paths left but shared directories; the user's ledger is kept: $ledger"
+  note "its $(grep -c . "$WORK/files-before-purge.txt") paths gone (shared directories stay); user's ledger kept: $ledger"
 }
 
 # ---------------------------------------------------------------------------------------------
