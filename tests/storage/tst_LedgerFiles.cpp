@@ -56,7 +56,7 @@ void rawSql(const QString &path, const QStringList &statements)
 }
 
 // A real ledger with enough rows to span many pages, closed and checkpointed.
-void makeLedger(const QString &path, int rows)
+void writeLedger(const QString &path, int rows)
 {
     auto ledger = SqliteLedger::open(path, vault()).value();
     for (int i = 0; i < rows; ++i) {
@@ -74,6 +74,18 @@ void makeLedger(const QString &path, int rows)
     }
     ledger.reset();
     rawSql(path, { QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), QStringLiteral("PRAGMA journal_mode = DELETE") });
+}
+
+// Written once per size through the real API (one fsync'd transaction per order, slow on a
+// busy disk), then copied for each test that needs one.
+void makeLedger(const QString &path, int rows)
+{
+    static QTemporaryDir templates;
+    const QString original = templates.filePath(QStringLiteral("ledger-%1.sqlite").arg(rows));
+    if (!QFile::exists(original))
+        writeLedger(original, rows);
+    QVERIFY(QFile::copy(original, path));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
 }
 
 void scribble(const QString &path)
