@@ -64,11 +64,11 @@ bool FirstRunWizard::validateCurrentPage()
 {
     if (currentPage() == m_ui->pinPage) {
         const QString problem = pinProblem();
-        setError(m_ui->pinError, problem);
         if (!problem.isEmpty()) {
-            m_ui->pinAgainEdit->clear();
+            m_ui->pinAgainEdit->clear(); // before the message: typing hides it
             m_ui->pinEdit->setFocus();
         }
+        setError(m_ui->pinError, problem);
         return problem.isEmpty();
     }
     if (currentPage() == m_ui->merchantPage) {

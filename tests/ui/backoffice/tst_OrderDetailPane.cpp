@@ -1,0 +1,195 @@
+#include "BackOfficeRig.h"
+#include "ui/backoffice/OrderDetailPane.h"
+#include "ui/backoffice/PinDialog.h"
+#include "ui/backoffice/RefundDialog.h"
+#include "ui/backoffice/ResolveDialog.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QComboBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTreeWidget>
+
+// One order's pane over a seeded real ledger: the timeline shows every seeded event in
+// order; refund and settle ask a cashier for the PIN and do nothing without it.
+class tst_OrderDetailPane : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void showsTheTimelineOfASeededOrder();
+    void cashierRefundAsksForPinAndDoesNothingWithoutIt();
+    void managerRefundShowsTheConfirmation();
+    void settleUnknownNeedsPinAndReason();
+
+private:
+    static void clickButton(QDialog *dialog, QDialogButtonBox::StandardButton which)
+    {
+        dialog->findChild<QDialogButtonBox *>()->button(which)->click();
+    }
+
+    std::unique_ptr<BackOfficeRig> m_rig;
+    QStringList m_ids;
+    OrderRecord m_unknown;
+};
+
+void tst_OrderDetailPane::init()
+{
+    m_rig = std::make_unique<BackOfficeRig>();
+    QVERIFY2(m_rig->ready(), qPrintable(m_rig->openError));
+    QVERIFY(m_rig->setPin());
+    const auto seeded = seedDemoLedger(*m_rig->ledger, m_rig->clock.nowUtc().addSecs(-60), 40, 4, 5);
+    QVERIFY2(seeded.ok(), qPrintable(seeded.errorMessage()));
+    m_ids = seeded.value().ids;
+    m_unknown = demoOrder(9001, m_rig->clock.nowUtc().addSecs(-30), 45000, PaymentState::Unknown, demoProviders().first(),
+                          QStringLiteral("asha"));
+    QVERIFY(m_rig->ledger->insertOrder(m_unknown, demoEvent(m_unknown.orderId, m_unknown.createdAt, QStringLiteral("created"),
+                                                            {}, PaymentState::Created, QStringLiteral("ok"), QString()))
+                    .ok());
+}
+
+void tst_OrderDetailPane::cleanup()
+{
+    m_rig.reset();
+}
+
+void tst_OrderDetailPane::showsTheTimelineOfASeededOrder()
+{
+    OrderDetailPane pane(*m_rig->actions, QLocale(QLocale::English, QLocale::India), m_rig->zone);
+    pane.show();
+    pane.showOrder(m_ids.first());
+    auto *tree = pane.findChild<QTreeWidget *>(QStringLiteral("timelineTree"));
+    QVERIFY(tree);
+    const Result<QList<OrderEvent>> events = m_rig->ledger->events(m_ids.first());
+    QVERIFY(events.ok());
+    QCOMPARE(events.value().size(), 5);
+    QCOMPARE(tree->topLevelItemCount(), 5);
+    const QStringList kinds { QStringLiteral("created"), QStringLiteral("request"), QStringLiteral("response"),
+                              QStringLiteral("status"), QStringLiteral("status") };
+    for (int i = 0; i < kinds.size(); ++i)
+        QCOMPARE(tree->topLevelItem(i)->data(0, Qt::UserRole).toString(), kinds.at(i));
+    QCOMPARE(tree->topLevelItem(1)->text(1), QStringLiteral("Request sent"));
+    QCOMPARE(tree->topLevelItem(2)->text(3), QStringLiteral("PENDING_VBV"));
+    // Times are local (Kolkata, +05:30): the seeded order was created at 09:29 UTC = 14:59.
+    QVERIFY2(tree->topLevelItem(0)->text(0).startsWith(QStringLiteral("14:59")), qPrintable(tree->topLevelItem(0)->text(0)));
+
+    const OrderRecord order = *pane.order();
+    auto *title = pane.findChild<QLabel *>(QStringLiteral("titleLabel"));
+    QVERIFY(title->text().contains(order.orderId));
+    QVERIFY(title->text().contains(order.amount.toDisplayString(QLocale(QLocale::English, QLocale::India))));
+    // The phone: last 4 only.
+    const QString phone = pane.findChild<QLabel *>(QStringLiteral("phoneValue"))->text();
+    QVERIFY(phone.endsWith(order.phoneLast4));
+    QCOMPARE(phone.size(), 10);
+}
+
+void tst_OrderDetailPane::cashierRefundAsksForPinAndDoesNothingWithoutIt()
+{
+    OrderDetailPane pane(*m_rig->actions, QLocale(QLocale::English, QLocale::India), m_rig->zone);
+    pane.show();
+    QString charged;
+    for (const QString &id : std::as_const(m_ids)) {
+        const auto order = m_rig->ledger->findOrder(id, PhoneAccess::Masked);
+        if (order.ok() && order.value() && order.value()->state == PaymentState::Charged) {
+            charged = id;
+            break;
+        }
+    }
+    QVERIFY(!charged.isEmpty());
+    pane.showOrder(charged);
+    auto *refund = pane.findChild<QPushButton *>(QStringLiteral("refundButton"));
+    QVERIFY(refund && refund->isEnabled());
+    QCOMPARE(m_rig->access->role(), AccessControl::Role::Cashier);
+
+    refund->click();
+    auto *pin = pane.findChild<PinDialog *>(QStringLiteral("pinDialog"));
+    QVERIFY(pin);
+    QTRY_VERIFY(pin->isVisible());
+    QVERIFY(!pane.findChild<RefundDialog *>());
+    // A wrong PIN, then Cancel: no refund dialog, no refund in the ledger.
+    QTest::keyClicks(pin->findChild<QLineEdit *>(QStringLiteral("pinEdit")), QStringLiteral("1111"));
+    QTest::keyClick(pin->findChild<QLineEdit *>(QStringLiteral("pinEdit")), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!pin->errorText().isEmpty(), 5000);
+    clickButton(pin, QDialogButtonBox::Cancel);
+    QTRY_VERIFY(!pane.findChild<PinDialog *>(QStringLiteral("pinDialog")));
+    QVERIFY(!pane.findChild<RefundDialog *>());
+    QVERIFY(m_rig->ledger->refunds(charged).value().isEmpty());
+    QCOMPARE(m_rig->access->role(), AccessControl::Role::Cashier);
+    // And ManagerActions itself refuses the cashier (the UI is not the only guard).
+    QCOMPARE(m_rig->actions->refund(charged, std::nullopt).errorCode(), QStringLiteral("manager_required"));
+    QVERIFY(m_rig->ledger->refunds(charged).value().isEmpty());
+}
+
+void tst_OrderDetailPane::managerRefundShowsTheConfirmation()
+{
+    OrderDetailPane pane(*m_rig->actions, QLocale(QLocale::English, QLocale::India), m_rig->zone);
+    pane.show();
+    QString charged;
+    for (const QString &id : std::as_const(m_ids)) {
+        const auto order = m_rig->ledger->findOrder(id, PhoneAccess::Masked);
+        if (order.ok() && order.value() && order.value()->state == PaymentState::Charged) {
+            charged = id;
+            break;
+        }
+    }
+    pane.showOrder(charged);
+    pane.findChild<QPushButton *>(QStringLiteral("refundButton"))->click();
+    auto *pin = pane.findChild<PinDialog *>(QStringLiteral("pinDialog"));
+    QVERIFY(pin);
+    QTest::keyClicks(pin->findChild<QLineEdit *>(QStringLiteral("pinEdit")), kRigPin);
+    QTest::keyClick(pin->findChild<QLineEdit *>(QStringLiteral("pinEdit")), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(pane.findChild<RefundDialog *>(QStringLiteral("refundDialog")), 5000);
+    auto *dialog = pane.findChild<RefundDialog *>(QStringLiteral("refundDialog"));
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("confirmLabel"))->text().contains(QStringLiteral("cannot be undone")));
+    // A partial amount above what was paid is refused at the field.
+    dialog->findChild<QRadioButton *>(QStringLiteral("partialRadio"))->setChecked(true);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("amountEdit")), QStringLiteral("99,99,999"));
+    QVERIFY(!dialog->amountError().isEmpty());
+    QVERIFY(!dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+    clickButton(dialog, QDialogButtonBox::Cancel);
+    QVERIFY(m_rig->ledger->refunds(charged).value().isEmpty());
+}
+
+void tst_OrderDetailPane::settleUnknownNeedsPinAndReason()
+{
+    OrderDetailPane pane(*m_rig->actions, QLocale(QLocale::English, QLocale::India), m_rig->zone);
+    pane.show();
+    pane.showOrder(m_unknown.orderId);
+    auto *resolve = pane.findChild<QPushButton *>(QStringLiteral("resolveButton"));
+    QVERIFY(resolve->isEnabled());
+    resolve->click();
+    auto *pin = pane.findChild<PinDialog *>(QStringLiteral("pinDialog"));
+    QVERIFY(pin);
+    clickButton(pin, QDialogButtonBox::Cancel);
+    QTRY_VERIFY(!pane.findChild<PinDialog *>(QStringLiteral("pinDialog")));
+    QVERIFY(!pane.findChild<ResolveDialog *>());
+    QCOMPARE(m_rig->ledger->findOrder(m_unknown.orderId, PhoneAccess::Masked).value()->state, PaymentState::Unknown);
+
+    resolve->click();
+    pin = pane.findChild<PinDialog *>(QStringLiteral("pinDialog"));
+    QTest::keyClicks(pin->findChild<QLineEdit *>(QStringLiteral("pinEdit")), kRigPin);
+    QTest::keyClick(pin->findChild<QLineEdit *>(QStringLiteral("pinEdit")), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(pane.findChild<ResolveDialog *>(QStringLiteral("resolveDialog")), 5000);
+    auto *dialog = pane.findChild<ResolveDialog *>(QStringLiteral("resolveDialog"));
+    auto *outcome = dialog->findChild<QComboBox *>(QStringLiteral("outcomeCombo"));
+    outcome->setCurrentIndex(outcome->findData(int(PaymentState::Charged)));
+    // No reason: refused at the field.
+    clickButton(dialog, QDialogButtonBox::Ok);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("reasonError"))->isVisible());
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("reasonEdit")), QStringLiteral("Bank statement shows the credit"));
+    clickButton(dialog, QDialogButtonBox::Ok);
+    QTRY_COMPARE(m_rig->ledger->findOrder(m_unknown.orderId, PhoneAccess::Masked).value()->state, PaymentState::Charged);
+    QVERIFY2(pane.message().contains(QStringLiteral("Paid")), qPrintable(pane.message()));
+    auto *tree = pane.findChild<QTreeWidget *>(QStringLiteral("timelineTree"));
+    QCOMPARE(tree->topLevelItem(tree->topLevelItemCount() - 1)->data(0, Qt::UserRole).toString(), QStringLiteral("note"));
+    QVERIFY(tree->topLevelItem(tree->topLevelItemCount() - 1)->text(4).contains(QStringLiteral("Bank statement")));
+}
+
+QTEST_MAIN(tst_OrderDetailPane)
+#include "tst_OrderDetailPane.moc"
