@@ -146,8 +146,9 @@ version_of() { # CMakeLists.txt -> the version in project()
   sed -n '/^project(CounterPay/,/)/s/^[[:space:]]*VERSION[[:space:]]\+\([0-9.]\+\).*/\1/p' "$1" | head -n 1
 }
 
-worktree_at() { # DIR REF
-  local dir=$1 ref=$2
+worktree_at() { # DIR REF (resolved in the main repository: "HEAD" is its HEAD)
+  local dir=$1 ref
+  ref=$(git -C "$REPO" rev-parse --verify "$2^{commit}") || return 1
   if [ ! -e "$dir/.git" ]; then
     mkdir -p "$(dirname "$dir")"
     git -C "$REPO" worktree add --detach "$dir" "$ref" || return 1
