@@ -6,6 +6,9 @@
 #include "checkout/RefundService.h"
 #include "storage/Ledger.h"
 
+#include <QMetaObject>
+#include <QPointer>
+
 namespace {
 
 Error makeError(const char *code, const QString &message)
@@ -127,6 +130,40 @@ Result<qint64> ManagerActions::exportCsv(const OrderFilter &filter, const QStrin
     else
         m_access.audit(QStringLiteral("export_failed"), QString(), QStringLiteral("%1: %2").arg(path, written.errorMessage()));
     return written;
+}
+
+VoidResult ManagerActions::changeSetting(Settings &settings, Settings::Key key, const QVariant &value)
+{
+    if (VoidResult permitted = allowed(AccessControl::Action::Settings); !permitted)
+        return permitted;
+    const QVariant before = settings.value(key);
+    if (VoidResult written = settings.setValue(key, value); !written)
+        return written;
+    if (settings.value(key) != before) {
+        m_access.audit(QStringLiteral("settings_changed"), QString(),
+                       QStringLiteral("%1 = %2").arg(Settings::keyName(key), settings.value(key).toString()));
+    }
+    return ok();
+}
+
+void ManagerActions::changeSecret(SecretStore &secrets, const QString &key, const QString &value,
+                                  std::function<void(const VoidResult &)> done)
+{
+    VoidResult permitted = allowed(AccessControl::Action::Settings);
+    if (!permitted) {
+        QMetaObject::invokeMethod(this, [done, permitted]() { done(permitted); }, Qt::QueuedConnection);
+        return;
+    }
+    QPointer<ManagerActions> guard(this);
+    auto finish = [guard, key, removing = value.isEmpty(), done](const VoidResult &result) {
+        if (guard && result.ok())
+            guard->m_access.audit(QStringLiteral("secret_changed"), QString(), key + (removing ? u" removed" : u" stored"));
+        done(result);
+    };
+    if (value.isEmpty())
+        secrets.remove(key, finish);
+    else
+        secrets.write(key, value, finish);
 }
 
 Result<QList<OrderRecord>> ManagerActions::history(const OrderFilter &filter)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "backoffice/AccessControl.h"
+#include "backoffice/SecretStore.h"
+#include "backoffice/Settings.h"
 #include "backoffice/ZReport.h"
 #include "core/Clock.h"
 #include "core/Money.h"
@@ -55,6 +57,13 @@ public:
     VoidResult recheck(const QString &orderId);
     // Manager: the filtered view to a CSV file (CsvExporter). Returns the number of orders.
     Result<qint64> exportCsv(const OrderFilter &filter, const QString &path);
+    // Manager: one setting, audited as "settings_changed" with the key and the new value
+    // (settings hold no secrets). Errors: manager_required, bad_setting_value ...
+    VoidResult changeSetting(Settings &settings, Settings::Key key, const QVariant &value);
+    // Manager: stores a secret (an empty value removes it) in the keychain; audited as
+    // "secret_changed" with the key only, never the value. `done` runs later.
+    void changeSecret(SecretStore &secrets, const QString &key, const QString &value,
+                      std::function<void(const VoidResult &)> done);
 
     // --- reads (a cashier may read today; before today needs a manager) ---
     Result<QList<OrderRecord>> history(const OrderFilter &filter);
