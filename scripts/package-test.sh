@@ -15,8 +15,8 @@
 # Environment:
 #   PREV_REF=0c05fa0        the commit the "previous" package is built from
 #   PREV_VERSION=0.0.9      the version it is given (must be lower than this tree's)
-#   CUR_REF=                build the new package from this commit (a git worktree) instead of
-#                           the working tree
+#   CUR_REF=                build the new package from this commit (a git worktree, with this
+#                           tree's packaging files laid over it) instead of the working tree
 #   MIRROR=http://deb.debian.org/debian
 #   WORK=<repo>/build-pkg   build directories and caches
 #   JOBS=2                  parallel compile jobs
@@ -157,11 +157,21 @@ worktree_at() { # DIR REF (resolved in the main repository: "HEAD" is its HEAD)
   fi
 }
 
+# Lays this tree's cmake/Packaging.cmake and packaging/ over a worktree.
+overlay_packaging() { # DIR
+  local dir=$1
+  rm -rf "$dir/packaging"
+  cp -a "$REPO/packaging" "$dir/packaging"
+  cp -a "$REPO/cmake/Packaging.cmake" "$dir/cmake/Packaging.cmake"
+  grep -q 'include(Packaging)' "$dir/CMakeLists.txt" || echo 'include(Packaging)' >>"$dir/CMakeLists.txt"
+}
+
 build_current() {
   local src=$REPO build=$WORK
   if [ -n "$CUR_REF" ]; then
     src=$WORK/ref/src build=$WORK/ref/build
     worktree_at "$src" "$CUR_REF" || return 1
+    overlay_packaging "$src"
   fi
   configure_and_package "$src" "$build" || return 1
   local deb; deb=$(built_deb "$build")
@@ -175,7 +185,6 @@ build_previous() {
   local src=$WORK/prev/src build=$WORK/prev/build
   local commit; commit=$(git -C "$REPO" rev-parse --verify "$PREV_REF^{commit}") || return 1
   local overlay=$REPO
-  [ -n "$CUR_REF" ] && overlay=$WORK/ref/src
   # The cache key: the commit, the forced version, the packaging files laid over it, the flags.
   local key; key=$( { echo "$commit $PREV_VERSION $BUILD_CXXFLAGS $BUILD_LDFLAGS";
                       (cd "$overlay" && find cmake/Packaging.cmake packaging -type f | sort | xargs sha256sum); } \
@@ -188,10 +197,7 @@ build_previous() {
   fi
   worktree_at "$src" "$commit" || return 1
   # Lay this tree's packaging over the old commit and force its version down.
-  rm -rf "$src/packaging"
-  cp -a "$overlay/packaging" "$src/packaging"
-  cp -a "$overlay/cmake/Packaging.cmake" "$src/cmake/Packaging.cmake"
-  grep -q 'include(Packaging)' "$src/CMakeLists.txt" || echo 'include(Packaging)' >>"$src/CMakeLists.txt"
+  overlay_packaging "$src"
   sed -i "0,/^\([[:space:]]*VERSION[[:space:]]\+\)[0-9][0-9.]*/s//\1$PREV_VERSION/" "$src/CMakeLists.txt"
   grep -q "VERSION $PREV_VERSION" "$src/CMakeLists.txt" || { echo "could not force the version"; return 1; }
   configure_and_package "$src" "$build" || return 1
