@@ -201,7 +201,7 @@ Result<qint64> HistorySeeder::seed(const QString &path, qint64 rows, quint32 see
             good = good && exec(query, u"DROP INDEX " + name, &error);
 
         QSqlQuery insert(db);
-        insert.prepare(u"INSERT INTO orders (" + OrderQuery::orderColumns(PhoneAccess::Reveal)
+        insert.prepare(u"INSERT INTO orders (" + OrderQuery::columnNames()
                        + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         QSqlQuery refund(db);
         refund.prepare(QStringLiteral("INSERT INTO refunds (unique_request_id, order_id, amount_minor, currency, state, "

@@ -86,6 +86,11 @@ VoidResult inspectOpen(QSqlDatabase &db, const QString &path, bool scanAllPages)
                                                                 "program, not a CounterPay ledger.").arg(path) + untouched());
         }
     }
+    // Text is read back as UTF-8 bytes (OrderQuery); every ledger CounterPay creates is UTF-8.
+    if (query.exec(QStringLiteral("PRAGMA encoding")) && query.next() && query.value(0).toString() != QLatin1String("UTF-8")) {
+        return makeError("foreign_database", QStringLiteral("'%1' stores text as %2; a CounterPay ledger is UTF-8.")
+                                                     .arg(path, query.value(0).toString().left(12)) + untouched());
+    }
     query.finish();
     const Result<int> version = LedgerSchema::version(db);
     if (!version) {

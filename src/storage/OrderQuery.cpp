@@ -61,12 +61,37 @@ QString where(const QStringList &terms)
 
 } // namespace
 
+QString OrderQuery::columnNames()
+{
+    return QStringLiteral("order_id, terminal, cashier, provider, method, amount_minor, currency, phone_sealed, "
+                          "phone_last4, state, provider_status, txn_id, txn_uuid, provider_ref, upi_rrn, auth_url, "
+                          "expires_at, verified, refunded_minor, note, created_at, updated_at");
+}
+
 QString OrderQuery::orderColumns(PhoneAccess access)
 {
-    return u"order_id, terminal, cashier, provider, method, amount_minor, currency, "
-            + (access == PhoneAccess::Reveal ? QStringLiteral("phone_sealed") : QStringLiteral("NULL"))
-            + u", phone_last4, state, provider_status, txn_id, txn_uuid, provider_ref, upi_rrn, auth_url, "
-              u"expires_at, verified, refunded_minor, note, created_at, updated_at";
+    // Text columns are read as their UTF-8 bytes (CAST to BLOB changes only the type tag):
+    // Qt's SQLite driver otherwise asks SQLite to convert every value to UTF-16, which is most
+    // of the cost of a history page; Qt's own UTF-8 decoder is several times faster.
+    QStringList columns;
+    for (const QString &column : columnNames().split(QStringLiteral(", "))) {
+        if (column == QLatin1String("phone_sealed"))
+            columns.append(access == PhoneAccess::Reveal ? column : QStringLiteral("NULL"));
+        else if (isTextColumn(column))
+            columns.append(u"CAST(" + column + u" AS BLOB)");
+        else
+            columns.append(column);
+    }
+    return columns.join(QLatin1String(", "));
+}
+
+bool OrderQuery::isTextColumn(const QString &column)
+{
+    static const QStringList numbers = { QStringLiteral("amount_minor"), QStringLiteral("phone_sealed"),
+                                         QStringLiteral("expires_at"), QStringLiteral("verified"),
+                                         QStringLiteral("refunded_minor"), QStringLiteral("created_at"),
+                                         QStringLiteral("updated_at") };
+    return !numbers.contains(column);
 }
 
 OrderQuery OrderQuery::page(const OrderFilter &filter, PhoneAccess access)

@@ -14,9 +14,12 @@ struct OrderQuery
     QString sql;
     QVariantList bindings;
 
-    // The columns SqliteLedger reads into an OrderRecord, in this order. With Masked the sealed
-    // phone is not even read (NULL in its place).
+    // The orders table's columns, in the order SqliteLedger writes and reads them.
+    static QString columnNames();
+    // The same columns as a SELECT list. With Masked the sealed phone is not even read (NULL in
+    // its place). Text columns come back as UTF-8 BLOBs; decode them with QString::fromUtf8.
     static QString orderColumns(PhoneAccess access);
+    static bool isTextColumn(const QString &column);
 
     // A history page: the filter's rows newest first (created_at DESC, order_id DESC), honouring
     // limit, offset and the keyset.

@@ -53,6 +53,15 @@ void bind(QSqlQuery &query, const QVariant &value)
         query.addBindValue(value);
 }
 
+// A text column read as UTF-8 bytes (see OrderQuery::orderColumns), or as text.
+QString text(const QSqlQuery &query, int column)
+{
+    const QVariant value = query.value(column);
+    if (value.typeId() == QMetaType::QByteArray)
+        return QString::fromUtf8(value.toByteArray());
+    return value.toString();
+}
+
 QString nextConnectionName()
 {
     static QAtomicInteger<int> counter;
@@ -214,7 +223,7 @@ VoidResult SqliteLedger::insertOrder(const OrderRecord &order, const OrderEvent 
             return makeError("duplicate_order",
                              QStringLiteral("Order %1 is already in the ledger.").arg(order.orderId));
         }
-        query.prepare(u"INSERT INTO orders (" + OrderQuery::orderColumns(PhoneAccess::Reveal)
+        query.prepare(u"INSERT INTO orders (" + OrderQuery::columnNames()
                       + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         const QDateTime created = order.createdAt.isValid() ? order.createdAt : QDateTime::currentDateTimeUtc();
         for (const QVariant &value : QVariantList {
@@ -289,12 +298,12 @@ Result<QList<OrderRecord>> SqliteLedger::readOrders(const OrderQuery &statement,
     };
     while (query.next()) {
         OrderRecord order;
-        order.orderId = query.value(0).toString();
-        order.terminal = query.value(1).toString();
-        order.cashier = query.value(2).toString();
-        order.provider = query.value(3).toString();
-        order.method = query.value(4).toString();
-        const QString code = query.value(6).toString();
+        order.orderId = text(query, 0);
+        order.terminal = text(query, 1);
+        order.cashier = text(query, 2);
+        order.provider = text(query, 3);
+        order.method = text(query, 4);
+        const QString code = text(query, 6);
         if (code != lastCurrencyCode || !lastCurrency) {
             lastCurrency = Currency::fromCode(code);
             lastCurrencyCode = code;
@@ -314,22 +323,22 @@ Result<QList<OrderRecord>> SqliteLedger::readOrders(const OrderQuery &statement,
             }
             order.phoneE164 = phone.value();
         }
-        order.phoneLast4 = query.value(8).toString();
-        const QString stateName = query.value(9).toString();
+        order.phoneLast4 = text(query, 8);
+        const QString stateName = text(query, 9);
         const std::optional<PaymentState> state = PaymentStates::fromName(stateName);
         if (!state)
             return damaged(order.orderId, QStringLiteral("unknown state '%1'.").arg(stateName.left(24)));
         order.state = *state;
-        order.providerStatus = query.value(10).toString();
-        order.txnId = query.value(11).toString();
-        order.txnUuid = query.value(12).toString();
-        order.providerReference = query.value(13).toString();
-        order.upiRrn = query.value(14).toString();
-        order.authUrl = query.value(15).toString();
+        order.providerStatus = text(query, 10);
+        order.txnId = text(query, 11);
+        order.txnUuid = text(query, 12);
+        order.providerReference = text(query, 13);
+        order.upiRrn = text(query, 14);
+        order.authUrl = text(query, 15);
         order.expiresAt = fromMs(query.value(16));
         order.verified = query.value(17).toInt() != 0;
         order.refundedMinorUnits = query.value(18).toLongLong();
-        order.note = query.value(19).toString();
+        order.note = text(query, 19);
         order.createdAt = fromMs(query.value(20));
         order.updatedAt = fromMs(query.value(21));
         orders.append(std::move(order));

@@ -152,6 +152,7 @@ private slots:
     void refusesCutShortLedger();
     void migratesVersion1();
     void refusesVersion3Untouched();
+    void refusesUtf16Database();
 };
 
 void tst_LedgerFiles::emptyFileBecomesALedger()
@@ -339,6 +340,23 @@ void tst_LedgerFiles::refusesVersion3Untouched()
     QVERIFY(ledger.errorMessage().contains(QStringLiteral("schema 3")));
     QCOMPARE(digestOf(path), before);
     QCOMPARE(rawInt(path, QStringLiteral("SELECT count(*) FROM pragma_index_info('orders_by_created')")), 1);
+}
+
+// The ledger reads text as UTF-8 bytes; a UTF-16 file (never written by CounterPay) is refused
+// before anything is read from it as if it were UTF-8.
+void tst_LedgerFiles::refusesUtf16Database()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("utf16.sqlite"));
+    rawSql(path, { QStringLiteral("PRAGMA encoding = 'UTF-16le'"),
+                   QStringLiteral("PRAGMA application_id = %1").arg(LedgerSchema::kApplicationId),
+                   QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)"),
+                   QStringLiteral("INSERT INTO schema_version (version) VALUES (2)") });
+    const QByteArray before = digestOf(path);
+    auto ledger = SqliteLedger::open(path, vault());
+    QCOMPARE(ledger.errorCode(), QStringLiteral("foreign_database"));
+    QVERIFY2(ledger.errorMessage().contains(QStringLiteral("UTF-16le")), qPrintable(ledger.errorMessage()));
+    QCOMPARE(digestOf(path), before);
 }
 
 QTEST_GUILESS_MAIN(tst_LedgerFiles)

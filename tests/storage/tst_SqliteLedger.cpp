@@ -73,6 +73,7 @@ private slots:
     void auditLog();
     void survivesReopen();
     void damagedRowIsReported();
+    void nonAsciiTextRoundTrips();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -370,6 +371,25 @@ void tst_SqliteLedger::damagedRowIsReported()
     QCOMPARE(found.errorCode(), QStringLiteral("damaged_row"));
     QVERIFY(found.errorMessage().contains(QStringLiteral("T01BAD")));
     QVERIFY(found.errorMessage().contains(QStringLiteral("XYZ")));
+}
+
+// Text is read back as UTF-8 bytes and decoded by Qt (OrderQuery::orderColumns).
+void tst_SqliteLedger::nonAsciiTextRoundTrips()
+{
+    OrderRecord order = sampleOrder(QStringLiteral("T01UNI"));
+    order.cashier = QStringLiteral("\u0905\u0928\u0940\u0924\u093E");                  // Hindi
+    order.note = QStringLiteral("\u091F\u0947\u092C\u0932 4 \u2014 \u20B9149.50 \U0001F600"); // and an emoji
+    order.providerStatus = QString();                                                   // null stays empty
+    QVERIFY_OK(m_ledger->insertOrder(order, makeEvent(order.orderId, "created")));
+    const OrderRecord found = m_ledger->findOrder(order.orderId, PhoneAccess::Masked).value().value();
+    QCOMPARE(found.cashier, order.cashier);
+    QCOMPARE(found.note, order.note);
+    QVERIFY(found.providerStatus.isEmpty());
+    OrderFilter filter;
+    filter.cashier = order.cashier;
+    const QList<OrderRecord> listed = m_ledger->findOrders(filter).value();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().note, order.note);
 }
 
 QTEST_GUILESS_MAIN(tst_SqliteLedger)
