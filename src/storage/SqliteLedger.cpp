@@ -1,6 +1,7 @@
 #include "storage/SqliteLedger.h"
 
 #include "storage/LedgerInspector.h"
+#include "storage/LedgerRows.h"
 #include "storage/LedgerSchema.h"
 #include "storage/OrderQuery.h"
 #include "storage/StorageLogging.h"
@@ -51,15 +52,6 @@ void bind(QSqlQuery &query, const QVariant &value)
         query.addBindValue(QStringLiteral(""));
     else
         query.addBindValue(value);
-}
-
-// A text column read as UTF-8 bytes (see OrderQuery::orderColumns), or as text.
-QString text(const QSqlQuery &query, int column)
-{
-    const QVariant value = query.value(column);
-    if (value.typeId() == QMetaType::QByteArray)
-        return QString::fromUtf8(value.toByteArray());
-    return value.toString();
 }
 
 QString nextConnectionName()
@@ -276,7 +268,7 @@ VoidResult SqliteLedger::appendEvent(const OrderEvent &event)
     return inTransaction("an event", [&](QSqlDatabase &) { return insertEvent(event); });
 }
 
-Result<QList<OrderRecord>> SqliteLedger::readOrders(const OrderQuery &statement, PhoneAccess access)
+Result<QSqlQuery *> SqliteLedger::run(const OrderQuery &statement, const QString &what)
 {
     QSqlQuery &query = prepared(statement.sql);
     for (const QVariant &value : statement.bindings)
@@ -284,66 +276,19 @@ Result<QList<OrderRecord>> SqliteLedger::readOrders(const OrderQuery &statement,
     if (!query.exec()) {
         const QSqlError error = query.lastError();
         query.finish();
-        return sqlError("read_failed", QStringLiteral("Cannot read orders from the ledger"), error);
+        return sqlError("read_failed", what, error);
     }
-    // Ends the statement (and its read transaction) whichever way this function returns.
-    const auto finish = qScopeGuard([&query] { query.finish(); });
+    return &query;
+}
 
-    QList<OrderRecord> orders;
-    // Most rows share a currency and a state: parse each distinct text once per query.
-    QString lastCurrencyCode;
-    std::optional<Currency> lastCurrency;
-    auto damaged = [](const QString &orderId, const QString &what) {
-        return makeError("damaged_row", QStringLiteral("Order %1 in the ledger is damaged: %2").arg(orderId, what));
-    };
-    while (query.next()) {
-        OrderRecord order;
-        order.orderId = text(query, 0);
-        order.terminal = text(query, 1);
-        order.cashier = text(query, 2);
-        order.provider = text(query, 3);
-        order.method = text(query, 4);
-        const QString code = text(query, 6);
-        if (code != lastCurrencyCode || !lastCurrency) {
-            lastCurrency = Currency::fromCode(code);
-            lastCurrencyCode = code;
-        }
-        if (!lastCurrency)
-            return damaged(order.orderId, QStringLiteral("unknown currency '%1'.").arg(code.left(8)));
-        Result<Money> amount = Money::fromMinorUnits(query.value(5).toLongLong(), *lastCurrency);
-        if (!amount)
-            return damaged(order.orderId, amount.errorMessage());
-        order.amount = std::move(amount).value();
-        if (access == PhoneAccess::Reveal && !query.value(7).isNull()) {
-            const Result<QString> phone = m_vault.open(query.value(7).toByteArray());
-            if (!phone) {
-                return makeError("phone_unreadable",
-                                 QStringLiteral("Order %1 in the ledger is damaged: the phone number cannot be "
-                                                "decrypted with this device's key (%2).").arg(order.orderId, phone.errorMessage()));
-            }
-            order.phoneE164 = phone.value();
-        }
-        order.phoneLast4 = text(query, 8);
-        const QString stateName = text(query, 9);
-        const std::optional<PaymentState> state = PaymentStates::fromName(stateName);
-        if (!state)
-            return damaged(order.orderId, QStringLiteral("unknown state '%1'.").arg(stateName.left(24)));
-        order.state = *state;
-        order.providerStatus = text(query, 10);
-        order.txnId = text(query, 11);
-        order.txnUuid = text(query, 12);
-        order.providerReference = text(query, 13);
-        order.upiRrn = text(query, 14);
-        order.authUrl = text(query, 15);
-        order.expiresAt = fromMs(query.value(16));
-        order.verified = query.value(17).toInt() != 0;
-        order.refundedMinorUnits = query.value(18).toLongLong();
-        order.note = text(query, 19);
-        order.createdAt = fromMs(query.value(20));
-        order.updatedAt = fromMs(query.value(21));
-        orders.append(std::move(order));
-    }
-    return orders;
+Result<QList<OrderRecord>> SqliteLedger::readOrders(const OrderQuery &statement, PhoneAccess access)
+{
+    const Result<QSqlQuery *> query = run(statement, QStringLiteral("Cannot read orders from the ledger"));
+    if (!query)
+        return query.error();
+    // Ends the statement (and its read transaction) whichever way this function returns.
+    const auto finish = qScopeGuard([&query] { query.value()->finish(); });
+    return LedgerRows::orders(*query.value(), access, m_vault);
 }
 
 Result<std::optional<OrderRecord>> SqliteLedger::findOrder(const QString &orderId, PhoneAccess access)
@@ -381,14 +326,13 @@ Result<QList<OrderRecord>> SqliteLedger::findOrders(const OrderFilter &filter)
 
 Result<qint64> SqliteLedger::countOrders(const OrderFilter &filter)
 {
-    const OrderQuery statement = OrderQuery::count(filter);
-    QSqlQuery &query = prepared(statement.sql);
-    for (const QVariant &value : statement.bindings)
-        bind(query, value);
-    const auto finish = qScopeGuard([&query] { query.finish(); });
-    if (!query.exec() || !query.next())
-        return sqlError("read_failed", QStringLiteral("Cannot count orders"), query.lastError());
-    return query.value(0).toLongLong();
+    const Result<QSqlQuery *> query = run(OrderQuery::count(filter), QStringLiteral("Cannot count orders"));
+    if (!query)
+        return query.error();
+    const auto finish = qScopeGuard([&query] { query.value()->finish(); });
+    if (!query.value()->next())
+        return sqlError("read_failed", QStringLiteral("Cannot count orders"), query.value()->lastError());
+    return query.value()->value(0).toLongLong();
 }
 
 Result<QList<OrderEvent>> SqliteLedger::events(const QString &orderId)
@@ -547,43 +491,20 @@ VoidResult SqliteLedger::checkIntegrity()
 
 Result<QList<SalesTotalsRow>> SqliteLedger::salesTotals(const OrderFilter &filter)
 {
-    const OrderQuery statement = OrderQuery::salesTotals(filter);
-    QSqlQuery &query = prepared(statement.sql);
-    for (const QVariant &value : statement.bindings)
-        bind(query, value);
-    const auto finish = qScopeGuard([&query] { query.finish(); });
-    if (!query.exec())
-        return sqlError("read_failed", QStringLiteral("Cannot total the sales"), query.lastError());
-    QList<SalesTotalsRow> rows;
-    while (query.next()) {
-        const std::optional<PaymentState> state = PaymentStates::fromName(query.value(2).toString());
-        if (!state) {
-            return makeError("damaged_row", QStringLiteral("The ledger holds orders in an unknown state '%1'.")
-                                                    .arg(query.value(2).toString().left(24)));
-        }
-        rows.append(SalesTotalsRow { query.value(0).toString(), query.value(1).toString(), *state,
-                                     query.value(3).toString(), query.value(4).toLongLong(),
-                                     query.value(5).toLongLong(), query.value(6).toLongLong() });
-    }
-    return rows;
+    const Result<QSqlQuery *> query = run(OrderQuery::salesTotals(filter), QStringLiteral("Cannot total the sales"));
+    if (!query)
+        return query.error();
+    const auto finish = qScopeGuard([&query] { query.value()->finish(); });
+    return LedgerRows::salesTotals(*query.value());
 }
 
 Result<QList<RefundTotalsRow>> SqliteLedger::refundTotals(const QDateTime &since, const QDateTime &until)
 {
-    const OrderQuery statement = OrderQuery::refundTotals(since, until);
-    QSqlQuery &query = prepared(statement.sql);
-    for (const QVariant &value : statement.bindings)
-        bind(query, value);
-    const auto finish = qScopeGuard([&query] { query.finish(); });
-    if (!query.exec())
-        return sqlError("read_failed", QStringLiteral("Cannot total the refunds"), query.lastError());
-    QList<RefundTotalsRow> rows;
-    while (query.next()) {
-        rows.append(RefundTotalsRow { query.value(0).toString(), query.value(1).toString(),
-                                      query.value(2).toString(), query.value(3).toLongLong(),
-                                      query.value(4).toLongLong() });
-    }
-    return rows;
+    const Result<QSqlQuery *> query = run(OrderQuery::refundTotals(since, until), QStringLiteral("Cannot total the refunds"));
+    if (!query)
+        return query.error();
+    const auto finish = qScopeGuard([&query] { query.value()->finish(); });
+    return LedgerRows::refundTotals(*query.value());
 }
 
 Result<QList<SalesBucket>> SqliteLedger::salesBuckets(const QDateTime &since, const QDateTime &until,
@@ -591,19 +512,10 @@ Result<QList<SalesBucket>> SqliteLedger::salesBuckets(const QDateTime &since, co
 {
     if (bucketSeconds <= 0)
         return makeError("bad_bucket", QStringLiteral("A sales bucket must be at least one second long."));
-    const OrderQuery statement = OrderQuery::salesBuckets(since, until, bucketSeconds, utcOffsetSeconds);
-    QSqlQuery &query = prepared(statement.sql);
-    for (const QVariant &value : statement.bindings)
-        bind(query, value);
-    const auto finish = qScopeGuard([&query] { query.finish(); });
-    if (!query.exec())
-        return sqlError("read_failed", QStringLiteral("Cannot total the sales per period"), query.lastError());
-    const qint64 bucketMs = qint64(bucketSeconds) * 1000;
-    const qint64 offsetMs = qint64(utcOffsetSeconds) * 1000;
-    QList<SalesBucket> buckets;
-    while (query.next()) {
-        buckets.append(SalesBucket { query.value(0).toLongLong() * bucketMs - offsetMs, query.value(1).toLongLong(),
-                                     query.value(2).toLongLong(), query.value(3).toLongLong() });
-    }
-    return buckets;
+    const Result<QSqlQuery *> query = run(OrderQuery::salesBuckets(since, until, bucketSeconds, utcOffsetSeconds),
+                                          QStringLiteral("Cannot total the sales per period"));
+    if (!query)
+        return query.error();
+    const auto finish = qScopeGuard([&query] { query.value()->finish(); });
+    return LedgerRows::salesBuckets(*query.value(), bucketSeconds, utcOffsetSeconds);
 }
