@@ -232,7 +232,7 @@ check_package() {
               libqt6gui6 libqt6keychain1 libssl3; do
     grep -q "$want" <<<"$depends" || { echo "Depends lacks $want"; return 1; }
   done
-  note "$(wc -l <"$WORK/new-deb.contents") files, $(du -k "$deb" | cut -f1) KiB"
+  note "$(grep -vc '/$' "$WORK/new-deb.contents") files, $(du -k "$deb" | cut -f1) KiB"
 }
 
 check_metadata() {
@@ -408,6 +408,27 @@ start_gui() {
   note "$ready (ms, RSS KiB)"
 }
 
+# After the upgrade the ledger may have a newer schema than the previous version knows. Going
+# back must refuse it with a message and leave the file as it was; then the new version returns.
+downgrade_refused() {
+  local before after; before=$(schema_version)
+  if [ "$before" = "$(cat "$WORK/schema-before")" ]; then
+    note "skipped: both versions use ledger schema v$before"; return 0
+  fi
+  local sums; sums=$(cd "$ROOT$(dirname "$LEDGER")" && sha256sum ledger.sqlite*)
+  echo "$sums"
+  in_root "${APT[@]}" install --allow-downgrades "/tmp/$(basename "$(cat "$WORK/prev-deb.path")")" || return 1
+  local out rc
+  out=$(in_root counterpay-cli --demo history --json 2>&1); rc=$?
+  echo "exit $rc: $out"
+  [ $rc -ne 0 ] || { echo "the previous version read a schema v$before ledger"; return 1; }
+  grep -qi 'newer' <<<"$out" || { echo "no message about a newer ledger"; return 1; }
+  after=$(cd "$ROOT$(dirname "$LEDGER")" && sha256sum ledger.sqlite*)
+  [ "$sums" = "$after" ] || { echo "the ledger changed: $after"; return 1; }
+  install_deb "$(cat "$WORK/new-deb.path")" "$NEW_VERSION" || return 1
+  note "$PREV_VERSION exits $rc on schema v$before ('$(head -c 60 <<<"$out")...'), ledger byte-identical; $NEW_VERSION back"
+}
+
 purge() {
   in_root dpkg-query -L counterpay >"$WORK/files-before-purge.txt" || return 1
   in_root "${APT[@]}" purge counterpay || return 1
@@ -452,5 +473,6 @@ step "new: counterpay-cli --version" check_version "$NEW_VERSION"
 step "new: previous sales intact" compare_history
 step "new: demo sale (pay --wait)" new_sale
 step "new: GUI under Xvfb (--demo --bench-ready)" start_gui
+step "downgrade refuses the newer ledger" downgrade_refused
 step "purge leaves no package files" purge
 finish
