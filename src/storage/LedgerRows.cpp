@@ -22,9 +22,11 @@ QDateTime LedgerRows::time(const QVariant &value)
     return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
-Result<QList<OrderRecord>> LedgerRows::orders(QSqlQuery &query, PhoneAccess access, const PhoneVault &vault)
+Result<QList<OrderRecord>> LedgerRows::orders(QSqlQuery &query, PhoneAccess access, const PhoneVault &vault,
+                                              qsizetype expectedRows)
 {
     QList<OrderRecord> orders;
+    orders.reserve(expectedRows);
     // Most rows share a currency and a state: parse each distinct text once per query.
     QString lastCurrencyCode;
     std::optional<Currency> lastCurrency;

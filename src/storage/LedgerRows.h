@@ -14,7 +14,9 @@ class LedgerRows
 {
 public:
     // Rows of OrderQuery::orderColumns(access). Reveal decrypts the phone with `vault`.
-    static Result<QList<OrderRecord>> orders(QSqlQuery &query, PhoneAccess access, const PhoneVault &vault);
+    // expectedRows (a page's limit) sizes the list once.
+    static Result<QList<OrderRecord>> orders(QSqlQuery &query, PhoneAccess access, const PhoneVault &vault,
+                                             qsizetype expectedRows = 0);
     static Result<QList<SalesTotalsRow>> salesTotals(QSqlQuery &query);
     static QList<RefundTotalsRow> refundTotals(QSqlQuery &query);
     static QList<SalesBucket> salesBuckets(QSqlQuery &query, int bucketSeconds, int utcOffsetSeconds);

@@ -281,14 +281,14 @@ Result<QSqlQuery *> SqliteLedger::run(const OrderQuery &statement, const QString
     return &query;
 }
 
-Result<QList<OrderRecord>> SqliteLedger::readOrders(const OrderQuery &statement, PhoneAccess access)
+Result<QList<OrderRecord>> SqliteLedger::readOrders(const OrderQuery &statement, PhoneAccess access, qsizetype expectedRows)
 {
     const Result<QSqlQuery *> query = run(statement, QStringLiteral("Cannot read orders from the ledger"));
     if (!query)
         return query.error();
     // Ends the statement (and its read transaction) whichever way this function returns.
     const auto finish = qScopeGuard([&query] { query.value()->finish(); });
-    return LedgerRows::orders(*query.value(), access, m_vault);
+    return LedgerRows::orders(*query.value(), access, m_vault, expectedRows);
 }
 
 Result<std::optional<OrderRecord>> SqliteLedger::findOrder(const QString &orderId, PhoneAccess access)
@@ -321,7 +321,7 @@ Result<QList<OrderRecord>> SqliteLedger::openOrders()
 
 Result<QList<OrderRecord>> SqliteLedger::findOrders(const OrderFilter &filter)
 {
-    return readOrders(OrderQuery::page(filter, PhoneAccess::Masked), PhoneAccess::Masked);
+    return readOrders(OrderQuery::page(filter, PhoneAccess::Masked), PhoneAccess::Masked, qBound(0, filter.limit, 1000));
 }
 
 Result<qint64> SqliteLedger::countOrders(const OrderFilter &filter)

@@ -75,7 +75,7 @@ private:
     VoidResult insertEvent(const OrderEvent &event);
     template<typename Body>
     VoidResult inTransaction(const char *what, Body body);
-    Result<QList<OrderRecord>> readOrders(const OrderQuery &statement, PhoneAccess access);
+    Result<QList<OrderRecord>> readOrders(const OrderQuery &statement, PhoneAccess access, qsizetype expectedRows = 0);
     // Prepares (once), binds and executes a read; the caller reads the rows and finish()es it.
     Result<QSqlQuery *> run(const OrderQuery &statement, const QString &what);
     // The prepared statement for `sql`, kept for reuse; callers finish() it after reading.
