@@ -42,6 +42,7 @@ private slots:
     void keysetWithoutOrderIdStartsBeforeThatMillisecond();
     void offsetPaging();
     void historyListNeverDecryptsPhones();
+    void manyDistinctFiltersStayCorrect();
     void plansUseIndexesAndNeverSort_data();
     void plansUseIndexesAndNeverSort();
 
@@ -256,6 +257,32 @@ void tst_LedgerHistory::historyListNeverDecryptsPhones()
     }
     QVERIFY(withPhone > 50);
     QVERIFY(!OrderQuery::page(all()).sql.contains(QStringLiteral("phone_sealed")));
+}
+
+// The ledger keeps prepared statements per SQL text and drops them past a bound: 64 distinct
+// filter shapes, twice over, go through that eviction and must all still answer right.
+void tst_LedgerHistory::manyDistinctFiltersStayCorrect()
+{
+    for (int round = 0; round < 2; ++round) {
+        for (int mask = 0; mask < 64; ++mask) {
+            OrderFilter filter = all();
+            if (mask & 1)
+                filter.since = LedgerSeed::start().addSecs(3600);
+            if (mask & 2)
+                filter.until = LedgerSeed::start().addDays(2);
+            if (mask & 4)
+                filter.states = { PaymentState::Charged, PaymentState::Refunded };
+            if (mask & 8)
+                filter.method = QStringLiteral("GOOGLEPAY");
+            if (mask & 16)
+                filter.cashier = QStringLiteral("asha");
+            if (mask & 32)
+                filter.minAmountMinorUnits = 50'000;
+            const Result<QList<OrderRecord>> found = m_seed.ledger->findOrders(filter);
+            QVERIFY2(found.ok(), qPrintable(found.errorMessage()));
+            QCOMPARE(LedgerSeed::ids(found.value()), LedgerSeed::ids(m_seed.expected(filter)));
+        }
+    }
 }
 
 void tst_LedgerHistory::plansUseIndexesAndNeverSort_data()
