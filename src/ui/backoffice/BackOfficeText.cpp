@@ -57,6 +57,15 @@ QString BackOfficeText::dateTime(const QDateTime &utc, const QTimeZone &zone, co
            + local.time().toString(QStringLiteral("HH:mm:ss"));
 }
 
+QString BackOfficeText::shortDateTime(const QDateTime &utc, const QTimeZone &zone, const QLocale &locale)
+{
+    if (!utc.isValid())
+        return {};
+    const QDateTime local = utc.toTimeZone(zone);
+    return locale.toString(local.date(), QStringLiteral("d MMM")) + QLatin1Char(' ')
+           + local.time().toString(QStringLiteral("HH:mm:ss"));
+}
+
 QString BackOfficeText::time(const QDateTime &utc, const QTimeZone &zone, const QLocale &locale)
 {
     Q_UNUSED(locale)

@@ -24,5 +24,7 @@ public:
     static QString state(const QString &stateName);
     // Local date and time with seconds, in `zone`.
     static QString dateTime(const QDateTime &utc, const QTimeZone &zone, const QLocale &locale);
+    // "18 Nov 13:44:14": compact, for table rows.
+    static QString shortDateTime(const QDateTime &utc, const QTimeZone &zone, const QLocale &locale);
     static QString time(const QDateTime &utc, const QTimeZone &zone, const QLocale &locale);
 };

@@ -20,7 +20,8 @@
 namespace {
 
 constexpr qint64 kHourMs = 3600 * 1000;
-constexpr qint64 kDayMs = 24 * kHourMs;
+constexpr int kFirstShownHour = 8;
+constexpr int kLastShownHour = 21;
 
 QChart *makeChart(const QString &title, QWidget *container)
 {
@@ -60,11 +61,11 @@ ChartsView::ChartsView(ManagerActions &actions, const Clock &clock, const QLocal
       m_locale(locale), m_zone(zone)
 {
     m_ui->setupUi(this);
-    m_hourly = makeChart(tr("Sales per hour today"), m_ui->hourlyContainer);
-    m_success = makeChart(tr("Success rate per provider, last %1 days").arg(kDays), m_ui->successContainer);
-    m_daily = makeChart(tr("Sales per day, last %1 days").arg(kDays), m_ui->dailyContainer);
-    m_ui->chartsGrid->setColumnStretch(0, 3);
-    m_ui->chartsGrid->setColumnStretch(1, 2);
+    m_hourly = makeChart(QString(), m_ui->hourlyContainer);
+    m_success = makeChart(tr("Paid of settled sales per provider, last %1 days").arg(kDays), m_ui->successContainer);
+    m_daily = makeChart(QString(), m_ui->dailyContainer);
+    m_ui->chartsGrid->setColumnStretch(0, 1);
+    m_ui->chartsGrid->setColumnStretch(1, 1);
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &ChartsView::refresh);
 }
 
@@ -125,17 +126,25 @@ void ChartsView::setData(const QList<SalesBucket> &hourly, const QList<SalesBuck
     const qint64 todayStartMs = todayStartUtc().toMSecsSinceEpoch();
     m_hourlyMinor = QList<qint64>(24, 0);
     QList<qint64> hourlyCounts(24, 0);
+    // The hours drawn: the shop's usual day (08-21) widened to any hour that had a sale.
+    int firstHour = kFirstShownHour;
+    int lastHour = kLastShownHour;
     for (const SalesBucket &bucket : hourly) {
         const qint64 index = (bucket.bucketStartMs - todayStartMs) / kHourMs;
         if (index >= 0 && index < 24) {
             m_hourlyMinor[int(index)] += bucket.chargedMinorUnits;
             hourlyCounts[int(index)] += bucket.charged;
+            if (bucket.orders > 0) {
+                firstHour = qMin(firstHour, int(index));
+                lastHour = qMax(lastHour, int(index));
+            }
         }
     }
     QStringList hours;
-    for (int hour = 0; hour < 24; ++hour)
+    for (int hour = firstHour; hour <= lastHour; ++hour)
         hours << QStringLiteral("%1").arg(hour, 2, 10, QLatin1Char('0'));
-    drawAmounts(m_hourly, hours, m_hourlyMinor, hourlyCounts, currency);
+    drawAmounts(m_hourly, hours, m_hourlyMinor.mid(firstHour, lastHour - firstHour + 1),
+                hourlyCounts.mid(firstHour, lastHour - firstHour + 1), currency);
 
     const QDate today = m_clock.nowUtc().toTimeZone(m_zone).date();
     const QDate first = today.addDays(-(kDays - 1));
@@ -154,6 +163,10 @@ void ChartsView::setData(const QList<SalesBucket> &hourly, const QList<SalesBuck
         days << QString::number(first.addDays(i).day());
     drawAmounts(m_daily, days, m_dailyMinor, dailyCounts, currency);
 
+    const std::optional<Currency> known = Currency::fromCode(currency);
+    const QString unit = known ? known->symbol() : currency;
+    m_hourly->setTitle(tr("Sales per hour today (%1)").arg(unit));
+    m_daily->setTitle(tr("Sales per day, last %1 days (%2)").arg(kDays).arg(unit));
     m_rates = ratesFrom(totals);
     drawRates();
 
@@ -201,7 +214,6 @@ void ChartsView::drawAmounts(QChart *chart, const QStringList &categories, const
     auto *y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setLabelsFont(small);
-    y->setTitleText(known ? known->symbol() : currency);
     y->setRange(0, maxMinor > 0 ? forDrawing(maxMinor, exponent) * 1.1 : 1);
     y->applyNiceNumbers();
     chart->addAxis(y, Qt::AlignLeft);
@@ -220,7 +232,7 @@ void ChartsView::drawRates()
     for (const ProviderRate &rate : std::as_const(m_rates)) {
         // Percent for drawing only; the counts stay integers.
         *set << (rate.settled > 0 ? qreal(rate.charged) * 100 / qreal(rate.settled) : 0);
-        providers << tr("%1 (%2/%3)").arg(ProviderNames::display(rate.provider)).arg(rate.charged).arg(rate.settled);
+        providers << ProviderNames::display(rate.provider);
     }
     auto *series = new QHorizontalBarSeries;
     series->append(set);
@@ -230,12 +242,16 @@ void ChartsView::drawRates()
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(providers);
+    QFont small = y->labelsFont();
+    small.setPointSizeF(qMax<qreal>(6.5, small.pointSizeF() * 0.85));
+    y->setLabelsFont(small);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     auto *x = new QValueAxis;
     x->setRange(0, 100);
     x->setLabelFormat(QStringLiteral("%.0f %%"));
     x->setTickCount(6);
+    x->setLabelsFont(small);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
 }

@@ -29,6 +29,7 @@ HistoryFilterBar::HistoryFilterBar(const Clock &clock, const QLocale &locale, QW
     : QWidget(parent), m_ui(std::make_unique<Ui::HistoryFilterBar>()), m_clock(clock), m_locale(locale)
 {
     m_ui->setupUi(this);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_ui->presetCombo->addItem(tr("Today"), int(Preset::Today));
     m_ui->presetCombo->addItem(tr("Yesterday"), int(Preset::Yesterday));
     m_ui->presetCombo->addItem(tr("This week"), int(Preset::ThisWeek));

@@ -84,11 +84,14 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case TimeColumn: return BackOfficeText::dateTime(order->createdAt, m_zone, m_locale);
+    case TimeColumn:
+        return role == Qt::ToolTipRole ? BackOfficeText::dateTime(order->createdAt, m_zone, m_locale)
+                                       : BackOfficeText::shortDateTime(order->createdAt, m_zone, m_locale);
     case OrderIdColumn: return order->orderId;
     case MethodColumn: {
         const QString provider = ProviderNames::display(order->provider);
-        return order->method.isEmpty() ? provider : provider + QStringLiteral(" \u00b7 ") + order->method;
+        return role == Qt::ToolTipRole && !order->method.isEmpty() ? provider + QStringLiteral(" \u00b7 ") + order->method
+                                                                   : provider;
     }
     case AmountColumn:
         return BackOfficeText::money(order->amount.minorUnits(), order->amount.currency().code(), m_locale);
@@ -106,7 +109,7 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     switch (section) {
     case TimeColumn: return tr("Time");
     case OrderIdColumn: return tr("Order");
-    case MethodColumn: return tr("Provider / method");
+    case MethodColumn: return tr("Paid with");
     case AmountColumn: return tr("Amount");
     case StateColumn: return tr("State");
     case PhoneColumn: return tr("Phone");

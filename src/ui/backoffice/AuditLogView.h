@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QLocale>
+#include <QTimeZone>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class AuditLogView;
+}
+class ManagerActions;
+
+// The Audit log tab (manager): who did what, when, to which order, newest first.
+class AuditLogView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AuditLogView)
+
+public:
+    static constexpr int kLimit = 500;
+
+    AuditLogView(ManagerActions &actions, const QLocale &locale, const QTimeZone &zone, QWidget *parent = nullptr);
+    ~AuditLogView() override;
+
+    void refresh();
+    int rowCount() const;
+    QString status() const;
+
+private:
+    std::unique_ptr<Ui::AuditLogView> m_ui;
+    ManagerActions &m_actions;
+    QLocale m_locale;
+    QTimeZone m_zone;
+};

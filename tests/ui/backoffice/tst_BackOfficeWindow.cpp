@@ -1,0 +1,170 @@
+#include "BackOfficeRig.h"
+#include "ui/backoffice/AuditLogView.h"
+#include "ui/backoffice/BackOfficeWindow.h"
+#include "ui/backoffice/HistoryFilterBar.h"
+#include "ui/backoffice/HistoryModel.h"
+#include "ui/backoffice/HistoryView.h"
+#include "ui/backoffice/PinDialog.h"
+#include "ui/backoffice/SettingsDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+
+// The whole back-office window over a seeded real ledger: a cashier sees today only and is
+// asked for the PIN for manager-only tabs and views (nothing changes without it); the lock
+// button drops back to cashier.
+class tst_BackOfficeWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void cashierSeesTodayOnly();
+    void managerTabAsksForPin();
+    void pastHistoryAsksForPinAndFallsBackToToday();
+    void lockReturnsToCashier();
+    void settingsSaveIsManagerOnlyAndAudited();
+
+private:
+    PinDialog *pinDialog() const { return m_window->findChild<PinDialog *>(QStringLiteral("pinDialog")); }
+    void typePin(const QString &pin)
+    {
+        auto *edit = pinDialog()->findChild<QLineEdit *>(QStringLiteral("pinEdit"));
+        QTest::keyClicks(edit, pin);
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+    void cancelPin() { pinDialog()->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click(); }
+    QString roleText() const { return m_window->findChild<QLabel *>(QStringLiteral("roleLabel"))->text(); }
+
+    std::unique_ptr<BackOfficeRig> m_rig;
+    std::unique_ptr<BackOfficeWindow> m_window;
+    int m_today = 0;
+};
+
+void tst_BackOfficeWindow::init()
+{
+    m_rig = std::make_unique<BackOfficeRig>();
+    QVERIFY2(m_rig->ready(), qPrintable(m_rig->openError));
+    QVERIFY(m_rig->setPin());
+    const auto seeded = seedDemoLedger(*m_rig->ledger, m_rig->clock.nowUtc().addSecs(-60), 120, 6, 2);
+    QVERIFY2(seeded.ok(), qPrintable(seeded.errorMessage()));
+    OrderFilter today;
+    today.since = m_rig->actions->startOfTodayUtc();
+    m_today = int(m_rig->ledger->countOrders(today).value());
+    QVERIFY(m_today > 0 && m_today < 120);
+    m_window = std::make_unique<BackOfficeWindow>(
+            BackOfficeServices { *m_rig->actions, *m_rig->access, *m_rig->settings, m_rig->secrets, {}, m_rig->clock,
+                                 QLocale(QLocale::English, QLocale::India), nullptr, m_rig->zone });
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void tst_BackOfficeWindow::cleanup()
+{
+    m_window.reset();
+    m_rig.reset();
+}
+
+void tst_BackOfficeWindow::cashierSeesTodayOnly()
+{
+    QCOMPARE(roleText(), QStringLiteral("Cashier"));
+    QCOMPARE(m_window->currentTab(), BackOfficeWindow::Tab::History);
+    HistoryModel *model = m_window->history()->model();
+    QCOMPARE(model->rowCount(), m_today);
+    for (int row = 0; row < model->rowCount(); ++row)
+        QVERIFY(model->orderAt(row)->createdAt >= m_rig->actions->startOfTodayUtc());
+}
+
+void tst_BackOfficeWindow::managerTabAsksForPin()
+{
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tabs"));
+    tabs->setCurrentIndex(int(BackOfficeWindow::Tab::AuditLog));
+    QVERIFY(pinDialog());
+    QCOMPARE(m_window->currentTab(), BackOfficeWindow::Tab::History);
+    cancelPin();
+    QTRY_VERIFY(!pinDialog());
+    QCOMPARE(m_window->currentTab(), BackOfficeWindow::Tab::History);
+    QCOMPARE(m_window->auditLog()->rowCount(), 0);
+
+    m_window->showTab(BackOfficeWindow::Tab::AuditLog);
+    QVERIFY(pinDialog());
+    typePin(kRigPin);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentTab(), BackOfficeWindow::Tab::AuditLog, 5000);
+    QCOMPARE(roleText(), QStringLiteral("Manager"));
+    // The log shows the login and the PIN being set.
+    QVERIFY(m_window->auditLog()->rowCount() >= 2);
+}
+
+void tst_BackOfficeWindow::pastHistoryAsksForPinAndFallsBackToToday()
+{
+    HistoryFilterBar *bar = m_window->history()->filterBar();
+    bar->setPreset(HistoryFilterBar::Preset::ThisMonth);
+    QVERIFY(pinDialog());
+    QCOMPARE(m_window->history()->model()->rowCount(), m_today);
+    cancelPin();
+    QTRY_VERIFY(!pinDialog());
+    QCOMPARE(bar->preset(), HistoryFilterBar::Preset::Today);
+    QCOMPARE(m_window->history()->model()->rowCount(), m_today);
+
+    bar->setPreset(HistoryFilterBar::Preset::ThisMonth);
+    QVERIFY(pinDialog());
+    typePin(kRigPin);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->history()->model()->rowCount() > m_today,
+                              qPrintable(m_window->history()->status() + QStringLiteral(" role ")
+                                         + AccessControl::roleName(m_rig->access->role())
+                                         + QString::number(int(bar->preset()))),
+                              5000);
+    QCOMPARE(bar->preset(), HistoryFilterBar::Preset::ThisMonth);
+}
+
+void tst_BackOfficeWindow::lockReturnsToCashier()
+{
+    QVERIFY(m_rig->unlock());
+    QTRY_COMPARE(roleText(), QStringLiteral("Manager"));
+    m_window->showTab(BackOfficeWindow::Tab::Settings);
+    QCOMPARE(m_window->currentTab(), BackOfficeWindow::Tab::Settings);
+    m_window->findChild<QPushButton *>(QStringLiteral("lockButton"))->click();
+    QCOMPARE(m_rig->access->role(), AccessControl::Role::Cashier);
+    QCOMPARE(roleText(), QStringLiteral("Cashier"));
+    QCOMPARE(m_window->currentTab(), BackOfficeWindow::Tab::History);
+    // The button now asks for the PIN.
+    m_window->findChild<QPushButton *>(QStringLiteral("lockButton"))->click();
+    QVERIFY(pinDialog());
+    typePin(kRigPin);
+    QTRY_COMPARE_WITH_TIMEOUT(roleText(), QStringLiteral("Manager"), 5000);
+    // Idle for longer than the setting: back to cashier.
+    m_rig->clock.advanceMs(qint64(m_rig->settings->integer(Settings::Key::IdleLockMinutes)) * 60'000 + 1000);
+    m_rig->access->checkIdle();
+    QTRY_COMPARE(roleText(), QStringLiteral("Cashier"));
+}
+
+void tst_BackOfficeWindow::settingsSaveIsManagerOnlyAndAudited()
+{
+    SettingsDialog *page = m_window->settingsPage();
+    auto *name = page->findChild<QLineEdit *>(QStringLiteral("merchantNameEdit"));
+    name->clear();
+    QTest::keyClicks(name, QStringLiteral("Cashier Was Here"));
+    QVERIFY(!page->save());
+    QVERIFY(page->message().contains(QStringLiteral("manager"), Qt::CaseInsensitive));
+    QVERIFY(m_rig->settings->string(Settings::Key::MerchantName) != QStringLiteral("Cashier Was Here"));
+
+    QVERIFY(m_rig->unlock());
+    name->clear();
+    QTest::keyClicks(name, QStringLiteral("Sharma General Store"));
+    auto *idle = page->findChild<QSpinBox *>(QStringLiteral("idleMinutesSpin"));
+    idle->setValue(9);
+    QVERIFY2(page->save(), qPrintable(page->message()));
+    QCOMPARE(m_rig->settings->string(Settings::Key::MerchantName), QStringLiteral("Sharma General Store"));
+    QCOMPARE(m_rig->settings->integer(Settings::Key::IdleLockMinutes), 9);
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("merchantLabel"))->text(), QStringLiteral("Sharma General Store"));
+    QCOMPARE(m_rig->auditCount(QStringLiteral("settings_changed")), 1);
+}
+
+QTEST_MAIN(tst_BackOfficeWindow)
+#include "tst_BackOfficeWindow.moc"
