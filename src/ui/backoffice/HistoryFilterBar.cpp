@@ -30,6 +30,9 @@ HistoryFilterBar::HistoryFilterBar(const Clock &clock, const QLocale &locale, QW
 {
     m_ui->setupUi(this);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_ui->filterGrid->setColumnStretch(1, 3);
+    m_ui->filterGrid->setColumnStretch(5, 2);
+    m_ui->filterGrid->setColumnStretch(7, 2);
     m_ui->presetCombo->addItem(tr("Today"), int(Preset::Today));
     m_ui->presetCombo->addItem(tr("Yesterday"), int(Preset::Yesterday));
     m_ui->presetCombo->addItem(tr("This week"), int(Preset::ThisWeek));

@@ -1,5 +1,4 @@
-#include "DemoLedger.h"
-#include "storage/SqliteLedger.h"
+#include "BackOfficeRig.h"
 #include "ui/backoffice/HistoryModel.h"
 
 #include <QSignalSpy>
@@ -7,8 +6,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-// The history model over a real SQLite ledger of a few thousand orders: pages of 200 as the
-// view asks, filters applied by the ledger, sort orders right, nothing loaded up front.
+// The history model over a real SQLite ledger of a few thousand orders, read as the back office
+// reads it (ManagerActions, as a manager): pages of 200 as the view asks, filters applied by
+// the ledger, sort orders right, nothing loaded up front.
 class tst_HistoryModel : public QObject
 {
     Q_OBJECT
@@ -20,13 +20,14 @@ private slots:
     void sortsByAmountAndTime();
     void refusesToSortAHugeSet();
     void masksPhonesAndFormatsAmounts();
+    void cashierIsRefusedBeforeToday();
     void viewScrollsFetchMore();
 
 private:
     HistoryModel::Source source();
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<SqliteLedger> m_ledger;
+    std::unique_ptr<BackOfficeRig> m_rig;
+    Ledger *m_ledger = nullptr;
     int m_fetches = 0;
     const QDateTime m_newest = QDateTime(QDate(2026, 11, 18), QTime(9, 30), Qt::UTC);
     static constexpr int kOrders = 2500;
@@ -36,18 +37,17 @@ HistoryModel::Source tst_HistoryModel::source()
 {
     return { [this](const OrderFilter &filter) {
                  ++m_fetches;
-                 return m_ledger->findOrders(filter);
+                 return m_rig->actions->history(filter);
              },
-             [this](const OrderFilter &filter) { return m_ledger->countOrders(filter); } };
+             [this](const OrderFilter &filter) { return m_rig->actions->countHistory(filter); } };
 }
 
 void tst_HistoryModel::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    auto opened = SqliteLedger::open(m_dir.filePath(QStringLiteral("ledger.sqlite")),
-                                     PhoneVault::fromKey(QByteArray(32, 'k')).value());
-    QVERIFY2(opened.ok(), qPrintable(opened.errorMessage()));
-    m_ledger = std::move(opened).value();
+    m_rig = std::make_unique<BackOfficeRig>(m_newest.addSecs(60));
+    QVERIFY2(m_rig->ready(), qPrintable(m_rig->openError));
+    m_ledger = m_rig->ledger.get();
+    QVERIFY(m_rig->setPin() && m_rig->unlock());
     const auto seeded = seedDemoLedger(*m_ledger, m_newest, kOrders, 30, 0);
     QVERIFY2(seeded.ok(), qPrintable(seeded.errorMessage()));
 }
@@ -174,6 +174,21 @@ void tst_HistoryModel::masksPhonesAndFormatsAmounts()
     if (order->amount.minorUnits() >= 10000000)
         QVERIFY(amount.contains(QStringLiteral(",00,")) || amount.count(QLatin1Char(',')) >= 2);
     QCOMPARE(model.headerData(HistoryModel::AmountColumn, Qt::Horizontal).toString(), QStringLiteral("Amount"));
+}
+
+void tst_HistoryModel::cashierIsRefusedBeforeToday()
+{
+    m_rig->access->lock();
+    HistoryModel model(source(), QLocale(QLocale::English, QLocale::India), QTimeZone::utc());
+    QSignalSpy failed(&model, &HistoryModel::loadFailed);
+    OrderFilter filter;
+    filter.since = m_newest.addDays(-3);
+    model.setFilter(filter);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(model.lastErrorCode(), QStringLiteral("manager_required"));
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.canFetchMore({}));
+    QVERIFY(m_rig->unlock());
 }
 
 void tst_HistoryModel::viewScrollsFetchMore()
