@@ -242,6 +242,12 @@ void tst_ManagerActions::cashierReadsToday()
     QVERIFY(m_actions->zReport(m_clock->nowUtc().toTimeZone(kKolkata).date(), kKolkata).ok());
     QCOMPARE(m_actions->order(QStringLiteral("T01-NOSUCH")).errorCode(), QStringLiteral("not_found"));
     QCOMPARE(m_rig->ledger->auditLog(QDateTime(), 100'000).value().size(), auditBefore); // nothing refused
+    // One millisecond before local midnight is "before today".
+    OrderFilter justBefore;
+    justBefore.since = m_actions->startOfTodayUtc().addMSecs(-1);
+    QCOMPARE(m_actions->history(justBefore).errorCode(), QStringLiteral("manager_required"));
+    QCOMPARE(m_actions->salesTotals(justBefore).errorCode(), QStringLiteral("manager_required"));
+    QVERIFY(m_actions->salesTotals(today).ok());
 }
 
 void tst_ManagerActions::managerRefundsThroughTheSandbox()
