@@ -229,6 +229,19 @@ int main(int argc, char **argv)
         kept.orders = std::move(found).value();
         return qint64(kept.orders.size());
     };
+    // Other filters the history bar offers, newest 200 and their count.
+    OrderFilter cashier = firstPage;
+    cashier.cashier = QStringLiteral("kiran");
+    OrderFilter method = firstPage;
+    method.method = QStringLiteral("CRED");
+    OrderFilter paid = firstPage;
+    paid.states = { PaymentState::Charged, PaymentState::PartiallyRefunded, PaymentState::Refunded };
+    OrderFilter big = firstPage;
+    big.minAmountMinorUnits = 2'000'000;
+    OrderFilter today = firstPage;
+    today.since = dayStart;
+    today.until = dayEnd;
+
     const QList<Scenario> scenarios = {
         { QStringLiteral("(a) first history page, 200 rows"), 150,
           [&] { return keep(ledger.findOrders(firstPage)); }, { OrderQuery::page(firstPage) } },
@@ -245,6 +258,20 @@ int main(int argc, char **argv)
           [&] { return keep(ledger.findOrders(byRrn)); }, { OrderQuery::page(byRrn) } },
         { QStringLiteral("    state 'unknown', newest 200"), 0,
           [&] { return keep(ledger.findOrders(unknownOnes)); }, { OrderQuery::page(unknownOnes) } },
+        { QStringLiteral("    cashier, newest 200"), 0,
+          [&] { return keep(ledger.findOrders(cashier)); }, { OrderQuery::page(cashier) } },
+        { QStringLiteral("    cashier, count"), 0,
+          [&] { return ledger.countOrders(cashier).value(); }, { OrderQuery::count(cashier) } },
+        { QStringLiteral("    method CRED, newest 200"), 0,
+          [&] { return keep(ledger.findOrders(method)); }, { OrderQuery::page(method) } },
+        { QStringLiteral("    3 paid states, newest 200"), 0,
+          [&] { return keep(ledger.findOrders(paid)); }, { OrderQuery::page(paid) } },
+        { QStringLiteral("    3 paid states, count"), 0,
+          [&] { return ledger.countOrders(paid).value(); }, { OrderQuery::count(paid) } },
+        { QStringLiteral("    amount >= 20,000.00, newest 200"), 0,
+          [&] { return keep(ledger.findOrders(big)); }, { OrderQuery::page(big) } },
+        { QStringLiteral("    one day, count"), 0,
+          [&] { return ledger.countOrders(today).value(); }, { OrderQuery::count(today) } },
         { QStringLiteral("    sales per hour of one day"), 0,
           [&] { return qint64(ledger.salesBuckets(dayStart, dayEnd, 3600, ist)->size()); },
           { OrderQuery::salesBuckets(dayStart, dayEnd, 3600, ist) } },

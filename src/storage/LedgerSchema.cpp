@@ -92,12 +92,13 @@ const char *const kVersion1[] = {
 // Version 2: the back office's history and reports. Newest-first paging orders by
 // (created_at, order_id), so the date, state, provider and last-4 indexes end in both columns
 // and no query has to sort. The date index also carries what the Z report and the charts group
-// and sum, so a day's or a month's totals are read from the index alone, never from the rows.
+// and sum, and the cashier, so totals and most counts are read from the index alone, never
+// from the rows.
 // Refunds are totalled by the day they were asked.
 const char *const kVersion2[] = {
     "DROP INDEX orders_by_created",
     "CREATE INDEX orders_by_created ON orders (created_at, order_id, provider, method, state, currency, "
-    "amount_minor, refunded_minor)",
+    "amount_minor, refunded_minor, cashier)",
     "DROP INDEX orders_by_state",
     "CREATE INDEX orders_by_state ON orders (state, created_at, order_id)",
     "DROP INDEX orders_by_last4",

@@ -321,7 +321,7 @@ void tst_LedgerFiles::migratesVersion1()
         QVERIFY_OK(ledger.checkIntegrity());
     }
     QCOMPARE(rawInt(path, QStringLiteral("SELECT version FROM schema_version")), LedgerSchema::kCurrentVersion);
-    QCOMPARE(rawInt(path, QStringLiteral("SELECT count(*) FROM pragma_index_info('orders_by_created')")), 8);
+    QCOMPARE(rawInt(path, QStringLiteral("SELECT count(*) FROM pragma_index_info('orders_by_created')")), 9);
     QCOMPARE(rawInt(path, QStringLiteral("SELECT count(*) FROM pragma_index_info('orders_by_last4')")), 3);
     QCOMPARE(rawInt(path, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'refunds_by_created'")), 1);
     // The never-delete rules survive the upgrade.
