@@ -134,6 +134,8 @@ bool SandboxStore::isTokenValid(
 
 void SandboxStore::setKeys(const QJsonObject &keys)
 {
+    if (keys == m_keys)
+        return; // the same keys read back at start: nothing to write (and no fsync to wait for)
     m_keys = keys;
     save();
 }

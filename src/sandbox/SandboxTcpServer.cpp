@@ -26,8 +26,8 @@ void SandboxTcpServer::incomingConnection(qintptr socketDescriptor)
         delete socket;
         return;
     }
-    socket->setLocalCertificate(m_certificate);
-    socket->setPrivateKey(m_key);
+    socket->setLocalCertificate(*m_certificate);
+    socket->setPrivateKey(*m_key);
     socket->setProtocol(QSsl::TlsV1_2OrLater);
     connect(socket, &QSslSocket::sslErrors, this, [](const QList<QSslError> &errors) {
         for (const QSslError &error : errors)
