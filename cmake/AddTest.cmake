@@ -28,5 +28,5 @@ function(counterpay_add_test name)
     set_tests_properties(${name} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}
         LABELS "${ARG_LABELS}"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_RUNTIME_DIR=${_runtime_dir};QTWEBENGINE_DISABLE_SANDBOX=1;${ARG_ENVIRONMENT}")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_RUNTIME_DIR=${_runtime_dir};QTWEBENGINE_DISABLE_SANDBOX=1;COUNTERPAY_PLUGIN_PATH=${COUNTERPAY_PLUGIN_BUILD_DIR};${ARG_ENVIRONMENT}")
 endfunction()

@@ -38,9 +38,14 @@ bool endsSale(PaymentState state)
 } // namespace
 
 CashierWindow::CashierWindow(CheckoutEngine &engine, CashierConfig config, QWidget *parent)
+    : CashierWindow(std::move(config), parent)
+{
+    attachEngine(engine, m_config.providers);
+}
+
+CashierWindow::CashierWindow(CashierConfig config, QWidget *parent)
     : QMainWindow(parent),
       m_ui(std::make_unique<Ui::CashierWindow>()),
-      m_engine(engine),
       m_config(std::move(config))
 {
     m_ui->setupUi(this);
@@ -50,12 +55,7 @@ CashierWindow::CashierWindow(CheckoutEngine &engine, CashierConfig config, QWidg
     m_ui->saleForm->configure(m_config.providers, m_config.currency, m_config.locale);
     m_ui->paymentView->setNavigationFilter(m_config.navigation);
 
-    m_alerts = new AlertsPanel(m_engine, m_ui->alertsContainer);
-    m_ui->alertsLayout->addWidget(m_alerts);
-    m_ui->alertsContainer->setVisible(m_alerts->count() > 0);
-    connect(m_alerts, &AlertsPanel::countChanged, m_ui->alertsContainer, [this](int count) {
-        m_ui->alertsContainer->setVisible(count > 0);
-    });
+    m_ui->alertsContainer->hide();
     m_help = new HelpOverlay(this);
     m_feedback = new SaleFeedback(m_config.sound, m_config.speech, this);
 
@@ -76,7 +76,6 @@ CashierWindow::CashierWindow(CheckoutEngine &engine, CashierConfig config, QWidg
     connect(m_ui->resultView, &ResultView::showQrRequested, this, &CashierWindow::showQrInstead);
     connect(m_ui->resultView, &ResultView::printRequested, this, &CashierWindow::printReceipt);
     connect(m_ui->resultView, &ResultView::pdfRequested, this, [this] { saveReceiptPdf(); });
-    connectEngine();
     addShortcuts();
 
     setMinimumSize(800, 560);
@@ -136,15 +135,33 @@ void CashierWindow::setPage(Page page)
     }
 }
 
-void CashierWindow::connectEngine()
+void CashierWindow::setNavigationFilter(const NavigationFilter &filter)
 {
-    connect(&m_engine, &CheckoutEngine::sessionStarted, this, &CashierWindow::onSessionStarted);
-    connect(&m_engine, &CheckoutEngine::stateChanged, this, &CashierWindow::onStateChanged);
-    connect(&m_engine, &CheckoutEngine::gatewayFailed, this, &CashierWindow::onGatewayFailed);
-    connect(&m_engine, &CheckoutEngine::statusChecked, this, [this](const QString &orderId, const QDateTime &at) {
+    m_config.navigation = filter;
+    m_ui->paymentView->setNavigationFilter(filter);
+}
+
+void CashierWindow::attachEngine(CheckoutEngine &engine, const QStringList &providers)
+{
+    Q_ASSERT(!m_engine);
+    m_engine = &engine;
+    m_config.providers = providers;
+    m_ui->saleForm->setProviders(providers);
+
+    m_alerts = new AlertsPanel(engine, m_ui->alertsContainer);
+    m_ui->alertsLayout->addWidget(m_alerts);
+    m_ui->alertsContainer->setVisible(m_alerts->count() > 0);
+    connect(m_alerts, &AlertsPanel::countChanged, m_ui->alertsContainer, [this](int count) {
+        m_ui->alertsContainer->setVisible(count > 0);
+    });
+    connect(m_engine, &CheckoutEngine::sessionStarted, this, &CashierWindow::onSessionStarted);
+    connect(m_engine, &CheckoutEngine::stateChanged, this, &CashierWindow::onStateChanged);
+    connect(m_engine, &CheckoutEngine::gatewayFailed, this, &CashierWindow::onGatewayFailed);
+    connect(m_engine, &CheckoutEngine::statusChecked, this, [this](const QString &orderId, const QDateTime &at) {
         if (ownsOrder(orderId))
             m_ui->paymentView->setLastCheck(at);
     });
+    emit engineAttached();
 }
 
 void CashierWindow::addShortcuts()
@@ -188,6 +205,10 @@ void CashierWindow::pay()
 {
     if (page() != Page::Sale || m_sending)
         return;
+    if (!m_engine) {
+        showMessage(tr("CounterPay is still starting; press Pay again in a moment."));
+        return;
+    }
     std::optional<CheckoutRequest> request = m_ui->saleForm->request();
     if (!request)
         return;
@@ -202,7 +223,7 @@ void CashierWindow::pay()
     setPage(Page::Payment);
     m_state = PaymentState::Submitting;
     m_sending = true;
-    const Result<QString> started = m_engine.pay(m_request);
+    const Result<QString> started = m_engine->pay(m_request);
     m_sending = false;
     if (!started) {
         qCInfo(lcUi) << "pay refused:" << started.errorCode();
@@ -231,7 +252,7 @@ void CashierWindow::cancelOrClear()
     case Page::Payment:
         if (endsSale(m_state)) {
             showResult(m_state, m_detail);
-        } else if (const VoidResult cancelled = m_engine.cancel(m_orderId, tr("cancelled by the cashier"));
+        } else if (const VoidResult cancelled = m_engine->cancel(m_orderId, tr("cancelled by the cashier"));
                    !cancelled) {
             showMessage(cancelled.errorMessage());
         }
@@ -251,7 +272,7 @@ void CashierWindow::retry()
     if (m_customer)
         m_customer->showSale(amountText());
     setPage(Page::Payment);
-    if (const VoidResult retried = m_engine.retry(m_orderId); !retried) {
+    if (const VoidResult retried = m_engine->retry(m_orderId); !retried) {
         showMessage(retried.errorMessage());
         showResult(m_state, retried.errorMessage());
     }
@@ -286,7 +307,7 @@ void CashierWindow::checkNow()
 {
     if (page() != Page::Payment || m_orderId.isEmpty())
         return;
-    if (const VoidResult checked = m_engine.checkNow(m_orderId); !checked)
+    if (const VoidResult checked = m_engine->checkNow(m_orderId); !checked)
         showMessage(checked.errorMessage());
 }
 
@@ -347,7 +368,9 @@ void CashierWindow::showMessage(const QString &text)
 
 std::optional<ReceiptPrinter::Receipt> CashierWindow::receipt() const
 {
-    const auto order = m_engine.order(m_orderId);
+    if (!m_engine)
+        return std::nullopt;
+    const auto order = m_engine->order(m_orderId);
     if (!order || !order.value())
         return std::nullopt;
     const OrderRecord &record = *order.value();
@@ -391,6 +414,9 @@ void CashierWindow::showEvent(QShowEvent *event)
         m_readyEmitted = true;
         // After the first paint has been queued: the window can take keys from here on.
         QTimer::singleShot(0, this, &CashierWindow::ready);
+        // Sounds come from a plugin; load it once the window has been idle for a moment so
+        // neither start-up nor the first sale waits for Qt Multimedia.
+        QTimer::singleShot(1500, m_feedback, &SaleFeedback::preload);
     }
 }
 

@@ -35,7 +35,17 @@ public:
     enum class Page { Sale, Payment, Result };
 
     CashierWindow(CheckoutEngine &engine, CashierConfig config, QWidget *parent = nullptr);
+    // A window that can be shown (and typed into) before the engine exists; Pay works once
+    // attachEngine() has been called. The app starts this way so the cashier sees the window
+    // while the ledger and gateways are still being opened.
+    explicit CashierWindow(CashierConfig config, QWidget *parent = nullptr);
     ~CashierWindow() override;
+
+    // Connects the engine and offers its providers. Once only.
+    void attachEngine(CheckoutEngine &engine, const QStringList &providers);
+    bool hasEngine() const { return m_engine != nullptr; }
+    // What the embedded browser may open (the demo sandbox's address is known only later).
+    void setNavigationFilter(const NavigationFilter &filter);
 
     // Mirrors the sale there (not owned).
     void setCustomerDisplay(CustomerDisplay *display);
@@ -62,13 +72,14 @@ signals:
     void languageRequested(const QString &language);
     // The first time the window can take input (for the start-up benchmark).
     void ready();
+    // The engine is connected: Pay works from here on.
+    void engineAttached();
 
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
-    void connectEngine();
     void addShortcuts();
     bool ownsOrder(const QString &orderId);
     void onSessionStarted(const QString &orderId, const PaymentSession &session);
@@ -82,9 +93,9 @@ private:
     std::optional<ReceiptPrinter::Receipt> receipt() const;
 
     std::unique_ptr<Ui::CashierWindow> m_ui;
-    CheckoutEngine &m_engine;
+    CheckoutEngine *m_engine = nullptr;
     CashierConfig m_config;
-    AlertsPanel *m_alerts;
+    AlertsPanel *m_alerts = nullptr; // created with the engine
     HelpOverlay *m_help;
     SaleFeedback *m_feedback;
     CustomerDisplay *m_customer = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/PaymentView.h"
 
-#include "ui/GatewayWebView.h"
+#include "ui/GatewayBrowser.h"
+#include "ui/UiPluginLoader.h"
 #include "ui/StatusIndicator.h"
 #include "ui_PaymentView.h"
 
@@ -61,7 +62,7 @@ void PaymentView::begin(const QString &amountText, const QString &methodText, co
     m_ui->statusIndicator->setState(PaymentState::Submitting);
     m_state = PaymentState::Submitting;
     if (m_web)
-        m_web->stop();
+        m_web->stopLoading();
     m_ui->authStack->setCurrentWidget(m_ui->qrPage);
     updateHint();
     updateActions();
@@ -107,13 +108,21 @@ void PaymentView::showQr()
 void PaymentView::showWebPage()
 {
     if (!m_web) {
-        m_web = new GatewayWebView(m_filter, m_ui->webPage); // lazily: WebEngine costs memory
-        m_ui->webLayout->addWidget(m_web, 1);
-        connect(m_web, &GatewayWebView::navigationBlocked, this, [this](const QUrl &url) {
+        QString error;
+        GatewayBrowserFactory *factory = UiPluginLoader::browserFactory(&error);
+        if (!factory) {
+            m_browserError = tr("The embedded browser is not available (%1). Use the QR code.").arg(error);
+            showQr();
+            updateHint();
+            return;
+        }
+        // Created lazily: WebEngine costs start-up time and memory.
+        m_web = factory->createBrowser(m_filter, m_ui->webPage, [this](const QUrl &url) {
             m_ui->webNotice->setText(tr("Blocked a page outside the payment gateway (%1).")
                                              .arg(url.scheme() + u':' + url.host()));
             m_ui->webNotice->show();
         });
+        m_ui->webLayout->addWidget(m_web->widget(), 1);
     }
     m_ui->webNotice->hide();
     m_ui->authStack->setCurrentWidget(m_ui->webPage);
@@ -138,6 +147,8 @@ void PaymentView::updateHint()
     } else if (m_state == PaymentState::Unknown) {
         hint = tr("The gateway did not answer clearly. CounterPay keeps checking; do not charge again.");
     }
+    if (!m_browserError.isEmpty())
+        hint = hint.isEmpty() ? m_browserError : hint + u'\n' + m_browserError;
     m_ui->hintLabel->setText(hint);
     m_ui->hintLabel->setVisible(!hint.isEmpty());
 }

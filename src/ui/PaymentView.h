@@ -11,7 +11,7 @@
 namespace Ui {
 class PaymentView;
 }
-class GatewayWebView;
+class GatewayBrowser;
 class QrCodeWidget;
 class StatusIndicator;
 
@@ -34,12 +34,13 @@ public:
     void setState(PaymentState state, const QString &detail);
     void setLastCheck(const QDateTime &at);
     void showQr();
-    // Creates the web view on first use and opens the session's page in it.
+    // Loads the browser plugin and creates the web view on first use, then opens the session's
+    // page in it. Without the plugin it says so and stays on the QR.
     void showWebPage();
 
     QrCodeWidget *qrCode() const;
     StatusIndicator *statusIndicator() const;
-    GatewayWebView *webView() const { return m_web; }
+    GatewayBrowser *webView() const { return m_web; }
     bool isShowingWebPage() const;
     const PaymentSession &session() const { return m_session; }
 
@@ -59,8 +60,9 @@ private:
     std::unique_ptr<Ui::PaymentView> m_ui;
     NavigationFilter m_filter;
     PaymentSession m_session;
-    GatewayWebView *m_web = nullptr;
+    GatewayBrowser *m_web = nullptr;
     PaymentState m_state = PaymentState::Created;
     QString m_maskedPhone;
+    QString m_browserError; // why the embedded browser could not be shown
     bool m_push = false;
 };

@@ -1,11 +1,10 @@
 #include "ui/SaleFeedback.h"
 
+#include "ui/SaleFeedbackBackend.h"
 #include "ui/UiLogging.h"
+#include "ui/UiPluginLoader.h"
 
-#include <QAudioDevice>
-#include <QMediaDevices>
-#include <QSoundEffect>
-#include <QTextToSpeech>
+#include <QUrl>
 
 SaleFeedback::SaleFeedback(bool sound, bool speech, QObject *parent)
     : QObject(parent), m_sound(sound), m_speech(speech)
@@ -23,16 +22,31 @@ QString SaleFeedback::confirmationText(const Money &amount, const QLocale &local
     return tr("Received %1 %2").arg(number, amount.currency().code());
 }
 
+SaleFeedbackBackend *SaleFeedback::backend()
+{
+    if (!m_backend && !m_backendMissing) {
+        QString error;
+        m_backend = UiPluginLoader::feedbackBackend(&error);
+        if (!m_backend) {
+            qCInfo(lcUi) << "sounds and speech off:" << error;
+            m_backendMissing = true;
+        }
+    }
+    return m_backend;
+}
+
+void SaleFeedback::preload()
+{
+    if (m_sound || m_speech)
+        backend();
+}
+
 void SaleFeedback::play(const QString &resource)
 {
-    if (!m_sound || QMediaDevices::audioOutputs().isEmpty())
-        return; // no device: stay silent
-    if (!m_effect) {
-        m_effect = new QSoundEffect(this);
-        m_effect->setVolume(0.6f);
-    }
-    m_effect->setSource(QUrl(resource));
-    m_effect->play();
+    if (!m_sound)
+        return;
+    if (SaleFeedbackBackend *sink = backend())
+        sink->play(QUrl(resource));
 }
 
 void SaleFeedback::paid(const Money &amount, const QLocale &locale)
@@ -40,16 +54,8 @@ void SaleFeedback::paid(const Money &amount, const QLocale &locale)
     play(QStringLiteral("qrc:/sounds/paid.wav"));
     if (!m_speech)
         return;
-    if (!m_speaker) {
-        m_speaker = new QTextToSpeech(this);
-        if (m_speaker->state() == QTextToSpeech::Error) {
-            qCInfo(lcUi) << "no speech engine; spoken confirmation off";
-            m_speech = false;
-            return;
-        }
-        m_speaker->setLocale(locale);
-    }
-    m_speaker->say(confirmationText(amount, locale));
+    if (SaleFeedbackBackend *sink = backend(); !sink || !sink->say(confirmationText(amount, locale), locale))
+        m_speech = false;
 }
 
 void SaleFeedback::failed()

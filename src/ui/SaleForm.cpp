@@ -76,15 +76,29 @@ SaleForm::SaleForm(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui:
 
 SaleForm::~SaleForm() = default;
 
+void SaleForm::setProviders(const QStringList &providers)
+{
+    fillProviders(providers);
+    revalidate();
+}
+
+void SaleForm::fillProviders(const QStringList &providers)
+{
+    const QString current = m_ui->providerCombo->currentData().toString();
+    m_ui->providerCombo->clear();
+    for (const QString &provider : providers)
+        m_ui->providerCombo->addItem(ProviderNames::display(provider), provider);
+    if (const int keep = m_ui->providerCombo->findData(current); keep >= 0)
+        m_ui->providerCombo->setCurrentIndex(keep);
+}
+
 void SaleForm::configure(const QStringList &providers, const Currency &currency, const QLocale &locale)
 {
     m_currency = currency;
     m_locale = locale;
     m_ui->currencyLabel->setText(currency.symbol());
     m_ui->currencyLabel->setToolTip(currency.code());
-    m_ui->providerCombo->clear();
-    for (const QString &provider : providers)
-        m_ui->providerCombo->addItem(ProviderNames::display(provider), provider);
+    fillProviders(providers);
     m_ui->amountEdit->setPlaceholderText(
             Money::fromMinorUnits(0, currency).value().toDisplayString(locale).remove(currency.symbol()).trimmed());
     buildKeypad();

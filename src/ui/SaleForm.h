@@ -29,6 +29,8 @@ public:
 
     // The configured providers only, in the order given.
     void configure(const QStringList &providers, const Currency &currency, const QLocale &locale);
+    // Replaces the provider choices (the window is shown before the gateways are set up).
+    void setProviders(const QStringList &providers);
 
     // The sale as typed, when valid; orderId is left empty (the window keeps it).
     std::optional<CheckoutRequest> request() const;
@@ -53,6 +55,7 @@ protected:
 
 private:
     void buildKeypad();
+    void fillProviders(const QStringList &providers);
     void keypadPressed(const QString &key);
     void revalidate();
     QLineEdit *keypadTarget() const;

@@ -1,5 +1,5 @@
 #include "sandbox/SandboxServer.h"
-#include "ui/GatewayWebView.h"
+#include "ui/webengine/GatewayWebView.h"
 
 #include <QSignalSpy>
 #include <QTest>

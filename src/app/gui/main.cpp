@@ -1,23 +1,22 @@
 // counterpay: the cashier's window. Wires AppServices (ledger, gateways, engine, demo sandbox)
 // to the widgets in counterpay_ui; everything else lives in the libraries.
 #include "GuiSettings.h"
+#include "GuiStartup.h"
 #include "ScreenshotDriver.h"
 #include "app/common/AppServices.h"
 #include "checkout/CheckoutEngine.h"
-#include "gateway/profile/KeychainSecretSource.h"
-#include "sandbox/SandboxServer.h"
 #include "ui/CashierWindow.h"
 #include "ui/CustomerDisplay.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QLibraryInfo>
 #include <QMessageBox>
 #include <QScreen>
 #include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
 
 namespace {
@@ -64,6 +63,12 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    // COUNTERPAY_STARTUP_TRACE=1 prints how long each start-up phase took (for bench/startup).
+    const bool trace = qEnvironmentVariableIsSet("COUNTERPAY_STARTUP_TRACE");
+    const auto mark = [&sinceMain, trace](const char *phase) {
+        if (trace)
+            QTextStream(stderr) << "startup " << sinceMain.elapsed() << " ms " << phase << Qt::endl;
+    };
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts); // before QApplication, for WebEngine
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("CounterPay"));
@@ -89,6 +94,7 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Print 'ready <ms> <rss KiB>' once interactive and quit."));
     parser.addOptions({ demo, customer, config, db, language, pollScale, screenshots, benchReady });
     parser.process(app);
+    mark("application");
 
     GuiSettings settings;
     const QString configPath = parser.isSet(config) ? parser.value(config)
@@ -103,42 +109,17 @@ int main(int argc, char *argv[])
     options.dbPath = parser.value(db);
     if (parser.isSet(pollScale))
         options.pollPolicy = PollPolicy().scaled(qBound(0.001, parser.value(pollScale).toDouble(), 1.0));
-    // Outside demo mode the gateway secrets come from the OS keychain (insecure fallback off),
-    // never from the profile file or the settings.
-    KeychainSecretSource keychain;
-    if (!options.demo) {
-        std::optional<VoidResult> loaded;
-        QEventLoop wait;
-        keychain.load([&loaded, &wait](const VoidResult &result) {
-            loaded = result;
-            wait.quit();
-        });
-        if (!loaded)
-            wait.exec();
-        if (!loaded->ok())
-            QTextStream(stderr) << "counterpay: " << loaded->errorMessage() << Qt::endl;
-    }
-    auto services = AppServices::create(options, options.demo ? nullptr : &keychain);
-    if (!services) {
-        QTextStream(stderr) << "counterpay: " << services.errorMessage() << Qt::endl;
-        if (!parser.isSet(benchReady))
-            QMessageBox::critical(nullptr, QStringLiteral("CounterPay"), services.errorMessage());
-        return 1;
-    }
-    AppServices &app_services = *services.value();
-    app_services.engine().resumeOpenOrders();
+    mark("settings, language");
 
     CashierConfig cashier;
-    cashier.providers = app_services.providers();
     cashier.locale = QLocale(lang == QLatin1String("hi") ? QLocale::Hindi : QLocale::English, QLocale::India);
     cashier.demo = options.demo;
     cashier.language = lang;
     cashier.merchantName = settings.value(GuiSettings::Key::MerchantName).toString();
     cashier.sound = settings.value(GuiSettings::Key::Sound).toBool();
     cashier.speech = settings.value(GuiSettings::Key::Speech).toBool();
-    cashier.navigation = NavigationFilter(NavigationFilter::defaultGatewayHosts(),
-                                          app_services.sandbox() ? app_services.sandbox()->baseUrl() : QUrl());
-    CashierWindow window(app_services.engine(), cashier);
+    CashierWindow window(cashier);
+    mark("window");
     QObject::connect(&window, &CashierWindow::languageRequested, &window, [&settings](const QString &code) {
         settings.setValue(GuiSettings::Key::Language, code);
         installLanguage(code);
@@ -157,21 +138,46 @@ int main(int argc, char *argv[])
         window.setCustomerDisplay(display.get());
     }
 
+    // The window comes first; the ledger, gateways and engine are opened right after it is on
+    // screen, and Pay works from then on (see GuiStartup).
+    GuiStartup startup(options, window);
+    int exitCode = 0;
+    QObject::connect(&startup, &GuiStartup::failed, &window, [&](const QString &message) {
+        QTextStream(stderr) << "counterpay: " << message << Qt::endl;
+        if (!parser.isSet(benchReady))
+            QMessageBox::critical(&window, QStringLiteral("CounterPay"), message);
+        exitCode = 1;
+        QCoreApplication::exit(1);
+    });
+    std::unique_ptr<ScreenshotDriver> driver;
+    QObject::connect(&startup, &GuiStartup::finished, &window, [&] {
+        mark("services, engine attached, orders resumed");
+        if (parser.isSet(screenshots)) {
+            driver = std::make_unique<ScreenshotDriver>(window, display.get(), *startup.services(),
+                                                        parser.value(screenshots));
+            driver->start();
+        }
+    });
     if (parser.isSet(benchReady)) {
+        // Two figures: the window taking input, and the engine attached (Pay possible).
         QObject::connect(&window, &CashierWindow::ready, &window, [&sinceMain] {
             QTextStream(stdout) << "ready " << sinceMain.elapsed() << ' ' << residentKiB() << Qt::endl;
-            QCoreApplication::quit();
+        });
+        QObject::connect(&startup, &GuiStartup::finished, &window, [&sinceMain, &window] {
+            const auto report = [&sinceMain] {
+                QTextStream(stdout) << "engine " << sinceMain.elapsed() << ' ' << residentKiB() << Qt::endl;
+                QCoreApplication::quit();
+            };
+            // Report after the first frame, like `ready`, if the engine came first.
+            QTimer::singleShot(0, &window, report);
         });
     }
     window.show();
+    mark("show");
+    startup.start();
 
-    std::unique_ptr<ScreenshotDriver> driver;
-    if (parser.isSet(screenshots)) {
-        driver = std::make_unique<ScreenshotDriver>(window, display.get(), app_services, parser.value(screenshots));
-        driver->start();
-    }
     const int code = app.exec();
     driver.reset();
     window.setCustomerDisplay(nullptr);
-    return code;
+    return exitCode ? exitCode : code;
 }

@@ -1,4 +1,4 @@
-#include "ui/GatewayWebPage.h"
+#include "ui/webengine/GatewayWebPage.h"
 
 #include "ui/UiLogging.h"
 

@@ -1,6 +1,6 @@
-#include "ui/GatewayWebView.h"
+#include "ui/webengine/GatewayWebView.h"
 
-#include "ui/GatewayWebPage.h"
+#include "ui/webengine/GatewayWebPage.h"
 #include "ui/UiLogging.h"
 
 #include <QWebEngineDownloadRequest>

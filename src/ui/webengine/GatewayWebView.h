@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gateway/PaymentSession.h"
+#include "ui/GatewayBrowser.h"
 #include "ui/NavigationFilter.h"
 
 #include <QWebEngineView>
@@ -12,7 +13,7 @@ class QWebEngineProfile;
 // no popups, no downloads, no plugins, and every navigation through the NavigationFilter,
 // including the first one. For a POST authentication (Juspay wallets) it submits the
 // gateway's form fields itself as an HTTP POST; no generated HTML, no data: URL.
-class GatewayWebView final : public QWebEngineView
+class GatewayWebView final : public QWebEngineView, public GatewayBrowser
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GatewayWebView)
@@ -22,11 +23,13 @@ public:
     ~GatewayWebView() override;
 
     // False (and navigationBlocked) when the filter refuses the URL; nothing is loaded then.
-    bool open(const QUrl &url);
-    bool openSession(const PaymentSession &session);
+    QWidget *widget() override { return this; }
+    bool open(const QUrl &url) override;
+    bool openSession(const PaymentSession &session) override;
+    void stopLoading() override { stop(); }
+    int blockedCount() const override { return m_blocked; }
 
     GatewayWebPage *gatewayPage() const { return m_page; }
-    int blockedCount() const { return m_blocked; }
 
 signals:
     void navigationBlocked(const QUrl &url);

@@ -1,0 +1,5 @@
+#include "ui/GatewayBrowser.h"
+
+GatewayBrowser::~GatewayBrowser() = default;
+
+GatewayBrowserFactory::~GatewayBrowserFactory() = default;

@@ -1,0 +1,3 @@
+#include "ui/SaleFeedbackBackend.h"
+
+SaleFeedbackBackend::~SaleFeedbackBackend() = default;
