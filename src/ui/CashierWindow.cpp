@@ -328,7 +328,10 @@ void CashierWindow::onStateChanged(const QString &orderId, PaymentState state, c
         return;
     m_state = state;
     m_detail = detail;
-    m_ui->paymentView->setState(state, detail);
+    // While the sale is open the engine's detail is bookkeeping ("txn …, authenticate with
+    // GET") meant for the ledger; the hint under the indicator tells the cashier what to do.
+    // Reasons (declined, expired, failed) are shown once the sale has ended.
+    m_ui->paymentView->setState(state, endsSale(state) ? detail : QString());
     if (m_customer)
         m_customer->setState(state);
     if (endsSale(state))

@@ -59,8 +59,13 @@ bool ReceiptPrinter::print(const Receipt &receipt, QWidget *parent)
     dialog.setWindowTitle(tr("Print receipt"));
     if (dialog.exec() != QDialog::Accepted)
         return false;
+    printTo(receipt, printer);
+    return true;
+}
+
+void ReceiptPrinter::printTo(const Receipt &receipt, QPrinter &printer)
+{
     QTextDocument document;
     document.setHtml(html(receipt));
     document.print(&printer);
-    return true;
 }

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QString>
 
+class QPrinter;
 class QWidget;
 
 // The customer's receipt after a successful sale: as HTML for a printer (Qt PrintSupport) or a
@@ -30,4 +31,6 @@ public:
     static bool savePdf(const Receipt &receipt, const QString &path, QString *error);
     // Opens the system print dialog; false if the cashier cancelled.
     static bool print(const Receipt &receipt, QWidget *parent);
+    // Prints without asking (what print() does once the cashier has chosen a printer).
+    static void printTo(const Receipt &receipt, QPrinter &printer);
 };

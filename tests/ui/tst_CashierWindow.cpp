@@ -33,6 +33,7 @@ private slots:
     void secondEnterDoesNotStartASecondSale();
     void declineOffersRetryOnTheSameOrder();
     void helpOverlayListsKeys();
+    void windowTakesInputBeforeTheEngineIsAttached();
 
 private:
     QLineEdit *edit(const char *name) const { return m_window->findChild<QLineEdit *>(QLatin1String(name)); }
@@ -113,6 +114,9 @@ void tst_CashierWindow::enterPaysQrDecodesToAuthUrlAndApprovalShowsPaid()
     StatusIndicator *indicator = m_window->paymentView()->statusIndicator();
     QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), PaymentState::AwaitingCustomer, 5000);
     QVERIFY(indicator->isWaiting());
+    // The cashier sees words for people, not the engine's ledger notes.
+    QVERIFY2(!indicator->accessibleDescription().contains(QLatin1String("txn")), qPrintable(indicator->accessibleDescription()));
+    QVERIFY(!indicator->accessibleDescription().contains(QLatin1String("authenticate with")));
 
     QVERIFY(m_services->sandbox()->approve(orderId));
     QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), PaymentState::Charged, 10'000);
@@ -227,6 +231,41 @@ void tst_CashierWindow::helpOverlayListsKeys()
         QVERIFY2(keys.contains(QLatin1String(key)), key);
     QTest::keyClick(m_window.get(), Qt::Key_Escape);
     QVERIFY(!overlay->isVisible());
+}
+
+void tst_CashierWindow::windowTakesInputBeforeTheEngineIsAttached()
+{
+    // As the app starts: the window is on screen before the ledger and gateways are open.
+    CashierConfig config;
+    config.locale = QLocale(QLocale::English, QLocale::India);
+    config.sound = false;
+    CashierWindow early(config);
+    early.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&early));
+    QVERIFY(!early.hasEngine());
+    auto *amount = early.findChild<QLineEdit *>(QStringLiteral("amountEdit"));
+    auto *mobile = early.findChild<QLineEdit *>(QStringLiteral("mobileEdit"));
+    auto *pay = early.findChild<QPushButton *>(QStringLiteral("payButton"));
+    QVERIFY(amount && mobile && pay);
+    amount->setFocus();
+    QTest::keyClicks(amount, QStringLiteral("25"));
+    QTest::keyClicks(mobile, QStringLiteral("9876543210"));
+    QCOMPARE(amount->text(), QStringLiteral("25"));
+    QVERIFY(!pay->isEnabled()); // no provider yet: nothing can be charged
+    QTest::keyClick(mobile, Qt::Key_Return);
+    QCOMPARE(early.page(), CashierWindow::Page::Sale);
+    QVERIFY(early.currentOrderId().isEmpty());
+
+    QSignalSpy attached(&early, &CashierWindow::engineAttached);
+    early.attachEngine(m_services->engine(), m_services->providers());
+    QCOMPARE(attached.count(), 1);
+    QVERIFY(early.hasEngine());
+    QTRY_VERIFY(pay->isEnabled()); // what was typed is kept
+    QTest::keyClick(mobile, Qt::Key_Return);
+    QTRY_COMPARE(early.page(), CashierWindow::Page::Payment);
+    QVERIFY(!early.currentOrderId().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(early.paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer, 5000);
+    QVERIFY(m_services->engine().cancel(early.currentOrderId()).ok());
 }
 
 QTEST_MAIN(tst_CashierWindow)
