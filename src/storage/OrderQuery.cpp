@@ -73,16 +73,22 @@ QString OrderQuery::orderColumns(PhoneAccess access)
     // Text columns are read as their UTF-8 bytes (CAST to BLOB changes only the type tag):
     // Qt's SQLite driver otherwise asks SQLite to convert every value to UTF-16, which is most
     // of the cost of a history page; Qt's own UTF-8 decoder is several times faster.
-    QStringList columns;
-    for (const QString &column : columnNames().split(QStringLiteral(", "))) {
-        if (column == QLatin1String("phone_sealed"))
-            columns.append(access == PhoneAccess::Reveal ? column : QStringLiteral("NULL"));
-        else if (isTextColumn(column))
-            columns.append(u"CAST(" + column + u" AS BLOB)");
-        else
-            columns.append(column);
-    }
-    return columns.join(QLatin1String(", "));
+    auto build = [](PhoneAccess mode) {
+        QStringList columns;
+        for (const QString &column : columnNames().split(QStringLiteral(", "))) {
+            if (column == QLatin1String("phone_sealed"))
+                columns.append(mode == PhoneAccess::Reveal ? column : QStringLiteral("NULL"));
+            else if (isTextColumn(column))
+                columns.append(u"CAST(" + column + u" AS BLOB)");
+            else
+                columns.append(column);
+        }
+        return columns.join(QLatin1String(", "));
+    };
+    // Built once: every history page starts with this text.
+    static const QString masked = build(PhoneAccess::Masked);
+    static const QString revealed = build(PhoneAccess::Reveal);
+    return access == PhoneAccess::Reveal ? revealed : masked;
 }
 
 bool OrderQuery::isTextColumn(const QString &column)

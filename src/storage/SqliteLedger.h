@@ -3,13 +3,13 @@
 #include "storage/Ledger.h"
 #include "storage/PhoneVault.h"
 
-struct OrderQuery;
-
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
 #include <memory>
 #include <unordered_map>
+
+struct OrderQuery;
 
 // The ledger in one SQLite file: WAL journal, synchronous=FULL, foreign keys on, a
 // schema_version table and migrations in a transaction (LedgerSchema).
@@ -19,6 +19,9 @@ struct OrderQuery;
 // anywhere in the file is found at open for ledgers up to Options::quickCheckMaxBytes; beyond
 // that open() finds a cut-short file or a damaged header or schema, and checkIntegrity()
 // (slow: it reads everything) finds the rest on demand.
+//
+// Reads keep their prepared statements (one per SQL text, a bounded number) and end each one
+// before returning, so no read holds a WAL snapshot open between calls.
 class SqliteLedger final : public Ledger
 {
 public:
