@@ -2,6 +2,7 @@
 
 #include "backoffice/ManagerActions.h"
 #include "backoffice/Settings.h"
+#include "gateway/PaymentGateway.h"
 #include "ui/backoffice/AuditLogView.h"
 #include "ui/backoffice/ChartsView.h"
 #include "ui/backoffice/HistoryFilterBar.h"
@@ -133,6 +134,7 @@ void BackOfficeWindow::enterTab(Tab tab)
 void BackOfficeWindow::roleChanged(AccessControl::Role role)
 {
     const bool manager = role == AccessControl::Role::Manager;
+    updateProviders();
     m_ui->roleLabel->setText(manager ? tr("Manager") : tr("Cashier"));
     m_ui->roleLabel->setStyleSheet(manager ? QStringLiteral("color: #ffffff; background: #1d6b33; padding: 3px 10px; "
                                                             "border-radius: 4px; font-weight: bold;")
@@ -148,6 +150,24 @@ void BackOfficeWindow::roleChanged(AccessControl::Role role)
         m_history->filterBar()->setPreset(HistoryFilterBar::Preset::Today);
     else
         m_history->refresh();
+}
+
+void BackOfficeWindow::updateProviders()
+{
+    QList<std::pair<QString, QString>> pairs;
+    for (PaymentGateway *gateway : std::as_const(m_services.gateways))
+        pairs.append({ gateway->providerName(), QString() });
+    // And whatever the ledger saw lately (a manager may read the last 30 days).
+    OrderFilter recent;
+    recent.since = m_services.actions.startOfTodayUtc().addDays(-30);
+    if (m_services.access.role() != AccessControl::Role::Manager)
+        recent.since = m_services.actions.startOfTodayUtc();
+    const Result<QList<SalesTotalsRow>> seen = m_services.actions.salesTotals(recent);
+    if (seen.ok()) {
+        for (const SalesTotalsRow &row : seen.value())
+            pairs.append({ row.provider, row.method });
+    }
+    m_history->filterBar()->setProviderMethods(pairs);
 }
 
 void BackOfficeWindow::lockClicked()

@@ -51,6 +51,7 @@ private:
     void enterTab(Tab tab);
     void roleChanged(AccessControl::Role role);
     void lockClicked();
+    void updateProviders();
     static bool managerOnly(Tab tab);
     static AccessControl::Action actionFor(Tab tab);
 

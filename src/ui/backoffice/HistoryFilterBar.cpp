@@ -5,6 +5,7 @@
 #include "ui/backoffice/BackOfficeText.h"
 #include "ui_HistoryFilterBar.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QTimer>
 
@@ -42,7 +43,7 @@ HistoryFilterBar::HistoryFilterBar(const Clock &clock, const QLocale &locale, QW
     m_ui->stateCombo->addItem(tr("Any state"), QString());
     for (PaymentState state : PaymentStates::all())
         m_ui->stateCombo->addItem(BackOfficeText::state(state), PaymentStates::name(state));
-    m_ui->providerCombo->addItem(tr("Any provider"), QString());
+    m_ui->providerCombo->addItem(tr("Any provider"), QStringList { QString(), QString() });
 
     m_ui->filterError->setStyleSheet(QStringLiteral("color: #ffffff; background: #b31d1d; padding: 2px 6px; "
                                                     "border-radius: 4px;"));
@@ -83,12 +84,35 @@ void HistoryFilterBar::setCurrency(const Currency &currency)
 
 void HistoryFilterBar::setProviders(const QStringList &providers)
 {
+    QList<std::pair<QString, QString>> pairs;
+    for (const QString &provider : providers)
+        pairs.append({ provider, QString() });
+    setProviderMethods(pairs);
+}
+
+void HistoryFilterBar::setProviderMethods(const QList<std::pair<QString, QString>> &pairs)
+{
     m_updating = true;
-    const QString current = m_ui->providerCombo->currentData().toString();
+    const QVariant current = m_ui->providerCombo->currentData();
     while (m_ui->providerCombo->count() > 1)
         m_ui->providerCombo->removeItem(1);
-    for (const QString &provider : providers)
-        m_ui->providerCombo->addItem(ProviderNames::display(provider), provider);
+    QStringList providers;
+    QHash<QString, QStringList> methods;
+    for (const auto &[provider, method] : pairs) {
+        if (!providers.contains(provider))
+            providers << provider;
+        if (!method.isEmpty() && !methods[provider].contains(method))
+            methods[provider] << method;
+    }
+    for (const QString &provider : std::as_const(providers)) {
+        m_ui->providerCombo->addItem(ProviderNames::display(provider), QStringList { provider, QString() });
+        const QStringList &several = methods.value(provider);
+        if (several.size() < 2)
+            continue;
+        for (const QString &method : several)
+            m_ui->providerCombo->addItem(ProviderNames::display(provider) + QStringLiteral(" \u00b7 ") + method,
+                                         QStringList { provider, method });
+    }
     const int index = m_ui->providerCombo->findData(current);
     m_ui->providerCombo->setCurrentIndex(index < 0 ? 0 : index);
     m_updating = false;
@@ -153,7 +177,9 @@ OrderFilter HistoryFilterBar::filter() const
     const QString state = m_ui->stateCombo->currentData().toString();
     if (const std::optional<PaymentState> parsed = PaymentStates::fromName(state))
         filter.states = { *parsed };
-    filter.provider = m_ui->providerCombo->currentData().toString();
+    const QStringList providerMethod = m_ui->providerCombo->currentData().toStringList();
+    filter.provider = providerMethod.value(0);
+    filter.method = providerMethod.value(1);
     filter.cashier = m_ui->cashierEdit->text().trimmed();
     const QString search = m_ui->searchEdit->text().trimmed();
     if (isPhoneLast4(search))

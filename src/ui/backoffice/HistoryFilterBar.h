@@ -37,6 +37,9 @@ public:
     void setCurrency(const Currency &currency);
     // Provider names as the ledger stores them (juspay-gpay, googlepay, cmcom ...).
     void setProviders(const QStringList &providers);
+    // Provider and method pairs (e.g. juspay-wallet:GOPAY / GOPAY): each provider is listed
+    // once for any method, then once per method when it has several.
+    void setProviderMethods(const QList<std::pair<QString, QString>> &pairs);
 
     Preset preset() const;
     void setPreset(Preset preset);

@@ -5,6 +5,8 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
 
 #include <algorithm>
 
@@ -74,10 +76,12 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() == AmountColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == StateColumn) {
+        // Readable on light and dark palettes alike.
+        const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
         switch (order->state) {
-        case PaymentState::Unknown: return QBrush(QColor(0xb3, 0x5c, 0x00));
+        case PaymentState::Unknown: return QBrush(dark ? QColor(0xff, 0xb3, 0x47) : QColor(0xb3, 0x5c, 0x00));
         case PaymentState::Failed:
-        case PaymentState::Declined: return QBrush(QColor(0xb3, 0x1d, 0x1d));
+        case PaymentState::Declined: return QBrush(dark ? QColor(0xff, 0x80, 0x80) : QColor(0xb3, 0x1d, 0x1d));
         default: return {};
         }
     }

@@ -10,6 +10,7 @@ PinDialog::PinDialog(AccessControl &access, const QString &reason, QWidget *pare
     : QDialog(parent), m_ui(std::make_unique<Ui::PinDialog>()), m_access(access)
 {
     m_ui->setupUi(this);
+    setMinimumWidth(400);
     m_ui->reasonLabel->setText(reason.isEmpty() ? tr("This needs the manager PIN.") : reason);
     m_ui->pinEdit->setValidator(new QRegularExpressionValidator(
             QRegularExpression(QStringLiteral("\\d{0,8}")), m_ui->pinEdit));

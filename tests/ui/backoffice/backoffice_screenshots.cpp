@@ -6,6 +6,9 @@
 #include "BackOfficeRig.h"
 #include "ui/backoffice/BackOfficeWindow.h"
 #include "ui/backoffice/ChartsView.h"
+#include "ui/backoffice/FirstRunWizard.h"
+#include "ui/backoffice/PinDialog.h"
+#include "ui/backoffice/HistoryFilterBar.h"
 #include "ui/backoffice/HistoryModel.h"
 #include "ui/backoffice/HistoryView.h"
 #include "ui/backoffice/OrderDetailPane.h"
@@ -14,6 +17,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLineEdit>
+#include <QRadioButton>
 #include <QSplitter>
 #include <QTableView>
 
@@ -120,7 +125,10 @@ int main(int argc, char **argv)
                                         QStringLiteral("1024x600"));
     const QCommandLineOption suffixOption(QStringLiteral("suffix"), QStringLiteral("Added to each file name."),
                                           QStringLiteral("suffix"));
-    parser.addOptions({ outOption, sizeOption, suffixOption });
+    const QCommandLineOption reviewOption(QStringLiteral("review"),
+                                          QStringLiteral("Also save the settings tab, the PIN dialog and the first-run wizard here."),
+                                          QStringLiteral("dir"));
+    parser.addOptions({ outOption, sizeOption, suffixOption, reviewOption });
     parser.process(app);
     const QString out = parser.value(outOption);
     const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
@@ -156,6 +164,7 @@ int main(int argc, char **argv)
 
     bool ok = true;
     window.showTab(BackOfficeWindow::Tab::History);
+    window.history()->filterBar()->setPreset(HistoryFilterBar::Preset::ThisMonth);
     window.history()->selectOrder(ids.value().first());
     ok &= save(&window, out + QStringLiteral("/backoffice-history") + suffix + QStringLiteral(".png"));
 
@@ -172,5 +181,35 @@ int main(int argc, char **argv)
 
     window.showTab(BackOfficeWindow::Tab::Charts);
     ok &= save(&window, out + QStringLiteral("/backoffice-charts") + suffix + QStringLiteral(".png"));
+    const QString review = parser.value(reviewOption);
+    if (!review.isEmpty()) {
+        QDir().mkpath(review);
+        window.showTab(BackOfficeWindow::Tab::Settings);
+        ok &= save(&window, review + QStringLiteral("/settings") + suffix + QStringLiteral(".png"));
+        window.showTab(BackOfficeWindow::Tab::History);
+        rig.access->lock();
+        PinDialog pin(*rig.access, QStringLiteral("Only a manager may give refunds. Enter the manager PIN."), &window);
+        pin.show();
+        QTest::keyClicks(pin.findChild<QLineEdit *>(QStringLiteral("pinEdit")), QStringLiteral("1111"));
+        QTest::keyClick(pin.findChild<QLineEdit *>(QStringLiteral("pinEdit")), Qt::Key_Return);
+        ok &= QTest::qWaitFor([&pin] { return !pin.errorText().isEmpty(); }, 5000);
+        ok &= save(&pin, review + QStringLiteral("/pin") + suffix + QStringLiteral(".png"));
+        pin.close();
+        BackOfficeRig fresh;
+        FirstRunWizard wizard(*fresh.settings, fresh.secrets, *fresh.access);
+        wizard.resize(size.at(0).toInt(), size.at(1).toInt());
+        wizard.show();
+        QTest::keyClicks(wizard.findChild<QLineEdit *>(QStringLiteral("pinEdit")), QStringLiteral("1234"));
+        QTest::keyClicks(wizard.findChild<QLineEdit *>(QStringLiteral("pinAgainEdit")), QStringLiteral("1243"));
+        wizard.next();
+        ok &= save(&wizard, review + QStringLiteral("/wizard-pin") + suffix + QStringLiteral(".png"));
+        wizard.findChild<QLineEdit *>(QStringLiteral("pinEdit"))->clear();
+        QTest::keyClicks(wizard.findChild<QLineEdit *>(QStringLiteral("pinEdit")), QStringLiteral("1243"));
+        QTest::keyClicks(wizard.findChild<QLineEdit *>(QStringLiteral("pinAgainEdit")), QStringLiteral("1243"));
+        wizard.next();
+        wizard.next();
+        wizard.findChild<QRadioButton *>(QStringLiteral("sandboxRadio"))->setChecked(true);
+        ok &= save(&wizard, review + QStringLiteral("/wizard-environment") + suffix + QStringLiteral(".png"));
+    }
     return ok ? 0 : 1;
 }

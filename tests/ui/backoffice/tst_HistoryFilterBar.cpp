@@ -17,6 +17,7 @@ private slots:
     void presets_data();
     void presets();
     void fieldsBuildTheFilter();
+    void providerAndMethod();
     void badAmountShowsAtTheBar();
     void customRangeIsInclusiveDays();
 
@@ -75,7 +76,8 @@ void tst_HistoryFilterBar::fieldsBuildTheFilter()
     QVERIFY(state && provider && search && min && max && cashier);
 
     state->setCurrentIndex(state->findData(QStringLiteral("charged")));
-    provider->setCurrentIndex(provider->findData(QStringLiteral("googlepay")));
+    provider->setCurrentIndex(provider->findData(QStringList { QStringLiteral("googlepay"), QString() }));
+    QVERIFY(provider->currentIndex() > 0);
     QTest::keyClicks(min, QStringLiteral("1,000"));
     QTest::keyClicks(max, QStringLiteral("1,49,999.50"));
     QTest::keyClicks(cashier, QStringLiteral("asha"));
@@ -87,6 +89,7 @@ void tst_HistoryFilterBar::fieldsBuildTheFilter()
     OrderFilter filter = bar.filter();
     QCOMPARE(filter.states, QList<PaymentState> { PaymentState::Charged });
     QCOMPARE(filter.provider, QStringLiteral("googlepay"));
+    QVERIFY(filter.method.isEmpty());
     QCOMPARE(filter.minAmountMinorUnits, qint64(100000));
     QCOMPARE(filter.maxAmountMinorUnits, qint64(14999950));
     QCOMPARE(filter.cashier, QStringLiteral("asha"));
@@ -100,6 +103,23 @@ void tst_HistoryFilterBar::fieldsBuildTheFilter()
     filter = bar.filter();
     QCOMPARE(filter.search, QStringLiteral("T01-000123"));
     QVERIFY(filter.phoneLast4.isEmpty());
+}
+
+void tst_HistoryFilterBar::providerAndMethod()
+{
+    ManualClock clock(utc(2026, 11, 18, 10, 0));
+    HistoryFilterBar bar(clock, QLocale(QLocale::English, QLocale::India));
+    bar.setProviderMethods({ { QStringLiteral("juspay-gpay"), QStringLiteral("GOOGLEPAY") },
+                             { QStringLiteral("cmcom"), QStringLiteral("GOOGLEPAY") },
+                             { QStringLiteral("cmcom"), QStringLiteral("IDEAL") } });
+    auto *provider = bar.findChild<QComboBox *>(QStringLiteral("providerCombo"));
+    // Any, juspay-gpay, cmcom, cmcom GOOGLEPAY, cmcom IDEAL: one method needs no extra line.
+    QCOMPARE(provider->count(), 5);
+    provider->setCurrentIndex(provider->findData(QStringList { QStringLiteral("cmcom"), QStringLiteral("IDEAL") }));
+    QCOMPARE(bar.filter().provider, QStringLiteral("cmcom"));
+    QCOMPARE(bar.filter().method, QStringLiteral("IDEAL"));
+    provider->setCurrentIndex(0);
+    QVERIFY(bar.filter().provider.isEmpty() && bar.filter().method.isEmpty());
 }
 
 void tst_HistoryFilterBar::badAmountShowsAtTheBar()
