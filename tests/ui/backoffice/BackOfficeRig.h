@@ -22,7 +22,9 @@ inline const QString kRigPin = QStringLiteral("2468");
 
 struct BackOfficeRig
 {
-    explicit BackOfficeRig(const QDateTime &nowUtc = QDateTime(QDate(2026, 11, 18), QTime(9, 30), Qt::UTC))
+    // `gateways`: what the engine and refunds talk to (none: reads and access checks only).
+    explicit BackOfficeRig(const QDateTime &nowUtc = QDateTime(QDate(2026, 11, 18), QTime(9, 30), Qt::UTC),
+                           const QList<PaymentGateway *> &gateways = {})
         : clock(nowUtc)
     {
         auto opened = SqliteLedger::open(dir.filePath(QStringLiteral("ledger.sqlite")),
@@ -36,8 +38,8 @@ struct BackOfficeRig
                 std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
         access = std::make_unique<AccessControl>(*ledger, secrets, *settings, clock);
         access->setPinIterationsForTests(2000);
-        engine = std::make_unique<CheckoutEngine>(*ledger, QList<PaymentGateway *> {}, CheckoutEngine::Config(), clock);
-        refunds = std::make_unique<RefundService>(*ledger, QList<PaymentGateway *> {}, clock);
+        engine = std::make_unique<CheckoutEngine>(*ledger, gateways, CheckoutEngine::Config(), clock);
+        refunds = std::make_unique<RefundService>(*ledger, gateways, clock);
         actions = std::make_unique<ManagerActions>(*ledger, *engine, *refunds, *access, clock);
         actions->setTimeZone(zone);
     }

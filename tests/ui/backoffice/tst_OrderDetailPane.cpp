@@ -1,4 +1,5 @@
 #include "BackOfficeRig.h"
+#include "SandboxGateways.h"
 #include "ui/backoffice/OrderDetailPane.h"
 #include "ui/backoffice/PinDialog.h"
 #include "ui/backoffice/RefundDialog.h"
@@ -25,6 +26,7 @@ private slots:
     void cashierRefundAsksForPinAndDoesNothingWithoutIt();
     void managerRefundShowsTheConfirmation();
     void settleUnknownNeedsPinAndReason();
+    void partialRefundThroughTheSandbox();
 
 private:
     static void clickButton(QDialog *dialog, QDialogButtonBox::StandardButton which)
@@ -189,6 +191,51 @@ void tst_OrderDetailPane::settleUnknownNeedsPinAndReason()
     auto *tree = pane.findChild<QTreeWidget *>(QStringLiteral("timelineTree"));
     QCOMPARE(tree->topLevelItem(tree->topLevelItemCount() - 1)->data(0, Qt::UserRole).toString(), QStringLiteral("note"));
     QVERIFY(tree->topLevelItem(tree->topLevelItemCount() - 1)->text(4).contains(QStringLiteral("Bank statement")));
+}
+
+void tst_OrderDetailPane::partialRefundThroughTheSandbox()
+{
+    // A real sale: the engine pays through the Juspay client to the loopback sandbox, whose
+    // customer approves; then a manager refunds part of it from the pane.
+    SandboxGateways gateways;
+    QVERIFY(gateways.started());
+    BackOfficeRig rig(QDateTime::currentDateTimeUtc(), { gateways.good.get() });
+    QVERIFY2(rig.ready(), qPrintable(rig.openError));
+    CheckoutRequest request;
+    request.provider = gateways.good->providerName();
+    request.amount = Money::fromMinorUnits(149950, Currency::inr()).value();
+    request.mobile = PhoneNumber::parse(u"9876543210").value();
+    request.cashier = QStringLiteral("asha");
+    QSignalSpy sessions(rig.engine.get(), &CheckoutEngine::sessionStarted);
+    QSignalSpy finished(rig.engine.get(), &CheckoutEngine::finished);
+    const Result<QString> paid = rig.engine->pay(request);
+    QVERIFY2(paid.ok(), qPrintable(paid.errorMessage()));
+    QVERIFY(sessions.wait(5000));
+    QVERIFY(gateways.sandbox->approve(paid.value()));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(rig.ledger->findOrder(paid.value(), PhoneAccess::Masked).value()->state, PaymentState::Charged);
+
+    QVERIFY(rig.setPin() && rig.unlock());
+    const QLocale locale(QLocale::English, QLocale::India);
+    OrderDetailPane pane(*rig.actions, locale, rig.zone);
+    pane.show();
+    pane.showOrder(paid.value());
+    QCOMPARE(pane.findChild<QLabel *>(QStringLiteral("phoneValue"))->text(), QStringLiteral("\u2022\u2022\u2022\u2022\u2022\u20223210"));
+    QVERIFY(pane.timeline().size() >= 3);
+    pane.findChild<QPushButton *>(QStringLiteral("refundButton"))->click();
+    auto *dialog = pane.findChild<RefundDialog *>(QStringLiteral("refundDialog"));
+    QVERIFY(dialog); // a manager is not asked for the PIN again
+    dialog->findChild<QRadioButton *>(QStringLiteral("partialRadio"))->setChecked(true);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("amountEdit")), QStringLiteral("500"));
+    QVERIFY2(dialog->amountError().isEmpty(), qPrintable(dialog->amountError()));
+    QSignalSpy refunded(rig.actions.get(), &ManagerActions::refundFinished);
+    clickButton(dialog, QDialogButtonBox::Ok);
+    QVERIFY(refunded.wait(10000));
+    QTRY_COMPARE(rig.ledger->findOrder(paid.value(), PhoneAccess::Masked).value()->state, PaymentState::PartiallyRefunded);
+    QCOMPARE(rig.ledger->findOrder(paid.value(), PhoneAccess::Masked).value()->refundedMinorUnits, qint64(50000));
+    QTRY_VERIFY(pane.findChild<QLabel *>(QStringLiteral("refundsValue"))->text().contains(QStringLiteral("\u20b9500.00")));
+    QVERIFY(pane.findChild<QLabel *>(QStringLiteral("titleLabel"))->text().contains(QStringLiteral("Partly refunded")));
+    QVERIFY(!pane.message().isEmpty());
 }
 
 QTEST_MAIN(tst_OrderDetailPane)
