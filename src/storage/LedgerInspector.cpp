@@ -26,13 +26,16 @@ QString untouched()
 
 // SQLite's header records the database size in pages (offset 28), valid when the change
 // counter (offset 24) equals the version-valid-for number (offset 92). A main file shorter than
-// that lost its tail. With a write-ahead log beside it, a checkpoint may have been cut short and
-// SQLite will finish it from the log, so the test is made only without one.
+// that lost its tail. With a write-ahead log or a rollback journal beside it, a checkpoint or a
+// commit may have been cut short and SQLite will repair the file from it, so the test is made
+// only without either.
 std::optional<Error> truncation(const QString &path, const QByteArray &header)
 {
-    const QFileInfo wal(path + QStringLiteral("-wal"));
-    if (wal.exists() && wal.size() > 0)
-        return std::nullopt;
+    for (const QString &suffix : { QStringLiteral("-wal"), QStringLiteral("-journal") }) {
+        const QFileInfo beside(path + suffix);
+        if (beside.exists() && beside.size() > 0)
+            return std::nullopt;
+    }
     const auto *bytes = reinterpret_cast<const uchar *>(header.constData());
     const quint32 rawPageSize = qFromBigEndian<quint16>(bytes + 16);
     const qint64 pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
