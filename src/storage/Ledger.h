@@ -55,15 +55,18 @@ public:
     virtual Result<QList<AuditEntry>> auditLog(const QDateTime &since, int limit) = 0;
 
     // Reports, each computed by the engine in one statement (never summed in C++ over rows).
-    // Orders matching the filter grouped by provider, method, state and currency; the
-    // filter's limit, offset and keyset are ignored.
+    // Orders matching the filter grouped by provider, method, state and currency, in that
+    // order; the filter's limit, offset and keyset are ignored.
     virtual Result<QList<SalesTotalsRow>> salesTotals(const OrderFilter &filter) = 0;
-    // Refunds created in [since, until), grouped by the order's provider, the refund's currency
-    // and the refund's state.
+    // Refunds created in [since, until) (an invalid bound is open), grouped by the order's
+    // provider, the refund's currency and the refund's state (requested, pending, succeeded,
+    // failed), in that order.
     virtual Result<QList<RefundTotalsRow>> refundTotals(const QDateTime &since, const QDateTime &until) = 0;
     // Orders created in [since, until) bucketed by
     // floor((created_ms + utcOffsetSeconds * 1000) / (bucketSeconds * 1000)); bucketStartMs is
-    // reported back in UTC. Only non-empty buckets, oldest first. bucketSeconds must be > 0.
+    // reported back in UTC. Only non-empty buckets, oldest first. bucketSeconds must be > 0
+    // (error "bad_bucket"). "Charged" counts charged, partially refunded and refunded orders;
+    // amounts of all currencies are added together (a store sells in one currency).
     virtual Result<QList<SalesBucket>> salesBuckets(const QDateTime &since, const QDateTime &until,
                                                     int bucketSeconds, int utcOffsetSeconds) = 0;
     // A full integrity check of the store on demand (slow on a big ledger: seconds). Error code
