@@ -138,6 +138,8 @@ if(WIN32)
     list(REMOVE_DUPLICATES _cp_dll_dirs)
 
     # Qt's own DLLs and plugins come from windeployqt (below); everything else linked directly.
+    # (Order checked with CMake 3.25: the regex and directory lists first, the artifact options
+    # last; the other way round CMake rejects the regex keywords.)
     install(RUNTIME_DEPENDENCY_SET counterpay_runtime
         PRE_EXCLUDE_REGEXES "^api-ms-" "^ext-ms-" "^[Qq]t6" "^[Vv][Cc][Rr][Uu][Nn][Tt][Ii][Mm][Ee]"
                             "^[Mm][Ss][Vv][Cc][Pp]"
