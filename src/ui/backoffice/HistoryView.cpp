@@ -145,12 +145,18 @@ void HistoryView::exportCsv()
         const QString path = QFileDialog::getSaveFileName(self, tr("Export the filtered sales"), suggested, tr("CSV (*.csv)"));
         if (path.isEmpty())
             return;
-        const Result<qint64> written = self->m_actions.exportCsv(self->m_model->filter(), path);
-        self->m_error = written.ok() ? QString() : written.errorMessage();
-        self->updateStatus();
-        if (written.ok())
-            self->m_ui->historyStatus->setText(tr("%1 orders written to %2.").arg(self->m_locale.toString(written.value()), path));
+        self->exportTo(path);
     });
+}
+
+Result<qint64> HistoryView::exportTo(const QString &path)
+{
+    const Result<qint64> written = m_actions.exportCsv(m_model->filter(), path);
+    m_error = written.ok() ? QString() : written.errorMessage();
+    updateStatus();
+    if (written.ok())
+        m_ui->historyStatus->setText(tr("%1 orders written to %2.").arg(m_locale.toString(written.value()), path));
+    return written;
 }
 
 void HistoryView::updateStatus()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QLocale>
 #include <QPointer>
 #include <QTimeZone>
@@ -38,6 +40,9 @@ public:
     void refresh();
     void selectOrder(const QString &orderId);
     QString status() const;
+    // Writes the filtered view as CSV (ManagerActions::exportCsv: manager only, audited) and
+    // shows the outcome under the table. The Export button asks for the PIN and the path first.
+    Result<qint64> exportTo(const QString &path);
 
 private:
     void filterChanged();

@@ -1,4 +1,5 @@
 #include "BackOfficeRig.h"
+#include "backoffice/CsvExporter.h"
 #include "ui/backoffice/AuditLogView.h"
 #include "ui/backoffice/BackOfficeWindow.h"
 #include "ui/backoffice/HistoryFilterBar.h"
@@ -8,6 +9,7 @@
 #include "ui/backoffice/SettingsDialog.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -30,6 +32,7 @@ private slots:
     void pastHistoryAsksForPinAndFallsBackToToday();
     void lockReturnsToCashier();
     void settingsSaveIsManagerOnlyAndAudited();
+    void exportIsManagerOnly();
 
 private:
     PinDialog *pinDialog() const { return m_window->findChild<PinDialog *>(QStringLiteral("pinDialog")); }
@@ -164,6 +167,30 @@ void tst_BackOfficeWindow::settingsSaveIsManagerOnlyAndAudited()
     QCOMPARE(m_rig->settings->integer(Settings::Key::IdleLockMinutes), 9);
     QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("merchantLabel"))->text(), QStringLiteral("Sharma General Store"));
     QCOMPARE(m_rig->auditCount(QStringLiteral("settings_changed")), 1);
+}
+
+void tst_BackOfficeWindow::exportIsManagerOnly()
+{
+    const QString path = m_rig->dir.filePath(QStringLiteral("today.csv"));
+    m_window->findChild<QPushButton *>(QStringLiteral("exportButton"))->click();
+    QVERIFY(pinDialog());
+    cancelPin();
+    QTRY_VERIFY(!pinDialog());
+    // The facade refuses a cashier too, whatever the UI does.
+    const Result<qint64> refused = m_window->history()->exportTo(path);
+    QCOMPARE(refused.errorCode(), QStringLiteral("manager_required"));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(m_window->history()->status().contains(QStringLiteral("manager"), Qt::CaseInsensitive));
+
+    QVERIFY(m_rig->unlock());
+    const Result<qint64> written = m_window->history()->exportTo(path);
+    QVERIFY2(written.ok(), qPrintable(written.errorMessage()));
+    QCOMPARE(written.value(), qint64(m_today));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QStringList> rows = CsvExporter::parse(file.readAll());
+    QCOMPARE(rows.size(), m_today + 1);
+    QVERIFY(m_window->history()->status().contains(path));
 }
 
 QTEST_MAIN(tst_BackOfficeWindow)
