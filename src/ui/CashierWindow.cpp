@@ -76,6 +76,8 @@ CashierWindow::CashierWindow(CashierConfig config, QWidget *parent)
     connect(m_ui->resultView, &ResultView::showQrRequested, this, &CashierWindow::showQrInstead);
     connect(m_ui->resultView, &ResultView::printRequested, this, &CashierWindow::printReceipt);
     connect(m_ui->resultView, &ResultView::pdfRequested, this, [this] { saveReceiptPdf(); });
+    connect(m_ui->backOfficeButton, &QPushButton::clicked, this, &CashierWindow::backOfficeRequested);
+    m_ui->backOfficeButton->setEnabled(false); // until the engine (and the ledger) is there
     addShortcuts();
 
     setMinimumSize(800, 560);
@@ -161,6 +163,7 @@ void CashierWindow::attachEngine(CheckoutEngine &engine, const QStringList &prov
         if (ownsOrder(orderId))
             m_ui->paymentView->setLastCheck(at);
     });
+    m_ui->backOfficeButton->setEnabled(true);
     emit engineAttached();
 }
 
@@ -182,6 +185,7 @@ void CashierWindow::addShortcuts()
             m_ui->paymentView->showWebPage();
     });
     add(QKeySequence(Qt::Key_F9), &CashierWindow::printReceipt);
+    add(QKeySequence(Qt::Key_F10), &CashierWindow::backOfficeRequested);
 }
 
 bool CashierWindow::ownsOrder(const QString &orderId)

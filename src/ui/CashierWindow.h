@@ -74,6 +74,8 @@ signals:
     void ready();
     // The engine is connected: Pay works from here on.
     void engineAttached();
+    // F10 or the Back office button: the app opens the manager's window.
+    void backOfficeRequested();
 
 protected:
     void changeEvent(QEvent *event) override;

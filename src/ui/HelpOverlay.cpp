@@ -38,6 +38,7 @@ void HelpOverlay::fillKeys()
         { QStringLiteral("F7"), tr("Show QR instead") },
         { QStringLiteral("F8"), tr("Open the payment page here (act as the customer)") },
         { QStringLiteral("F9"), tr("Print the receipt") },
+        { QStringLiteral("F10"), tr("Back office: history, end of day, refunds, settings") },
     };
     QString html = QStringLiteral("<table cellspacing='6'>");
     for (const auto &key : keys) {

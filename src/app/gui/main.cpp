@@ -1,9 +1,10 @@
 // counterpay: the cashier's window. Wires AppServices (ledger, gateways, engine, demo sandbox)
 // to the widgets in counterpay_ui; everything else lives in the libraries.
-#include "GuiSettings.h"
+#include "BackOfficeLauncher.h"
 #include "GuiStartup.h"
 #include "ScreenshotDriver.h"
 #include "app/common/AppServices.h"
+#include "backoffice/Settings.h"
 #include "checkout/CheckoutEngine.h"
 #include "ui/CashierWindow.h"
 #include "ui/CustomerDisplay.h"
@@ -96,15 +97,20 @@ int main(int argc, char *argv[])
     parser.process(app);
     mark("application");
 
-    GuiSettings settings;
-    const QString configPath = parser.isSet(config) ? parser.value(config)
-                                                    : settings.value(GuiSettings::Key::ConfigPath).toString();
-    const QString lang = parser.isSet(language) ? parser.value(language)
-                                                : settings.value(GuiSettings::Key::Language).toString();
+    // One typed settings wrapper for non-secrets; keys written by older versions are renamed
+    // first (secrets live only in the OS keychain).
+    Settings settings;
+    for (const QString &moved : settings.migrate())
+        QTextStream(stderr) << "counterpay: settings: " << moved << Qt::endl;
+    const QString configPath = parser.isSet(config) ? parser.value(config) : settings.string(Settings::Key::ConfigPath);
+    const QString lang = parser.isSet(language) ? parser.value(language) : settings.string(Settings::Key::Language);
     installLanguage(lang);
 
     AppOptions options;
-    options.demo = parser.isSet(demo) || configPath.isEmpty(); // demo is the default until configured
+    // Demo is the default until a gateway profile is configured (first-run wizard or --config).
+    options.demo = parser.isSet(demo) || configPath.isEmpty()
+                   || (!parser.isSet(config) && settings.string(Settings::Key::Environment) == QLatin1String("demo"));
+    options.terminal = settings.string(Settings::Key::Terminal);
     options.configPath = configPath;
     options.dbPath = parser.value(db);
     if (parser.isSet(pollScale))
@@ -115,13 +121,14 @@ int main(int argc, char *argv[])
     cashier.locale = QLocale(lang == QLatin1String("hi") ? QLocale::Hindi : QLocale::English, QLocale::India);
     cashier.demo = options.demo;
     cashier.language = lang;
-    cashier.merchantName = settings.value(GuiSettings::Key::MerchantName).toString();
-    cashier.sound = settings.value(GuiSettings::Key::Sound).toBool();
-    cashier.speech = settings.value(GuiSettings::Key::Speech).toBool();
+    cashier.merchantName = settings.string(Settings::Key::MerchantName);
+    cashier.cashier = settings.string(Settings::Key::Cashier);
+    cashier.sound = settings.flag(Settings::Key::Sound);
+    cashier.speech = settings.flag(Settings::Key::Speech);
     CashierWindow window(cashier);
     mark("window");
     QObject::connect(&window, &CashierWindow::languageRequested, &window, [&settings](const QString &code) {
-        settings.setValue(GuiSettings::Key::Language, code);
+        settings.setValue(Settings::Key::Language, code);
         installLanguage(code);
     });
 
@@ -150,8 +157,16 @@ int main(int argc, char *argv[])
         QCoreApplication::exit(1);
     });
     std::unique_ptr<ScreenshotDriver> driver;
+    std::unique_ptr<BackOfficeLauncher> backOffice;
     QObject::connect(&startup, &GuiStartup::finished, &window, [&] {
         mark("services, engine attached, orders resumed");
+        backOffice = std::make_unique<BackOfficeLauncher>(*startup.services(), settings, cashier.locale, &window);
+        QObject::connect(&window, &CashierWindow::backOfficeRequested, backOffice.get(), &BackOfficeLauncher::open);
+        QObject::connect(backOffice.get(), &BackOfficeLauncher::restartNeeded, &window, [&window](const QString &why) {
+            QMessageBox::information(&window, QStringLiteral("CounterPay"), why);
+        });
+        if (!parser.isSet(screenshots) && !parser.isSet(benchReady))
+            backOffice->runFirstStartIfNeeded();
         if (parser.isSet(screenshots)) {
             driver = std::make_unique<ScreenshotDriver>(window, display.get(), *startup.services(),
                                                         parser.value(screenshots));
@@ -178,6 +193,7 @@ int main(int argc, char *argv[])
 
     const int code = app.exec();
     driver.reset();
+    backOffice.reset();
     window.setCustomerDisplay(nullptr);
     return exitCode ? exitCode : code;
 }

@@ -1,0 +1,67 @@
+#include "BackOfficeLauncher.h"
+
+#include "app/common/AppServices.h"
+#include "backoffice/AccessControl.h"
+#include "backoffice/KeychainSecretStore.h"
+#include "backoffice/ManagerActions.h"
+#include "backoffice/Reconciler.h"
+#include "backoffice/Settings.h"
+#include "checkout/RefundService.h"
+#include "core/Clock.h"
+#include "ui/backoffice/BackOfficeWindow.h"
+#include "ui/backoffice/FirstRunWizard.h"
+
+#include <QWidget>
+
+BackOfficeLauncher::BackOfficeLauncher(AppServices &services, Settings &settings, QLocale locale, QWidget *window,
+                                       QObject *parent)
+    : QObject(parent),
+      m_services(services),
+      m_settings(settings),
+      m_locale(std::move(locale)),
+      m_window(window),
+      m_secrets(std::make_unique<KeychainSecretStore>()),
+      m_access(std::make_unique<AccessControl>(services.ledger(), *m_secrets, settings, Clock::system())),
+      m_refunds(std::make_unique<RefundService>(services.ledger(), services.gateways(), Clock::system())),
+      m_actions(std::make_unique<ManagerActions>(services.ledger(), services.engine(), *m_refunds, *m_access,
+                                                 Clock::system())),
+      m_reconciler(std::make_unique<Reconciler>(services.ledger(), services.gateways()))
+{
+}
+
+BackOfficeLauncher::~BackOfficeLauncher()
+{
+    // Windows first: they hold references to the services below.
+    delete m_wizard.data();
+    m_backOffice.reset();
+}
+
+void BackOfficeLauncher::open()
+{
+    if (!m_backOffice) {
+        BackOfficeServices services { *m_actions, *m_access, m_settings, *m_secrets, m_services.gateways(),
+                                      Clock::system(), m_locale, m_reconciler.get() };
+        m_backOffice = std::make_unique<BackOfficeWindow>(services);
+        m_backOffice->resize(m_window ? m_window->size() : QSize(1100, 720));
+    }
+    m_backOffice->show();
+    m_backOffice->raise();
+    m_backOffice->activateWindow();
+}
+
+void BackOfficeLauncher::runFirstStartIfNeeded()
+{
+    if (m_settings.flag(Settings::Key::FirstRunDone) || m_wizard)
+        return;
+    const QString environmentBefore = m_settings.string(Settings::Key::Environment);
+    const QString profileBefore = m_settings.string(Settings::Key::ConfigPath);
+    m_wizard = new FirstRunWizard(m_settings, *m_secrets, *m_access, m_window);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &QDialog::accepted, this, [this, environmentBefore, profileBefore] {
+        if (m_settings.string(Settings::Key::Environment) != environmentBefore
+            || m_settings.string(Settings::Key::ConfigPath) != profileBefore) {
+            emit restartNeeded(tr("CounterPay will use the new payment settings after a restart."));
+        }
+    });
+    m_wizard->open(); // window-modal over the cashier's window; the demo keeps running behind it
+}
