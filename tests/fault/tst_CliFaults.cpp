@@ -55,6 +55,7 @@ private slots:
     void doubleSubmitMakesOneOrder();
     void amountMismatchIsNeverCharged();
     void damagedDatabaseIsRefusedAndUntouched();
+    void checkReadsEveryPage();
     void badInput_data();
     void badInput();
     void cleanupTestCase();
@@ -205,6 +206,45 @@ void tst_CliFaults::damagedDatabaseIsRefusedAndUntouched()
     const QString err = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(err.contains(QStringLiteral("not a CounterPay ledger")), qPrintable(err));
     QCOMPARE(err.count(u'\n'), 1);
+    QCOMPARE(digest(path), before);
+}
+
+void tst_CliFaults::checkReadsEveryPage()
+{
+    FaultRig rig(QStringLiteral("manual"));
+    QVERIFY2(rig.ok(), qPrintable(rig.error()));
+    const QString path = rig.dir() + QStringLiteral("/check.sqlite");
+    const auto run = [&rig, &path](QProcess &process) {
+        process.setProcessEnvironment(rig.environment());
+        process.start(QStringLiteral(COUNTERPAY_CLI_EXE), { QStringLiteral("--config"), rig.profilePath(),
+                                                            QStringLiteral("--db"), path, QStringLiteral("check"),
+                                                            QStringLiteral("--json") });
+        return process.waitForFinished(20'000);
+    };
+    QProcess sound;
+    QVERIFY(run(sound)); // creates the ledger, then reads it all
+    QCOMPARE(sound.exitCode(), 0);
+    const QJsonObject line = QJsonDocument::fromJson(sound.readAllStandardOutput().trimmed()).object();
+    QCOMPARE(line.value(QStringLiteral("integrity")).toString(), QStringLiteral("ok"));
+    QVERIFY(line.value(QStringLiteral("ledger")).toString().endsWith(QLatin1String("check.sqlite")));
+
+    // Scribble over the start of every page after the header page (tables' and indexes' b-tree
+    // headers): the check refuses, in one line, and leaves the file as it was.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.size() >= 8192);
+    for (qint64 page = 4096; page < file.size(); page += 4096) {
+        file.seek(page);
+        file.write(QByteArray(64, '\xA5'));
+    }
+    file.close();
+    const QByteArray before = digest(path);
+    QProcess damaged;
+    QVERIFY(run(damaged));
+    QCOMPARE(damaged.exitCode(), 2);
+    const QString err = QString::fromUtf8(damaged.readAllStandardError());
+    QCOMPARE(err.count(u'\n'), 1);
+    QVERIFY2(err.contains(QLatin1String("damaged")) || err.contains(QLatin1String("not a CounterPay ledger")), qPrintable(err));
     QCOMPARE(digest(path), before);
 }
 

@@ -80,7 +80,7 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
         }
         if (!arg.startsWith(QLatin1String("--"))) {
             if (!args.command.isEmpty())
-                return bad(QStringLiteral("Unexpected '%1': give one command (pay, status, resume, history, refund).").arg(arg.left(40)));
+                return bad(QStringLiteral("Unexpected '%1': give one command (pay, status, resume, history, refund, check).").arg(arg.left(40)));
             args.command = arg;
             continue;
         }
@@ -110,11 +110,11 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
     }
 
     static const QStringList commands = { QStringLiteral("pay"), QStringLiteral("status"), QStringLiteral("resume"),
-                                          QStringLiteral("history"), QStringLiteral("refund") };
+                                          QStringLiteral("history"), QStringLiteral("refund"), QStringLiteral("check") };
     if (args.command.isEmpty())
-        return bad(QStringLiteral("No command given: use pay, status, resume, history or refund (--help explains them)."));
+        return bad(QStringLiteral("No command given: use pay, status, resume, history, refund or check (--help explains them)."));
     if (!commands.contains(args.command))
-        return bad(QStringLiteral("Unknown command '%1': use pay, status, resume, history or refund.").arg(args.command.left(40)));
+        return bad(QStringLiteral("Unknown command '%1': use pay, status, resume, history, refund or check.").arg(args.command.left(40)));
 
     QStringList given = values.keys() + flags.values();
     for (const QString &name : std::as_const(given)) {
@@ -258,6 +258,9 @@ Commands:
            [--limit N] [--json | --csv]
   refund   --order-id ID [--amount A] [--json]
            Refund a charged sale (all that is left, or A). Idempotent on its request id.
+  check    [--json]
+           Read every page of the ledger (SQLite integrity check). Large ledgers get only a
+           quick header check when they open, so run this after a crash or a disk error.
 
 Global options:
   --config FILE        gateway profile (INI); secrets come from the environment:

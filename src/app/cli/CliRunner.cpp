@@ -7,6 +7,8 @@
 #include "storage/Ledger.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 CliRunner::CliRunner(CliArguments arguments, QObject *parent)
     : QObject(parent), m_args(std::move(arguments)), m_out(m_args.format)
@@ -65,6 +67,8 @@ void CliRunner::start()
         resume();
     else if (m_args.command == QLatin1String("history"))
         history();
+    else if (m_args.command == QLatin1String("check"))
+        checkLedger();
     else
         refund();
 }
@@ -289,6 +293,22 @@ void CliRunner::history()
     } else {
         for (const OrderRecord &order : orders.value())
             m_out.order(order, QString());
+    }
+    finish(Ok);
+}
+
+void CliRunner::checkLedger()
+{
+    if (const VoidResult checked = m_services->ledger().checkIntegrity(); !checked) {
+        fail(BadInput, checked.errorMessage());
+        return;
+    }
+    const QString location = m_services->ledger().location();
+    if (m_args.format == CliArguments::Format::Json) {
+        const QJsonObject line { { QStringLiteral("ledger"), location }, { QStringLiteral("integrity"), QStringLiteral("ok") } };
+        m_out.text(QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)));
+    } else {
+        m_out.text(QStringLiteral("The ledger %1 is sound: every page was read and checked.").arg(location));
     }
     finish(Ok);
 }

@@ -34,6 +34,7 @@ private:
     void status();
     void resume();
     void history();
+    void checkLedger();
     void refund();
     void statusNotInLedger();
     void printOrder(const QString &orderId, const QString &message);
