@@ -62,7 +62,7 @@ ChartsView::ChartsView(ManagerActions &actions, const Clock &clock, const QLocal
 {
     m_ui->setupUi(this);
     m_hourly = makeChart(QString(), m_ui->hourlyContainer);
-    m_success = makeChart(tr("Paid of settled sales per provider, last %1 days").arg(kDays), m_ui->successContainer);
+    m_success = makeChart(tr("Success rate per provider, last %1 days (paid of settled)").arg(kDays), m_ui->successContainer);
     m_daily = makeChart(QString(), m_ui->dailyContainer);
     m_ui->chartsGrid->setColumnStretch(0, 1);
     m_ui->chartsGrid->setColumnStretch(1, 1);

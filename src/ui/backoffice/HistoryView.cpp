@@ -1,6 +1,7 @@
 #include "ui/backoffice/HistoryView.h"
 
 #include "backoffice/ManagerActions.h"
+#include "ui/backoffice/BackOfficeUiLogging.h"
 #include "ui/backoffice/HistoryFilterBar.h"
 #include "ui/backoffice/HistoryModel.h"
 #include "ui/backoffice/OrderDetailPane.h"
@@ -42,7 +43,8 @@ HistoryView::HistoryView(ManagerActions &actions, const Clock &clock, const QLoc
     m_ui->historySplitter->setSizes({ 600, 400 });
 
     connect(m_filterBar, &HistoryFilterBar::filterChanged, this, &HistoryView::filterChanged);
-    connect(m_model, &HistoryModel::loadFailed, this, [this](const QString &, const QString &message) {
+    connect(m_model, &HistoryModel::loadFailed, this, [this](const QString &code, const QString &message) {
+        qCInfo(lcBackOfficeUi).noquote() << "history read refused or failed:" << code;
         m_error = message;
         updateStatus();
     });

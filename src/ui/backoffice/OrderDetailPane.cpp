@@ -2,8 +2,10 @@
 
 #include "backoffice/ManagerActions.h"
 #include "ui/ProviderNames.h"
+#include "gateway/GatewayError.h"
 #include "ui/ReceiptPrinter.h"
 #include "ui/backoffice/BackOfficeText.h"
+#include "ui/backoffice/BackOfficeUiLogging.h"
 #include "ui/backoffice/PinDialog.h"
 #include "ui/backoffice/RefundDialog.h"
 #include "ui/backoffice/ResolveDialog.h"
@@ -219,6 +221,7 @@ void OrderDetailPane::refundFailed(const QString &orderId, const GatewayError &e
 {
     if (orderId != m_orderId)
         return;
+    qCWarning(lcBackOfficeUi).noquote() << "refund failed for" << orderId << error.toString();
     reload();
     showMessage(tr("The refund failed: %1").arg(error.message), true);
     emit orderChanged(orderId);

@@ -40,8 +40,10 @@ ZReportView::ZReportView(ManagerActions &actions, const Clock &clock, const QLoc
     m_ui->setupUi(this);
     m_ui->totalsTable->setColumnCount(ColumnCount);
     m_ui->totalsTable->setHorizontalHeaderLabels({ tr("Provider"), tr("Method"), tr("State"), tr("Count"), tr("Amount") });
+    // The provider column takes the spare width, so each amount stays next to its count.
     m_ui->totalsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_ui->totalsTable->horizontalHeader()->setStretchLastSection(true);
+    m_ui->totalsTable->horizontalHeader()->setSectionResizeMode(ProviderColumn, QHeaderView::Stretch);
+    m_ui->totalsTable->horizontalHeader()->setStretchLastSection(false);
     m_ui->totalsTable->verticalHeader()->hide();
     QFont big = m_ui->netValue->font();
     big.setPointSizeF(big.pointSizeF() * 1.6);
