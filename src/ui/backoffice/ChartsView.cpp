@@ -94,16 +94,19 @@ void ChartsView::refresh()
     period.since = firstDay;
     period.until = tomorrow;
     const Result<QList<SalesTotalsRow>> totals = m_actions->salesTotals(period);
-    for (const QString &problem : { hourly.errorMessage(), daily.errorMessage(), totals.errorMessage() }) {
-        if (!problem.isEmpty()) {
-            m_ui->periodLabel->setText(QStringLiteral("\u26a0 ") + problem);
-            return;
-        }
+    if (!hourly.ok()) {
+        m_ui->periodLabel->setText(QStringLiteral("\u26a0 ") + hourly.errorMessage());
+        return;
     }
+    // A cashier sees today; the 30-day charts need a manager.
+    const bool past = daily.ok() && totals.ok();
     QString currency = QStringLiteral("INR");
-    if (!totals.value().isEmpty())
+    if (past && !totals.value().isEmpty())
         currency = totals.value().constFirst().currency;
-    setData(hourly.value(), daily.value(), totals.value(), currency);
+    setData(hourly.value(), past ? daily.value() : QList<SalesBucket>(), past ? totals.value() : QList<SalesTotalsRow>(),
+            currency);
+    if (!past)
+        m_ui->periodLabel->setText(QStringLiteral("\u26a0 ") + (daily.ok() ? totals.errorMessage() : daily.errorMessage()));
 }
 
 QList<ChartsView::ProviderRate> ChartsView::ratesFrom(const QList<SalesTotalsRow> &totals)

@@ -16,6 +16,8 @@ private slots:
     void initTestCase();
     void barsMatchTheLedger();
     void successRatePerProvider();
+    void emptyLedgerDrawsEmptyCharts();
+    void cashierSeesTodayOnly();
 
 private:
     std::unique_ptr<BackOfficeRig> m_rig;
@@ -93,6 +95,35 @@ void tst_ChartsView::successRatePerProvider()
     auto *series = qobject_cast<QHorizontalBarSeries *>(view.successChart()->series().value(0));
     QVERIFY(series);
     QCOMPARE(series->barSets().value(0)->count(), int(rates.size()));
+}
+
+void tst_ChartsView::emptyLedgerDrawsEmptyCharts()
+{
+    BackOfficeRig empty;
+    QVERIFY2(empty.ready(), qPrintable(empty.openError));
+    QVERIFY(empty.setPin() && empty.unlock());
+    ChartsView view(*empty.actions, empty.clock, m_locale, empty.zone);
+    view.resize(1024, 600);
+    view.show();
+    view.refresh();
+    QCOMPARE(view.dailyMinorUnits(), QList<qint64>(ChartsView::kDays, 0));
+    QVERIFY(view.rates().isEmpty());
+    QVERIFY2(view.message().startsWith(QStringLiteral("Today \u20b90.00")), qPrintable(view.message()));
+    QVERIFY(!view.grab().isNull());
+}
+
+void tst_ChartsView::cashierSeesTodayOnly()
+{
+    m_rig->access->lock();
+    ChartsView view(*m_rig->actions, m_rig->clock, m_locale, m_rig->zone);
+    view.refresh();
+    qint64 today = 0;
+    for (qint64 minor : view.hourlyMinorUnits())
+        today += minor;
+    QVERIFY(today > 0);
+    QCOMPARE(view.dailyMinorUnits(), QList<qint64>(ChartsView::kDays, 0));
+    QVERIFY2(view.message().contains(QStringLiteral("manager"), Qt::CaseInsensitive), qPrintable(view.message()));
+    QVERIFY(m_rig->unlock());
 }
 
 QTEST_MAIN(tst_ChartsView)
