@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -16,7 +17,12 @@ constexpr int kStateVersion = 1;
 SandboxStore::SandboxStore(QString stateFile, QObject *parent)
     : QObject(parent)
     , m_stateFile(std::move(stateFile))
-{ }
+    , m_saveTimer(new QTimer(this))
+{
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(kSaveDelayMs);
+    connect(m_saveTimer, &QTimer::timeout, this, &SandboxStore::save);
+}
 
 Result<bool> SandboxStore::load()
 {
@@ -115,14 +121,14 @@ void SandboxStore::put(const SandboxOrder &order)
     const PaymentState previousState
         = previous == m_orders.constEnd() ? PaymentState::Created : previous->state;
     m_orders.insert(order.key(), order);
-    save();
+    scheduleSave();
     emit orderChanged(order.key(), previousState);
 }
 
 void SandboxStore::addToken(const QString &token, const QString &kind, const QDateTime &expires)
 {
     m_tokens.insert(token, Token { kind, expires });
-    save();
+    scheduleSave();
 }
 
 bool SandboxStore::isTokenValid(
@@ -137,11 +143,29 @@ void SandboxStore::setKeys(const QJsonObject &keys)
     if (keys == m_keys)
         return; // the same keys read back at start: nothing to write (and no fsync to wait for)
     m_keys = keys;
-    save();
+    save(); // keys are written at once: clients copy them straight away
+}
+
+void SandboxStore::scheduleSave()
+{
+    if (!m_stateFile.isEmpty() && !m_saveBlocked && !m_saveTimer->isActive())
+        m_saveTimer->start();
+}
+
+void SandboxStore::flush()
+{
+    if (m_saveTimer->isActive())
+        save();
+}
+
+SandboxStore::~SandboxStore()
+{
+    flush();
 }
 
 void SandboxStore::save()
 {
+    m_saveTimer->stop();
     if (m_stateFile.isEmpty() || m_saveBlocked)
         return;
     QJsonArray orderArray;

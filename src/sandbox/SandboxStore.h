@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QObject>
 
+class QTimer;
+
 // Every order, bearer token and key the sandbox holds. In memory; with a state file, written
 // atomically (QSaveFile) after every change and read back at start. A state file that cannot
 // be read is refused, never overwritten.
@@ -18,6 +20,8 @@ class SandboxStore final : public QObject
 
 public:
     explicit SandboxStore(QString stateFile = {}, QObject *parent = nullptr);
+    // Writes what is still pending.
+    ~SandboxStore() override;
 
     // Reads the state file if there is one. Error code: sandbox_state_corrupt (or
     // sandbox_state_unreadable); the file is then left alone and nothing is saved to it.
@@ -31,8 +35,13 @@ public:
     std::optional<SandboxOrder> findByTxnUuid(const QString &txnUuid) const;
     QList<SandboxOrder> orders() const;
 
-    // Inserts or replaces, saves, and emits orderChanged.
+    // Inserts or replaces, schedules a save, and emits orderChanged.
     void put(const SandboxOrder &order);
+    // Changes reach the state file within kSaveDelayMs (one write for a burst of changes,
+    // so a busy sandbox does not rewrite and fsync the whole file on every request), at once
+    // through flush(), and on a clean exit.
+    static constexpr int kSaveDelayMs = 200;
+    void flush();
 
     // Bearer tokens: kind is "google" or "cm".
     void addToken(const QString &token, const QString &kind, const QDateTime &expires);
@@ -46,10 +55,12 @@ signals:
     void orderChanged(const QString &key, PaymentState previousState);
 
 private:
+    void scheduleSave();
     void save();
 
     QString m_stateFile;
     bool m_saveBlocked = false;
+    QTimer *m_saveTimer;
     QMap<QString, SandboxOrder> m_orders;
     struct Token
     {

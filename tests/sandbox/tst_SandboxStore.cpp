@@ -20,6 +20,7 @@ private slots:
     void corruptFile_refusedAndUntouched_data();
     void corruptFile_refusedAndUntouched();
     void executable_stateSurvivesRestart();
+    void changesAreBatchedThenWritten();
     void executable_refusesCorruptState();
     void executable_helpDocumentsEverything();
 
@@ -65,6 +66,40 @@ void tst_SandboxStore::saveAndLoad_roundTrip()
     QVERIFY(reloaded.isTokenValid(u"tok"_s, u"google"_s, QDateTime::currentDateTimeUtc()));
     QVERIFY(!reloaded.isTokenValid(u"tok"_s, u"cm"_s, QDateTime::currentDateTimeUtc()));
     QCOMPARE(reloaded.keys().value(u"k"_s).toString(), u"v"_s);
+}
+
+void tst_SandboxStore::changesAreBatchedThenWritten()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"state.json"_s);
+    SandboxStore store(path);
+    QVERIFY(store.load().ok());
+    const auto orderNamed = [](const QString &id) {
+        SandboxOrder order;
+        order.provider = SandboxOrder::Provider::Juspay;
+        order.id = id;
+        order.amountMinor = 100;
+        order.currency = u"INR"_s;
+        order.created = order.updated = QDateTime::currentDateTimeUtc();
+        order.udfs = QStringList(10, QString());
+        return order;
+    };
+    const auto savedOrders = [&path] {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return qsizetype(-1);
+        return QJsonDocument::fromJson(file.readAll()).object().value(u"orders"_s).toArray().size();
+    };
+    // A burst of changes is one write, a moment later (not one rewrite and fsync each).
+    for (int i = 0; i < 50; ++i)
+        store.put(orderNamed(u"B%1"_s.arg(i)));
+    QCOMPARE(savedOrders(), qsizetype(-1));
+    QTRY_COMPARE_WITH_TIMEOUT(savedOrders(), qsizetype(50), 5000);
+    // flush() writes what is pending at once.
+    store.put(orderNamed(u"LAST"_s));
+    QCOMPARE(savedOrders(), qsizetype(50));
+    store.flush();
+    QCOMPARE(savedOrders(), qsizetype(51));
 }
 
 void tst_SandboxStore::corruptFile_refusedAndUntouched_data()
