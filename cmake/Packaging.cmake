@@ -191,21 +191,58 @@ if(APPLE)
 endif()
 
 # ---------------------------------------------------------------------------------------------
-# Qt runtime deployment (windeployqt / macdeployqt) through Qt's generated deploy script. Qt
-# 6.3 introduced it; 6.5 renamed FILENAME_VARIABLE to OUTPUT_SCRIPT. On Linux the DEB depends on
-# Debian's Qt packages instead.
-if((WIN32 OR APPLE) AND COMMAND qt_generate_deploy_app_script)
-    if(Qt6_VERSION VERSION_GREATER_EQUAL 6.5)
-        qt_generate_deploy_app_script(TARGET counterpay OUTPUT_SCRIPT _cp_deploy_script
-            NO_UNSUPPORTED_PLATFORM_ERROR)
-    else()
-        qt_generate_deploy_app_script(TARGET counterpay FILENAME_VARIABLE _cp_deploy_script
-            NO_UNSUPPORTED_PLATFORM_ERROR)
+# Qt runtime deployment (windeployqt / macdeployqt) through Qt's deploy support, at install
+# time, so CPack's staging tree gets it too. The deployment tool only sees
+# the Qt modules of the binaries it is given, and Qt WebEngine, Multimedia and TextToSpeech are
+# linked by the window's plugins (counterpay_webengine, counterpay_feedback), not by
+# counterpay itself: so the plugins and the command-line tools are passed as well. On Linux the
+# DEB depends on Debian's Qt packages instead.
+if(APPLE)
+    # The bundle is self-contained: the UI plugins go to Contents/PlugIns, where UiPluginLoader
+    # looks (appDir/../PlugIns).
+    set(_cp_plugin_dest "counterpay.app/Contents/PlugIns")
+    set(_cp_deploy_exe "counterpay.app")
+    set(_cp_deploy_tools "counterpay.app/Contents/MacOS/counterpay-cli"
+                         "counterpay.app/Contents/MacOS/counterpay-sandbox")
+else()
+    set(_cp_plugin_dest "${COUNTERPAY_PLUGIN_INSTALL_DIR}")
+    set(_cp_deploy_exe "${CMAKE_INSTALL_BINDIR}/$<TARGET_FILE_NAME:counterpay>")
+    set(_cp_deploy_tools "${CMAKE_INSTALL_BINDIR}/$<TARGET_FILE_NAME:counterpay-cli>"
+                         "${CMAKE_INSTALL_BINDIR}/$<TARGET_FILE_NAME:counterpay-sandbox>")
+endif()
+set(_cp_deploy_modules "")
+foreach(_plugin IN ITEMS counterpay_webengine counterpay_feedback)
+    if(TARGET ${_plugin})
+        list(APPEND _cp_deploy_modules "${_cp_plugin_dest}/$<TARGET_FILE_NAME:${_plugin}>")
+        if(APPLE)
+            install(TARGETS ${_plugin} LIBRARY DESTINATION "${_cp_plugin_dest}" COMPONENT counterpay)
+        endif()
     endif()
-    install(SCRIPT "${_cp_deploy_script}" COMPONENT counterpay)
+endforeach()
+
+# The script is written the way Qt's own qt_generate_deploy_app_script writes it (Qt 6.3+;
+# find_package(Qt6) sets QT_DEPLOY_SUPPORT), so it works with Qt 6.4 (Debian, no
+# qt_generate_deploy_script yet) and later alike. Paths are relative to the install prefix.
+if((WIN32 OR APPLE) AND DEFINED QT_DEPLOY_SUPPORT)
+    list(JOIN _cp_deploy_tools "\" \"" _cp_tools_args)
+    set(_cp_modules_args "")
+    if(_cp_deploy_modules)
+        list(JOIN _cp_deploy_modules "\" \"" _cp_modules_joined)
+        set(_cp_modules_args "ADDITIONAL_MODULES \"${_cp_modules_joined}\"")
+    endif()
+    file(GENERATE OUTPUT "${_cp_out}/deploy-qt-$<CONFIG>.cmake" CONTENT "
+include(\"${QT_DEPLOY_SUPPORT}\")
+qt6_deploy_runtime_dependencies(
+    EXECUTABLE \"${_cp_deploy_exe}\"
+    ADDITIONAL_EXECUTABLES \"${_cp_tools_args}\"
+    ${_cp_modules_args}
+    GENERATE_QT_CONF
+    VERBOSE)
+")
+    install(SCRIPT "${_cp_out}/deploy-qt-$<CONFIG>.cmake" COMPONENT counterpay)
 elseif(WIN32 OR APPLE)
-    message(WARNING "Qt ${Qt6_VERSION} has no qt_generate_deploy_app_script (needs 6.3): the "
-                    "installer will not carry the Qt runtime. Run windeployqt/macdeployqt by hand.")
+    message(WARNING "Qt ${Qt6_VERSION} has no deployment support (needs 6.3): the installer will "
+                    "not carry the Qt runtime. Run windeployqt/macdeployqt by hand.")
 endif()
 
 if(APPLE)

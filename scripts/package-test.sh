@@ -178,6 +178,8 @@ build_current() {
   [ -f "$deb" ] || return 1
   echo "$deb" >"$WORK/new-deb.path"
   version_of "$src/CMakeLists.txt" >"$WORK/new-version"
+  # The window's plugins (loaded at run time), as built: the package must carry each of them.
+  find "$build/src" -path '*/plugins/libcounterpay_*.so' -printf '%f\n' 2>/dev/null | sort -u >"$WORK/new-plugins"
   note "$(basename "$deb")"
 }
 
@@ -227,6 +229,11 @@ check_package() {
               ./usr/share/man/man1/counterpay-sandbox.1.gz ./usr/share/doc/counterpay/copyright; do
     awk '{ print $NF }' "$WORK/new-deb.contents" | grep -qx "$want" || { echo "missing: $want"; return 1; }
   done
+  local plugin
+  while read -r plugin; do
+    [ -n "$plugin" ] || continue
+    grep -q "/counterpay/plugins/$plugin\$" "$WORK/new-deb.contents" || { echo "missing plugin: $plugin"; return 1; }
+  done <"$WORK/new-plugins"
   local depends; depends=$(dpkg-deb -f "$deb" Depends)
   for want in libqt6sql6-sqlite libqt6webenginecore6-bin qt6-speech-flite-plugin gnome-keyring libqt6svg6 \
               libqt6gui6 libqt6keychain1 libssl3; do
@@ -405,7 +412,18 @@ start_gui() {
   cat "$WORK/gui.out"; cat "$WORK/gui.err"
   [ $rc -eq 0 ] || return 1
   local ready; ready=$(grep -E '^ready [0-9]+ [0-9]+' "$WORK/gui.out") || return 1
-  note "$ready (ms, RSS KiB)"
+  # --bench-ready does not open the browser or play a sound, so check that the window's plugins
+  # (loaded on first use) would find every library they link, and WebEngine its helper.
+  local plugins; plugins=$(in_root sh -c 'ls /usr/lib/*/counterpay/plugins/*.so 2>/dev/null')
+  local p
+  for p in $plugins; do
+    echo "ldd $p"; in_root ldd "$p" | tee "$WORK/ldd.out"
+    if grep -q 'not found' "$WORK/ldd.out"; then echo "$p: missing libraries"; return 1; fi
+    if grep -q 'libQt6WebEngineCore' "$WORK/ldd.out" && ! in_root test -x /usr/lib/qt6/libexec/QtWebEngineProcess; then
+      echo "QtWebEngineProcess is missing"; return 1
+    fi
+  done
+  note "$ready (ms, RSS KiB); $(wc -w <<<"$plugins") UI plugins resolve"
 }
 
 # After the upgrade the ledger may have a newer schema than the previous version knows. Going
