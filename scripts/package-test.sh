@@ -136,7 +136,8 @@ configure_and_package() { # SRC BUILD; the DEB and the TGZ land in BUILD/package
   local src=$1 build=$2
   cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCOUNTERPAY_BUILD_TESTS=OFF -DCOUNTERPAY_BUILD_BENCH=OFF -DCMAKE_INSTALL_PREFIX=/usr \
-    "-DCMAKE_CXX_FLAGS=$BUILD_CXXFLAGS" "-DCMAKE_EXE_LINKER_FLAGS=$BUILD_LDFLAGS" || return 1
+    "-DCMAKE_CXX_FLAGS=$BUILD_CXXFLAGS" "-DCMAKE_EXE_LINKER_FLAGS=$BUILD_LDFLAGS" \
+    "-DCMAKE_MODULE_LINKER_FLAGS=$BUILD_LDFLAGS" "-DCMAKE_SHARED_LINKER_FLAGS=$BUILD_LDFLAGS" || return 1
   cmake --build "$build" -j "$JOBS" || return 1
   rm -f "$build"/packages/counterpay_*.deb "$build"/packages/counterpay-*.tar.gz
   (cd "$build" && cpack -G "DEB;TGZ") || return 1
@@ -260,7 +261,15 @@ check_metadata() {
     if [ -s "$x/man.err" ]; then cat "$x/man.err"; return 1; fi
   done
   tools+=("man --warnings")
-  note "${tools[*]}"
+  # Every program and plugin is linked with full RELRO (-z relro -z now).
+  local elf
+  for elf in "$x"/usr/bin/* "$x"/usr/lib/*/counterpay/plugins/*.so; do
+    [ -f "$elf" ] || continue
+    readelf -lW "$elf" | grep -q GNU_RELRO || { echo "$elf: no RELRO"; return 1; }
+    readelf -dW "$elf" | grep -Eq 'BIND_NOW|FLAGS.*NOW' || { echo "$elf: no BIND_NOW"; return 1; }
+  done
+  tools+=("full RELRO")
+  note "$(IFS=,; echo "${tools[*]}" | sed 's/,/, /g')"
 }
 
 check_lintian() {
@@ -479,7 +488,7 @@ step "build new DEB (Release, no tests)" build_current
 NEW_VERSION=$(cat "$WORK/new-version")
 step "build previous DEB ($PREV_REF as $PREV_VERSION)" build_previous
 step "package contents and Depends" check_package
-step "desktop entry, AppStream, man pages" check_metadata
+step "desktop entry, AppStream, man, hardening" check_metadata
 step "lintian" check_lintian
 step "clean Debian 12 root" make_root
 step "install previous with apt ($PREV_VERSION)" install_deb "$(cat "$WORK/prev-deb.path")" "$PREV_VERSION"
