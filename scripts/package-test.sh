@@ -327,9 +327,14 @@ check_version() { # EXPECTED
   local out; out=$(in_root counterpay-cli --version) || return 1
   echo "$out"
   [ "$out" = "counterpay-cli $1" ] || { echo "expected 'counterpay-cli $1'"; return 1; }
-  local gui; gui=$(in_root counterpay-sandbox --version) || return 1
-  echo "$gui"
-  note "$out"
+  # The one version number reaches the other two programs as well.
+  local sandbox gui
+  sandbox=$(in_root counterpay-sandbox --version) || return 1
+  gui=$(in_root env QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp counterpay --version 2>/dev/null) || return 1
+  echo "$sandbox"; echo "$gui"
+  [ "$sandbox" = "counterpay-sandbox $1" ] || { echo "expected 'counterpay-sandbox $1'"; return 1; }
+  [ "$gui" = "CounterPay $1" ] || { echo "expected 'CounterPay $1'"; return 1; }
+  note "$out; counterpay and counterpay-sandbox agree"
 }
 
 # The sales of the upgrade check, in the default ledger (~/.local/share/CounterPay/CounterPay),
@@ -492,11 +497,11 @@ step "desktop entry, AppStream, man, hardening" check_metadata
 step "lintian" check_lintian
 step "clean Debian 12 root" make_root
 step "install previous with apt ($PREV_VERSION)" install_deb "$(cat "$WORK/prev-deb.path")" "$PREV_VERSION"
-step "previous: counterpay-cli --version" check_version "$PREV_VERSION"
+step "previous: --version of the 3 programs" check_version "$PREV_VERSION"
 step "previous: demo sales (pay --wait)" make_sales
 step "previous: history --json" record_history
 step "upgrade with apt to $NEW_VERSION" install_deb "$(cat "$WORK/new-deb.path")" "$NEW_VERSION"
-step "new: counterpay-cli --version" check_version "$NEW_VERSION"
+step "new: --version of the 3 programs" check_version "$NEW_VERSION"
 step "new: previous sales intact" compare_history
 step "new: demo sale (pay --wait)" new_sale
 step "new: GUI under Xvfb (--demo --bench-ready)" start_gui
