@@ -109,6 +109,7 @@ cleanup() {
   fi
 }
 trap 'say "interrupted"; FAILED=1; finish' INT TERM
+trap cleanup EXIT # also after an unexpected exit (cleanup can run twice)
 
 mount_root() {
   mkdir -p "$ROOT/proc" "$ROOT/sys" "$ROOT/dev" "$ROOT/tmp/.X11-unix" "$APT_CACHE/partial"
