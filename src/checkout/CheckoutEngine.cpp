@@ -2,6 +2,7 @@
 
 #include "checkout/CheckoutLogging.h"
 #include "checkout/SaleTracker.h"
+#include "checkout/StatusQueue.h"
 #include "core/OrderId.h"
 #include "gateway/PaymentGateway.h"
 #include "storage/Ledger.h"
@@ -17,7 +18,8 @@ Error makeError(const char *code, const QString &message)
 
 CheckoutEngine::CheckoutEngine(Ledger &ledger, const QList<PaymentGateway *> &gateways, Config config,
                                const Clock &clock, QObject *parent)
-    : QObject(parent), m_ledger(ledger), m_config(std::move(config)), m_clock(clock)
+    : QObject(parent), m_ledger(ledger), m_config(std::move(config)), m_clock(clock),
+      m_statusQueue(new StatusQueue(m_config.maxStatusQueries, this))
 {
     for (PaymentGateway *gateway : gateways)
         m_gateways.insert(gateway->providerName(), gateway);
@@ -59,7 +61,8 @@ SaleTracker *CheckoutEngine::track(const OrderRecord &order)
     PaymentGateway *gateway = gatewayFor(order.provider);
     if (!gateway)
         return nullptr;
-    auto *tracker = new SaleTracker(order, *gateway, m_ledger, policyFor(order.provider), m_clock, this);
+    auto *tracker = new SaleTracker(order, *gateway, m_ledger, policyFor(order.provider), m_clock, this,
+                                    m_statusQueue);
     m_trackers.insert(order.orderId, tracker);
     connect(tracker, &SaleTracker::sessionStarted, this, &CheckoutEngine::sessionStarted);
     connect(tracker, &SaleTracker::stateChanged, this, &CheckoutEngine::stateChanged);

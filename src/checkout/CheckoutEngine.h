@@ -16,6 +16,7 @@
 class Ledger;
 class PaymentGateway;
 class SaleTracker;
+class StatusQueue;
 
 // Decides; never draws. The UI and the CLI send intents (pay, cancel, retry, check) and render
 // the signals. One SaleTracker per active sale does the work; this class validates, keeps the
@@ -31,6 +32,8 @@ public:
         QString terminal = QStringLiteral("T01");   // also the order id prefix
         PollPolicy defaultPolicy;
         QHash<QString, PollPolicy> providerPolicies; // by provider name
+        // Status queries on the wire at once, across all orders (see StatusQueue).
+        int maxStatusQueries = 4;
     };
 
     CheckoutEngine(Ledger &ledger, const QList<PaymentGateway *> &gateways, Config config,
@@ -82,4 +85,5 @@ private:
     Config m_config;
     const Clock &m_clock;
     QHash<QString, SaleTracker *> m_trackers;
+    StatusQueue *m_statusQueue;
 };

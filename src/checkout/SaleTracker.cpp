@@ -1,6 +1,7 @@
 #include "checkout/SaleTracker.h"
 
 #include "checkout/CheckoutLogging.h"
+#include "checkout/StatusQueue.h"
 #include "core/PaymentStateMachine.h"
 #include "storage/Ledger.h"
 
@@ -14,7 +15,7 @@ bool isOneOf(PaymentState state, std::initializer_list<PaymentState> states)
 } // namespace
 
 SaleTracker::SaleTracker(OrderRecord order, PaymentGateway &gateway, Ledger &ledger,
-                         PollPolicy policy, const Clock &clock, QObject *parent)
+                         PollPolicy policy, const Clock &clock, QObject *parent, StatusQueue *statusQueue)
     : QObject(parent)
     , m_order(std::move(order))
     , m_gateway(gateway)
@@ -22,12 +23,19 @@ SaleTracker::SaleTracker(OrderRecord order, PaymentGateway &gateway, Ledger &led
     , m_policy(std::move(policy))
     , m_clock(clock)
     , m_random(QRandomGenerator::securelySeeded())
+    , m_statusQueue(statusQueue)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SaleTracker::poll);
 }
 
-SaleTracker::~SaleTracker() = default;
+SaleTracker::~SaleTracker()
+{
+    // Our answer will never be delivered now (the gateway drops callbacks whose context is
+    // gone), so give the slot back.
+    if (m_holdsStatusSlot && m_statusQueue)
+        m_statusQueue->release();
+}
 
 bool SaleTracker::transition(PaymentState next, const Change &change)
 {
@@ -251,12 +259,31 @@ void SaleTracker::poll()
 {
     if (m_inFlight || m_finished)
         return;
+    m_inFlight = true;
+    if (!m_statusQueue) {
+        sendStatusQuery();
+        return;
+    }
+    m_statusQueue->enqueue(this, [this] {
+        m_holdsStatusSlot = true;
+        sendStatusQuery();
+    });
+}
+
+void SaleTracker::sendStatusQuery()
+{
     OrderRef ref;
     ref.orderId = m_order.orderId;
     ref.amount = m_order.amount;
     ref.providerTxnId = m_order.txnId;
-    m_inFlight = true;
-    m_gateway.status(ref, this, [this](const GatewayResult<PaymentStatus> &result) { onStatus(result); });
+    m_gateway.status(ref, this, [this](const GatewayResult<PaymentStatus> &result) {
+        if (m_holdsStatusSlot) {
+            m_holdsStatusSlot = false;
+            if (m_statusQueue)
+                m_statusQueue->release();
+        }
+        onStatus(result);
+    });
 }
 
 void SaleTracker::onStatus(const GatewayResult<PaymentStatus> &result)

@@ -21,14 +21,17 @@ class Ledger;
 // poll -> final. Every state change is written to the ledger (one transaction with the event
 // that explains it) before it is announced. The tracker never starts a second payment on its
 // own: after a lost answer it asks for the status instead.
+class StatusQueue;
+
 class SaleTracker final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SaleTracker)
 
 public:
+    // `statusQueue` (optional) spaces this tracker's status queries with everyone else's.
     SaleTracker(OrderRecord order, PaymentGateway &gateway, Ledger &ledger, PollPolicy policy,
-                const Clock &clock, QObject *parent = nullptr);
+                const Clock &clock, QObject *parent = nullptr, StatusQueue *statusQueue = nullptr);
     ~SaleTracker() override;
 
     const OrderRecord &order() const { return m_order; }
@@ -74,6 +77,7 @@ private:
     void beginWatching();
     void schedule(qint64 retryAfterMs);
     void poll();
+    void sendStatusQuery();
     bool keepWatching() const;
     void conclude();
     void finish();
@@ -93,5 +97,7 @@ private:
     int m_unansweredChecks = 0;      // consecutive checks the gateway did not answer
     bool m_pendingAfterExpiry = false; // the gateway said "pending" after the expiry
     bool m_inFlight = false;
+    QPointer<StatusQueue> m_statusQueue; // may go first when the engine is destroyed
+    bool m_holdsStatusSlot = false; // a status query of ours is on the wire through m_statusQueue
     bool m_finished = false;
 };

@@ -42,6 +42,7 @@ private slots:
     void cancelThenLateChargeRaisesAlert();
     void lostResponseIsResolvedByStatus();
     void recoveryUsesStatusQueriesOnly();
+    void manyResumedOrdersShareTheGatewayLink();
     void amountMismatchIsNeverCharged();
     void unreachableGatewayFails();
     void noAnswerByTheDeadlineIsUnknown();
@@ -208,6 +209,75 @@ void tst_CheckoutEngine::recoveryUsesStatusQueriesOnly()
     QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(known), PaymentState::Charged, 5000);
     QCOMPARE(restartedSessions.size(), 0); // nothing was started again
     QCOMPARE(rig.sandboxOrders().size(), 1);
+}
+
+namespace {
+
+// Forwards to the real gateway and records how many status queries were on the wire at once.
+class CountingGateway final : public PaymentGateway
+{
+public:
+    explicit CountingGateway(PaymentGateway &inner) : m_inner(inner) { }
+    QString providerName() const override { return m_inner.providerName(); }
+    void start(const PaymentRequest &request, QObject *context, Callback<PaymentSession> done) override
+    {
+        m_inner.start(request, context, std::move(done));
+    }
+    void status(const OrderRef &order, QObject *context, Callback<PaymentStatus> done) override
+    {
+        m_peak = qMax(m_peak, ++m_inFlight);
+        m_inner.status(order, context, [this, done](const GatewayResult<PaymentStatus> &result) {
+            --m_inFlight;
+            done(result);
+        });
+    }
+    void refund(const RefundRequest &request, QObject *context, Callback<RefundResult> done) override
+    {
+        m_inner.refund(request, context, std::move(done));
+    }
+    int peak() const { return m_peak; }
+
+private:
+    PaymentGateway &m_inner;
+    int m_inFlight = 0;
+    int m_peak = 0;
+};
+
+} // namespace
+
+void tst_CheckoutEngine::manyResumedOrdersShareTheGatewayLink()
+{
+    // After a crash many orders are resumed at once. Their status queries go out a few at a
+    // time (StatusQueue), so none waits out its answer timeout in a queue, and every order the
+    // gateway charged ends charged.
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    QStringList orders;
+    QSignalSpy sessions(rig.engine.get(), &CheckoutEngine::sessionStarted);
+    for (int i = 0; i < 24; ++i)
+        orders << rig.engine->pay(rig.sale(1000 + i)).value();
+    QTRY_COMPARE_WITH_TIMEOUT(sessions.size(), 24, 15'000);
+    rig.engine.reset(); // the crash
+    for (const QString &orderId : std::as_const(orders))
+        QVERIFY(rig.sandbox->approve(orderId));
+    // Every answer now takes 200 ms, so queries sent all at once would overlap.
+    QNetworkRequest request(rig.base.resolved(QUrl(QStringLiteral("/__sandbox/scenario"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply = rig.manager.post(request, QByteArrayLiteral(R"({"scenario":"slow:200"})"));
+    QSignalSpy posted(reply, &QNetworkReply::finished);
+    QVERIFY(posted.wait(5000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+
+    CountingGateway counting(*rig.gateway);
+    CheckoutEngine::Config config;
+    config.defaultPolicy = fastPolicy();
+    CheckoutEngine engine(*rig.ledger, { &counting }, config);
+    QCOMPARE(engine.resumeOpenOrders().value().size(), 24);
+    for (const QString &orderId : std::as_const(orders))
+        QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(orderId), PaymentState::Charged, 20'000);
+    QVERIFY2(counting.peak() <= config.maxStatusQueries, QByteArray::number(counting.peak()).constData());
+    QVERIFY(counting.peak() >= 2); // they do overlap, up to the limit
 }
 
 void tst_CheckoutEngine::amountMismatchIsNeverCharged()

@@ -6,13 +6,14 @@
 #
 #   tests/fault/kill_recovery.sh [POINTS] [SEED]      (defaults: 500 points, seed 1)
 #
-# Needs a built `ci` preset (./scripts/test.sh builds it). Prints the figures README quotes.
+# Needs a built `ci` preset (./scripts/test.sh builds it), or COUNTERPAY_BUILD_DIR=<build dir>.
+# Prints the figures README quotes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 points="${1:-500}"
 seed="${2:-1}"
-binary="build/ci/tests/fault/tst_CliFaults"
+binary="${COUNTERPAY_BUILD_DIR:-build/ci}/tests/fault/tst_CliFaults"
 if [ ! -x "${binary}" ]; then
   echo "kill_recovery: ${binary} is missing; run ./scripts/build.sh ci first" >&2
   exit 2
