@@ -21,7 +21,8 @@ set(_cp_out "${PROJECT_BINARY_DIR}/packaging")
 file(MAKE_DIRECTORY "${_cp_out}")
 
 # ---------------------------------------------------------------------------------------------
-# Executables. counterpay-cli's own install() rule is in src/app/cli/CMakeLists.txt.
+# Executables. (src/app/cli/CMakeLists.txt also installs counterpay-cli to bin/; installing the
+# same file twice is harmless, and this file does not depend on that rule.)
 if(APPLE)
     # The GUI is counterpay.app; the command-line tools go inside the bundle next to it so the
     # drag-and-drop copy carries them, and find Qt in the bundle's Frameworks.
@@ -37,7 +38,7 @@ elseif(WIN32)
         RUNTIME_DEPENDENCY_SET counterpay_runtime
         RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT counterpay)
 else()
-    install(TARGETS counterpay counterpay-sandbox
+    install(TARGETS counterpay counterpay-cli counterpay-sandbox
         RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT counterpay)
 endif()
 
