@@ -32,8 +32,9 @@ public:
         QString terminal = QStringLiteral("T01");   // also the order id prefix
         PollPolicy defaultPolicy;
         QHash<QString, PollPolicy> providerPolicies; // by provider name
-        // Status queries on the wire at once, across all orders (see StatusQueue).
-        int maxStatusQueries = 4;
+        // Status queries on the wire at once, across all orders (see StatusQueue); 6 is what
+        // QNetworkAccessManager opens to one host anyway.
+        int maxStatusQueries = 6;
     };
 
     CheckoutEngine(Ledger &ledger, const QList<PaymentGateway *> &gateways, Config config,

@@ -17,7 +17,7 @@ class StatusQueue final : public QObject
     Q_DISABLE_COPY_MOVE(StatusQueue)
 
 public:
-    static constexpr int kDefaultMaxInFlight = 4;
+    static constexpr int kDefaultMaxInFlight = 6;
 
     explicit StatusQueue(int maxInFlight = kDefaultMaxInFlight, QObject *parent = nullptr);
 

@@ -40,6 +40,11 @@ FaultRig::FaultRig(const QString &scenario)
                              QStringLiteral("--state"), m_dir.filePath(QStringLiteral("sandbox-state.json")),
                              QStringLiteral("--seed"), QStringLiteral("7") });
     m_sandbox.setProcessChannelMode(QProcess::SeparateChannels);
+    // The sandbox logs every request to stderr. Nothing here reads that pipe while the test
+    // waits on other processes, so after a few thousand lines the pipe filled, the sandbox
+    // blocked in write() and stopped answering: that was the long kill run's "sandbox slowdown".
+    // Its log goes to a file instead (kept with COUNTERPAY_KEEP_FAULT_DIR).
+    m_sandbox.setStandardErrorFile(m_dir.filePath(QStringLiteral("sandbox.log")));
     m_sandbox.start();
     if (!m_sandbox.waitForStarted(10'000)) {
         m_error = QStringLiteral("sandbox did not start: ") + m_sandbox.errorString();
