@@ -140,7 +140,9 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
             return bad(QStringLiteral("--poll: ") + error + u'.');
         args.app.pollPolicy = policy;
     }
-    if (!args.app.demo && args.app.configPath.isEmpty() && args.command != QLatin1String("history"))
+    // history and check read the ledger only: no profile, no secrets, no sandbox.
+    args.app.ledgerOnly = args.command == QLatin1String("history") || args.command == QLatin1String("check");
+    if (!args.app.demo && args.app.configPath.isEmpty() && !args.app.ledgerOnly)
         return bad(QStringLiteral("No gateway profile: pass --config FILE, or --demo to use the built-in sandbox."));
     if (flags.contains(QStringLiteral("json")) && flags.contains(QStringLiteral("csv")))
         return bad(QStringLiteral("Choose --json or --csv, not both."));

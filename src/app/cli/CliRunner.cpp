@@ -42,8 +42,6 @@ void CliRunner::start()
 {
     if (m_args.timeoutSeconds > 0)
         m_timeout.start(m_args.timeoutSeconds * 1000);
-    if (m_args.command == QLatin1String("history") && m_args.app.configPath.isEmpty() && !m_args.app.demo)
-        m_args.app.demo = false; // history needs no gateway: open the ledger only
     auto services = AppServices::create(m_args.app);
     if (!services) {
         const QString code = services.errorCode();

@@ -14,6 +14,7 @@ struct AppOptions
     QString dbPath;              // ledger; empty = AppDataLocation/ledger.sqlite
     QString keyPath;             // device key file; empty = next to the ledger
     bool demo = false;           // in-process sandbox, every provider configured, no secrets needed
+    bool ledgerOnly = false;     // open the ledger and nothing else: no profile, gateways or sandbox
     QString demoScenario = QStringLiteral("manual");
     QString terminal = QStringLiteral("T01");
     std::optional<PollPolicy> pollPolicy; // default: PollPolicy's defaults

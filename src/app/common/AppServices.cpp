@@ -54,7 +54,9 @@ Result<std::unique_ptr<AppServices>> AppServices::create(const AppOptions &optio
     std::unique_ptr<AppServices> services(new AppServices(options));
     if (VoidResult ledger = services->openLedger(); !ledger)
         return ledger.error();
-    if (options.demo) {
+    if (options.ledgerOnly) {
+        // Reading the history or checking the file needs no gateway (and no secrets).
+    } else if (options.demo) {
         if (VoidResult demo = services->startDemo(); !demo)
             return demo.error();
     } else if (VoidResult profile = services->loadProfile(secrets); !profile) {
