@@ -21,8 +21,7 @@ set(_cp_out "${PROJECT_BINARY_DIR}/packaging")
 file(MAKE_DIRECTORY "${_cp_out}")
 
 # ---------------------------------------------------------------------------------------------
-# Executables. (src/app/cli/CMakeLists.txt also installs counterpay-cli to bin/; installing the
-# same file twice is harmless, and this file does not depend on that rule.)
+# Executables (all install rules for them live here).
 if(APPLE)
     # The GUI is counterpay.app; the command-line tools go inside the bundle next to it so the
     # drag-and-drop copy carries them, and find Qt in the bundle's Frameworks.

@@ -4,6 +4,7 @@
 
 #include <QEvent>
 #include <QKeyEvent>
+#include <QMessageBox>
 #include <QPainter>
 
 HelpOverlay::HelpOverlay(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::HelpOverlay>())
@@ -18,6 +19,9 @@ HelpOverlay::HelpOverlay(QWidget *parent) : QWidget(parent), m_ui(std::make_uniq
     m_ui->overlayLayout->setAlignment(m_ui->helpCard, Qt::AlignCenter);
     fillKeys();
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QWidget::hide);
+    connect(m_ui->aboutButton, &QPushButton::clicked, this, [this] {
+        QMessageBox::about(this, tr("About CounterPay"), aboutText());
+    });
     parent->installEventFilter(this);
     hide();
 }
@@ -47,6 +51,14 @@ void HelpOverlay::fillKeys()
     }
     html += QStringLiteral("</table>");
     m_ui->keysLabel->setText(html);
+}
+
+QString HelpOverlay::aboutText()
+{
+    return tr("<h3>CounterPay %1</h3><p>A payment terminal for retail counters: Google Pay, CRED and "
+              "wallets through Juspay, Google Pay directly and CM.com.</p><p>Built with Qt %2, running on "
+              "Qt %3.</p>")
+            .arg(QStringLiteral(COUNTERPAY_VERSION), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()));
 }
 
 QString HelpOverlay::keysText() const

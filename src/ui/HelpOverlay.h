@@ -20,6 +20,8 @@ public:
 
     void toggle();
     QString keysText() const;
+    // What the About box says: the version (one number, from CMake) and Qt's.
+    static QString aboutText();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -4,6 +4,7 @@
 #include "sandbox/SandboxServer.h"
 #include "storage/Ledger.h"
 #include "ui/CashierWindow.h"
+#include "ui/HelpOverlay.h"
 #include "ui/PaymentView.h"
 #include "ui/QrCodeWidget.h"
 #include "ui/ResultView.h"
@@ -227,10 +228,12 @@ void tst_CashierWindow::helpOverlayListsKeys()
     QTest::keyClick(m_window.get(), Qt::Key_F1);
     QVERIFY(overlay->isVisible());
     const QString keys = overlay->findChild<QLabel *>(QStringLiteral("keysLabel"))->text();
-    for (const char *key : { "Esc", "F1", "F2", "F5", "F6", "F7", "F8", "F9" })
+    for (const char *key : { "Esc", "F1", "F2", "F5", "F6", "F7", "F8", "F9", "F10" })
         QVERIFY2(keys.contains(QLatin1String(key)), key);
     QTest::keyClick(m_window.get(), Qt::Key_Escape);
     QVERIFY(!overlay->isVisible());
+    QVERIFY(HelpOverlay::aboutText().contains(QStringLiteral(COUNTERPAY_VERSION)));
+    QVERIFY(m_window->helpOverlay()->findChild<QPushButton *>(QStringLiteral("aboutButton")));
 }
 
 void tst_CashierWindow::windowTakesInputBeforeTheEngineIsAttached()

@@ -75,6 +75,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("CounterPay"));
     QApplication::setOrganizationName(QStringLiteral("CounterPay"));
     QApplication::setApplicationVersion(QStringLiteral(COUNTERPAY_VERSION));
+    // Matches the installed desktop entry, so Wayland and docks show CounterPay's name and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.counterpay.CounterPay"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/counterpay.svg")));
 
     QCommandLineParser parser;
