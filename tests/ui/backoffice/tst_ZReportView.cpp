@@ -81,7 +81,9 @@ void tst_ZReportView::showsTheDaysTotals()
     QCOMPARE(text("netValue"), charged);
     // One table row per provider/method/state line plus a net row per provider.
     auto *table = view.findChild<QTableWidget *>(QStringLiteral("totalsTable"));
-    const ZReport &report = *view.report();
+    const std::optional<ZReport> shown = view.report(); // a copy: report() returns by value
+    QVERIFY(shown.has_value());
+    const ZReport &report = *shown;
     QCOMPARE(table->rowCount(), int(report.lines().size() + report.refundLines().size() + report.providerSubtotals().size()));
     qint64 counted = 0;
     for (int row = 0; row < report.lines().size(); ++row)
