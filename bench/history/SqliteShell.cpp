@@ -1,7 +1,10 @@
 #include "SqliteShell.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace {
 
@@ -24,6 +27,59 @@ QString literal(const QVariant &value)
 }
 
 } // namespace
+
+namespace {
+
+// The group `repetitions` times, with or without its SQL statements.
+QString batchScript(const QList<OrderQuery> &group, int repetitions, bool withSql)
+{
+    QString script = QStringLiteral(".output /dev/null\n");
+    for (int run = 0; run < repetitions; ++run) {
+        for (const OrderQuery &query : group) {
+            script += QStringLiteral(".parameter clear\n");
+            for (int i = 0; i < query.bindings.size(); ++i)
+                script += QStringLiteral(".parameter set ?%1 %2\n").arg(i + 1).arg(literal(query.bindings.at(i)));
+            if (withSql)
+                script += query.sql + QStringLiteral(";\n");
+        }
+    }
+    return script;
+}
+
+// Wall time of one sqlite3 process running `script`, from start to exit; negative on failure.
+double runScriptMs(const QString &dbPath, const QByteArray &script)
+{
+    QProcess shell;
+    QElapsedTimer timer;
+    timer.start();
+    shell.start(QStringLiteral("sqlite3"), { QStringLiteral("-bail"), dbPath });
+    if (!shell.waitForStarted(10'000))
+        return -1;
+    shell.write(script);
+    shell.closeWriteChannel();
+    if (!shell.waitForFinished(600'000) || shell.exitCode() != 0)
+        return -1;
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+Result<double> SqliteShell::batchWallMs(const QString &dbPath, const QList<OrderQuery> &group, int repetitions,
+                                        int trials)
+{
+    const QByteArray withSql = batchScript(group, repetitions, true).toUtf8();
+    const QByteArray withoutSql = batchScript(group, repetitions, false).toUtf8();
+    QList<double> perRun;
+    for (int trial = 0; trial < trials; ++trial) {
+        const double full = runScriptMs(dbPath, withSql);
+        const double empty = runScriptMs(dbPath, withoutSql);
+        if (full < 0 || empty < 0)
+            return Result<double>::failure(QStringLiteral("sqlite3_failed"), QStringLiteral("sqlite3 batch run failed"));
+        perRun.append((full - empty) / repetitions);
+    }
+    std::sort(perRun.begin(), perRun.end());
+    return perRun.at(perRun.size() / 2);
+}
 
 Result<QList<SqliteShell::Timing>> SqliteShell::time(const QString &dbPath, const QList<OrderQuery> &group, int runs)
 {
