@@ -47,18 +47,17 @@ Result<ZReport> ZReport::build(Ledger &ledger, const QDate &day, const QTimeZone
     if (!refunds)
         return refunds.error();
 
+    report.m_lines = totals.value();
+    report.m_refundLines = refunds.value();
     QMap<QString, qint64> chargedByCurrency;
-    for (const SalesTotalsRow &row : totals.value()) {
-        report.m_lines.append({ row.provider, row.method, row.state, row.currency, row.count, row.amountMinorUnits });
+    for (const SalesTotalsRow &row : std::as_const(report.m_lines)) {
         if (tookMoney(row.state))
             chargedByCurrency[row.currency] += row.amountMinorUnits;
         else
             chargedByCurrency[row.currency] += 0;
     }
-    for (const RefundTotalsRow &row : refunds.value()) {
-        report.m_refundLines.append({ row.provider, row.currency, row.state, row.count, row.amountMinorUnits });
+    for (const RefundTotalsRow &row : std::as_const(report.m_refundLines))
         chargedByCurrency[row.currency] += 0;
-    }
     // The report's currency: the one with the most charged; INR on an empty day.
     report.m_currency = QStringLiteral("INR");
     qint64 best = -1;

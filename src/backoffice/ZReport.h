@@ -24,24 +24,9 @@ class Ledger;
 class ZReport
 {
 public:
-    struct Line
-    {
-        QString provider;
-        QString method;
-        PaymentState state = PaymentState::Created;
-        QString currency;
-        qint64 count = 0;
-        qint64 amountMinorUnits = 0;
-    };
-
-    struct RefundLine
-    {
-        QString provider;
-        QString currency;
-        QString state;    // requested, pending, succeeded, failed, unknown
-        qint64 count = 0;
-        qint64 amountMinorUnits = 0;
-    };
+    // The ledger's own GROUP BY rows (storage/SalesTotals.h), kept as they come.
+    using Line = SalesTotalsRow;
+    using RefundLine = RefundTotalsRow;
 
     struct Subtotal
     {

@@ -12,12 +12,11 @@
 
 namespace {
 
+// What CMake names a MODULE library: name.dll on Windows, libname.so elsewhere (macOS too).
 QString moduleFileName(const QString &baseName)
 {
 #if defined(Q_OS_WIN)
     return baseName + QStringLiteral(".dll");
-#elif defined(Q_OS_MACOS)
-    return QStringLiteral("lib") + baseName + QStringLiteral(".so");
 #else
     return QStringLiteral("lib") + baseName + QStringLiteral(".so");
 #endif

@@ -2,6 +2,7 @@
 // what the sandbox knows are listed with the difference in words; agreeing and final verified
 // orders are not; the ledger is not changed; at most 4 status queries run at once.
 #include "../checkout/CheckoutRig.h"
+#include "../checkout/CountingGateway.h"
 #include "LedgerSeed.h"
 #include "backoffice/Reconciler.h"
 
@@ -12,39 +13,6 @@ Q_DECLARE_METATYPE(QList<ReconciliationLine>)
 namespace {
 
 const QTimeZone kKolkata("Asia/Kolkata");
-
-// Forwards to the real gateway and counts how many status queries are in flight at once.
-class CountingGateway final : public PaymentGateway
-{
-public:
-    explicit CountingGateway(PaymentGateway &inner) : m_inner(inner) { }
-    QString providerName() const override { return m_inner.providerName(); }
-    void start(const PaymentRequest &request, QObject *context, Callback<PaymentSession> done) override
-    {
-        m_inner.start(request, context, std::move(done));
-    }
-    void status(const OrderRef &order, QObject *context, Callback<PaymentStatus> done) override
-    {
-        ++m_calls;
-        m_maxInFlight = qMax(m_maxInFlight, ++m_inFlight);
-        m_inner.status(order, context, [this, done](const GatewayResult<PaymentStatus> &result) {
-            --m_inFlight;
-            done(result);
-        });
-    }
-    void refund(const RefundRequest &request, QObject *context, Callback<RefundResult> done) override
-    {
-        m_inner.refund(request, context, std::move(done));
-    }
-    int calls() const { return m_calls; }
-    int maxInFlight() const { return m_maxInFlight; }
-
-private:
-    PaymentGateway &m_inner;
-    int m_inFlight = 0;
-    int m_maxInFlight = 0;
-    int m_calls = 0;
-};
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // The checkout engine end to end: a real sandbox on 127.0.0.1, the real Juspay client over
 // HTTP, a real SQLite ledger in a temporary folder. Polling is scaled down, never slept.
 #include "CheckoutRig.h"
+#include "CountingGateway.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -211,40 +212,6 @@ void tst_CheckoutEngine::recoveryUsesStatusQueriesOnly()
     QCOMPARE(rig.sandboxOrders().size(), 1);
 }
 
-namespace {
-
-// Forwards to the real gateway and records how many status queries were on the wire at once.
-class CountingGateway final : public PaymentGateway
-{
-public:
-    explicit CountingGateway(PaymentGateway &inner) : m_inner(inner) { }
-    QString providerName() const override { return m_inner.providerName(); }
-    void start(const PaymentRequest &request, QObject *context, Callback<PaymentSession> done) override
-    {
-        m_inner.start(request, context, std::move(done));
-    }
-    void status(const OrderRef &order, QObject *context, Callback<PaymentStatus> done) override
-    {
-        m_peak = qMax(m_peak, ++m_inFlight);
-        m_inner.status(order, context, [this, done](const GatewayResult<PaymentStatus> &result) {
-            --m_inFlight;
-            done(result);
-        });
-    }
-    void refund(const RefundRequest &request, QObject *context, Callback<RefundResult> done) override
-    {
-        m_inner.refund(request, context, std::move(done));
-    }
-    int peak() const { return m_peak; }
-
-private:
-    PaymentGateway &m_inner;
-    int m_inFlight = 0;
-    int m_peak = 0;
-};
-
-} // namespace
-
 void tst_CheckoutEngine::manyResumedOrdersShareTheGatewayLink()
 {
     // After a crash many orders are resumed at once. Their status queries go out a few at a
@@ -276,8 +243,8 @@ void tst_CheckoutEngine::manyResumedOrdersShareTheGatewayLink()
     QCOMPARE(engine.resumeOpenOrders().value().size(), 24);
     for (const QString &orderId : std::as_const(orders))
         QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(orderId), PaymentState::Charged, 20'000);
-    QVERIFY2(counting.peak() <= config.maxStatusQueries, QByteArray::number(counting.peak()).constData());
-    QVERIFY(counting.peak() >= 2); // they do overlap, up to the limit
+    QVERIFY2(counting.maxInFlight() <= config.maxStatusQueries, QByteArray::number(counting.maxInFlight()).constData());
+    QVERIFY(counting.maxInFlight() >= 2); // they do overlap, up to the limit
 }
 
 void tst_CheckoutEngine::amountMismatchIsNeverCharged()
