@@ -100,6 +100,15 @@ void tst_SandboxStore::changesAreBatchedThenWritten()
     QCOMPARE(savedOrders(), qsizetype(50));
     store.flush();
     QCOMPARE(savedOrders(), qsizetype(51));
+
+    // Keys read back unchanged at a restart are not written again (no rewrite, no fsync).
+    store.setKeys(QJsonObject { { u"k"_s, u"v"_s } });
+    QVERIFY(QFile::exists(path));
+    QVERIFY(QFile::remove(path));
+    store.setKeys(QJsonObject { { u"k"_s, u"v"_s } });
+    QVERIFY(!QFile::exists(path));
+    store.setKeys(QJsonObject { { u"k"_s, u"w"_s } }); // changed keys are written at once
+    QVERIFY(QFile::exists(path));
 }
 
 void tst_SandboxStore::corruptFile_refusedAndUntouched_data()

@@ -255,6 +255,8 @@ void tst_CashierWindow::windowTakesInputBeforeTheEngineIsAttached()
     QTest::keyClicks(mobile, QStringLiteral("9876543210"));
     QCOMPARE(amount->text(), QStringLiteral("25"));
     QVERIFY(!pay->isEnabled()); // no provider yet: nothing can be charged
+    auto *backOffice = early.findChild<QPushButton *>(QStringLiteral("backOfficeButton"));
+    QVERIFY(backOffice && !backOffice->isEnabled()); // no ledger behind it yet
     QTest::keyClick(mobile, Qt::Key_Return);
     QCOMPARE(early.page(), CashierWindow::Page::Sale);
     QVERIFY(early.currentOrderId().isEmpty());
@@ -263,6 +265,12 @@ void tst_CashierWindow::windowTakesInputBeforeTheEngineIsAttached()
     early.attachEngine(m_services->engine(), m_services->providers());
     QCOMPARE(attached.count(), 1);
     QVERIFY(early.hasEngine());
+    QVERIFY(backOffice->isEnabled());
+    QSignalSpy backOfficeAsked(&early, &CashierWindow::backOfficeRequested);
+    QTest::keyClick(&early, Qt::Key_F10);
+    QCOMPARE(backOfficeAsked.count(), 1);
+    QTest::mouseClick(backOffice, Qt::LeftButton);
+    QCOMPARE(backOfficeAsked.count(), 2);
     QTRY_VERIFY(pay->isEnabled()); // what was typed is kept
     QTest::keyClick(mobile, Qt::Key_Return);
     QTRY_COMPARE(early.page(), CashierWindow::Page::Payment);

@@ -1,0 +1,109 @@
+#include "BackOfficeLauncher.h"
+
+#include "app/common/AppServices.h"
+#include "backoffice/Settings.h"
+#include "ui/backoffice/BackOfficeWindow.h"
+#include "ui/backoffice/FirstRunWizard.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWidget>
+
+// The manager's side as the app wires it: F10 opens one back-office window (created once), and
+// the first-run wizard appears only while set-up has not been finished.
+class tst_BackOfficeLauncher final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void openShowsOneBackOfficeWindow();
+    void wizardOnlyOnAFirstStart();
+
+private:
+    template<typename T>
+    static QList<T *> visible()
+    {
+        QList<T *> found;
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (auto *typed = qobject_cast<T *>(widget); typed && typed->isVisible())
+                found << typed;
+        }
+        return found;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppServices> m_services;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<QWidget> m_window;
+};
+
+void tst_BackOfficeLauncher::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void tst_BackOfficeLauncher::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    AppOptions options;
+    options.demo = true;
+    options.dbPath = m_dir->filePath(QStringLiteral("ledger.sqlite"));
+    auto services = AppServices::create(options);
+    QVERIFY2(services.ok(), qPrintable(services.errorMessage()));
+    m_services = std::move(services).value();
+    m_settings = std::make_unique<Settings>(
+            std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
+    m_window = std::make_unique<QWidget>();
+    m_window->resize(1024, 600);
+    m_window->show();
+}
+
+void tst_BackOfficeLauncher::cleanup()
+{
+    m_window.reset();
+    m_settings.reset();
+    m_services.reset();
+    m_dir.reset();
+}
+
+void tst_BackOfficeLauncher::openShowsOneBackOfficeWindow()
+{
+    BackOfficeLauncher launcher(*m_services, *m_settings, QLocale(QLocale::English, QLocale::India), m_window.get());
+    QVERIFY(visible<BackOfficeWindow>().isEmpty()); // nothing is built before it is asked for
+    launcher.open();
+    QTRY_COMPARE(visible<BackOfficeWindow>().size(), 1);
+    BackOfficeWindow *first = visible<BackOfficeWindow>().first();
+    QCOMPARE(first->size(), m_window->size());
+    launcher.open(); // F10 again: the same window comes forward
+    QCOMPARE(visible<BackOfficeWindow>().size(), 1);
+    QCOMPARE(visible<BackOfficeWindow>().first(), first);
+    QCOMPARE(launcher.access().role(), AccessControl::Role::Cashier);
+}
+
+void tst_BackOfficeLauncher::wizardOnlyOnAFirstStart()
+{
+    {
+        BackOfficeLauncher launcher(*m_services, *m_settings, QLocale(QLocale::English, QLocale::India),
+                                    m_window.get());
+        launcher.runFirstStartIfNeeded();
+        QTRY_COMPARE(m_window->findChildren<FirstRunWizard *>().size(), 1);
+        launcher.runFirstStartIfNeeded(); // never two wizards
+        QCOMPARE(m_window->findChildren<FirstRunWizard *>().size(), 1);
+    }
+    QCOMPARE(m_window->findChildren<FirstRunWizard *>().size(), 0); // gone with the launcher
+
+    QVERIFY(m_settings->setValue(Settings::Key::FirstRunDone, true).ok());
+    BackOfficeLauncher launcher(*m_services, *m_settings, QLocale(QLocale::English, QLocale::India), m_window.get());
+    launcher.runFirstStartIfNeeded();
+    QTest::qWait(50);
+    QCOMPARE(m_window->findChildren<FirstRunWizard *>().size(), 0);
+}
+
+QTEST_MAIN(tst_BackOfficeLauncher)
+#include "tst_BackOfficeLauncher.moc"
