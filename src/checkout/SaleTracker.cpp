@@ -265,6 +265,11 @@ void SaleTracker::poll()
         return;
     }
     m_statusQueue->enqueue(this, [this] {
+        if (m_finished) { // the sale ended while this query waited its turn: nothing to ask
+            m_inFlight = false;
+            m_statusQueue->release();
+            return;
+        }
         m_holdsStatusSlot = true;
         sendStatusQuery();
     });
