@@ -10,10 +10,11 @@ set(_allowed_sandbox   counterpay_core counterpay_crypto Qt6::Core Qt6::Network 
 set(_allowed_gateway   counterpay_core counterpay_crypto Qt6::Core Qt6::Network Qt6Keychain::Qt6Keychain)
 set(_allowed_checkout  counterpay_core counterpay_crypto counterpay_storage counterpay_gateway
                        counterpay_sandbox Qt6::Core Qt6::Network)
-set(_allowed_backoffice counterpay_core counterpay_crypto counterpay_storage counterpay_gateway counterpay_checkout Qt6::Core Qt6::Network Qt6Keychain::Qt6Keychain)
+set(_allowed_settings  counterpay_core Qt6::Core)
+set(_allowed_backoffice counterpay_settings counterpay_core counterpay_crypto counterpay_storage counterpay_gateway counterpay_checkout Qt6::Core Qt6::Network Qt6Keychain::Qt6Keychain)
 
 function(counterpay_check_layering)
-    foreach(layer core crypto storage sandbox gateway checkout backoffice)
+    foreach(layer core crypto storage sandbox gateway checkout settings backoffice)
         set(target counterpay_${layer})
         if(NOT TARGET ${target})
             continue()

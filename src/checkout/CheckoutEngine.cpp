@@ -1,6 +1,7 @@
 #include "checkout/CheckoutEngine.h"
 
 #include "checkout/CheckoutLogging.h"
+#include "checkout/ProviderRules.h"
 #include "checkout/SaleTracker.h"
 #include "checkout/StatusQueue.h"
 #include "core/OrderId.h"
@@ -36,12 +37,12 @@ QStringList CheckoutEngine::providers() const
 
 qint64 CheckoutEngine::maxMinorUnits(const QString &provider)
 {
-    return provider == QLatin1String("cmcom") ? Money::kCmComMaxMinorUnits : Money::kAbsoluteMaxMinorUnits;
+    return ProviderRules::maxMinorUnits(provider);
 }
 
 bool CheckoutEngine::needsMobile(const QString &provider)
 {
-    return provider != QLatin1String("cmcom");
+    return ProviderRules::needsMobile(provider);
 }
 
 PaymentGateway *CheckoutEngine::gatewayFor(const QString &provider) const

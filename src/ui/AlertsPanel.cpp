@@ -1,22 +1,22 @@
 #include "ui/AlertsPanel.h"
 
-#include "checkout/CheckoutEngine.h"
 #include "storage/OrderRecord.h"
+#include "ui/CheckoutPort.h"
 #include "ui/UiLogging.h"
 #include "ui_AlertsPanel.h"
 
 #include <QEvent>
 #include <QListWidgetItem>
 
-AlertsPanel::AlertsPanel(CheckoutEngine &engine, QWidget *parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::AlertsPanel>()), m_engine(engine)
+AlertsPanel::AlertsPanel(CheckoutPort &checkout, QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::AlertsPanel>()), m_checkout(checkout)
 {
     m_ui->setupUi(this);
     QFont title = m_ui->alertsTitle->font();
     title.setBold(true);
     m_ui->alertsTitle->setFont(title);
-    connect(&m_engine, &CheckoutEngine::alertRaised, this, &AlertsPanel::addAlert);
-    connect(&m_engine, &CheckoutEngine::finished, this, [this](const QString &, PaymentState state) {
+    connect(&m_checkout, &CheckoutPort::alertRaised, this, &AlertsPanel::addAlert);
+    connect(&m_checkout, &CheckoutPort::finished, this, [this](const QString &, PaymentState state) {
         if (state == PaymentState::Unknown || !m_unknown.isEmpty())
             refresh();
     });
@@ -54,7 +54,7 @@ QString AlertsPanel::kindText(Alert::Kind kind)
 void AlertsPanel::refresh()
 {
     m_unknown.clear();
-    const Result<QList<OrderRecord>> orders = m_engine.unresolvedOrders(50);
+    const Result<QList<OrderRecord>> orders = m_checkout.unresolvedOrders(50);
     if (!orders) {
         qCWarning(lcUi) << "cannot list unknown orders:" << orders.errorCode();
     } else {
@@ -106,7 +106,7 @@ void AlertsPanel::checkSelected()
     const QListWidgetItem *item = m_ui->alertsList->currentItem();
     if (!item)
         return;
-    const VoidResult checked = m_engine.checkNow(item->data(Qt::UserRole).toString());
+    const VoidResult checked = m_checkout.checkNow(item->data(Qt::UserRole).toString());
     if (!checked)
         m_ui->alertsTitle->setToolTip(checked.errorMessage());
 }

@@ -1,8 +1,8 @@
 #include "ui/CashierWindow.h"
 
-#include "checkout/CheckoutEngine.h"
 #include "storage/OrderRecord.h"
 #include "ui/AlertsPanel.h"
+#include "ui/CheckoutPort.h"
 #include "ui/CustomerDisplay.h"
 #include "ui/HelpOverlay.h"
 #include "ui/PaymentView.h"
@@ -37,10 +37,10 @@ bool endsSale(PaymentState state)
 
 } // namespace
 
-CashierWindow::CashierWindow(CheckoutEngine &engine, CashierConfig config, QWidget *parent)
+CashierWindow::CashierWindow(CheckoutPort &checkout, CashierConfig config, QWidget *parent)
     : CashierWindow(std::move(config), parent)
 {
-    attachEngine(engine, m_config.providers);
+    attachEngine(checkout, m_config.providers);
 }
 
 CashierWindow::CashierWindow(CashierConfig config, QWidget *parent)
@@ -143,23 +143,26 @@ void CashierWindow::setNavigationFilter(const NavigationFilter &filter)
     m_ui->paymentView->setNavigationFilter(filter);
 }
 
-void CashierWindow::attachEngine(CheckoutEngine &engine, const QStringList &providers)
+void CashierWindow::attachEngine(CheckoutPort &checkout, const QStringList &providers)
 {
     Q_ASSERT(!m_engine);
-    m_engine = &engine;
+    m_engine = &checkout;
     m_config.providers = providers;
     m_ui->saleForm->setProviders(providers);
+    m_ui->saleForm->setPhoneParser([&checkout](QStringView input, QStringView region) {
+        return checkout.parsePhone(input, region);
+    });
 
-    m_alerts = new AlertsPanel(engine, m_ui->alertsContainer);
+    m_alerts = new AlertsPanel(checkout, m_ui->alertsContainer);
     m_ui->alertsLayout->addWidget(m_alerts);
     m_ui->alertsContainer->setVisible(m_alerts->count() > 0);
     connect(m_alerts, &AlertsPanel::countChanged, m_ui->alertsContainer, [this](int count) {
         m_ui->alertsContainer->setVisible(count > 0);
     });
-    connect(m_engine, &CheckoutEngine::sessionStarted, this, &CashierWindow::onSessionStarted);
-    connect(m_engine, &CheckoutEngine::stateChanged, this, &CashierWindow::onStateChanged);
-    connect(m_engine, &CheckoutEngine::gatewayFailed, this, &CashierWindow::onGatewayFailed);
-    connect(m_engine, &CheckoutEngine::statusChecked, this, [this](const QString &orderId, const QDateTime &at) {
+    connect(m_engine, &CheckoutPort::sessionStarted, this, &CashierWindow::onSessionStarted);
+    connect(m_engine, &CheckoutPort::stateChanged, this, &CashierWindow::onStateChanged);
+    connect(m_engine, &CheckoutPort::gatewayFailed, this, &CashierWindow::onGatewayFailed);
+    connect(m_engine, &CheckoutPort::statusChecked, this, [this](const QString &orderId, const QDateTime &at) {
         if (ownsOrder(orderId))
             m_ui->paymentView->setLastCheck(at);
     });
@@ -391,8 +394,12 @@ void CashierWindow::printReceipt()
 {
     if (page() != Page::Result || m_state != PaymentState::Charged)
         return;
-    if (const std::optional<ReceiptPrinter::Receipt> data = receipt())
-        ReceiptPrinter::print(*data, this);
+    const std::optional<ReceiptPrinter::Receipt> data = receipt();
+    if (!data)
+        return;
+    QString error;
+    if (!ReceiptPrinter::print(*data, this, &error) && !error.isEmpty())
+        showMessage(tr("Cannot print: %1").arg(error));
 }
 
 void CashierWindow::saveReceiptPdf(const QString &path)

@@ -14,7 +14,7 @@ namespace Ui {
 class CashierWindow;
 }
 class AlertsPanel;
-class CheckoutEngine;
+class CheckoutPort;
 class CustomerDisplay;
 class HelpOverlay;
 class PaymentView;
@@ -34,15 +34,15 @@ class CashierWindow final : public QMainWindow
 public:
     enum class Page { Sale, Payment, Result };
 
-    CashierWindow(CheckoutEngine &engine, CashierConfig config, QWidget *parent = nullptr);
+    CashierWindow(CheckoutPort &checkout, CashierConfig config, QWidget *parent = nullptr);
     // A window that can be shown (and typed into) before the engine exists; Pay works once
     // attachEngine() has been called. The app starts this way so the cashier sees the window
     // while the ledger and gateways are still being opened.
     explicit CashierWindow(CashierConfig config, QWidget *parent = nullptr);
     ~CashierWindow() override;
 
-    // Connects the engine and offers its providers. Once only.
-    void attachEngine(CheckoutEngine &engine, const QStringList &providers);
+    // Connects the engine (through its port) and offers its providers. Once only.
+    void attachEngine(CheckoutPort &checkout, const QStringList &providers);
     bool hasEngine() const { return m_engine != nullptr; }
     // What the embedded browser may open (the demo sandbox's address is known only later).
     void setNavigationFilter(const NavigationFilter &filter);
@@ -95,7 +95,7 @@ private:
     std::optional<ReceiptPrinter::Receipt> receipt() const;
 
     std::unique_ptr<Ui::CashierWindow> m_ui;
-    CheckoutEngine *m_engine = nullptr;
+    CheckoutPort *m_engine = nullptr;
     CashierConfig m_config;
     AlertsPanel *m_alerts = nullptr; // created with the engine
     HelpOverlay *m_help;

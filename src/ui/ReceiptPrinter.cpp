@@ -1,10 +1,11 @@
 #include "ui/ReceiptPrinter.h"
 
+#include "ui/ReceiptPrintBackend.h"
+#include "ui/UiPluginLoader.h"
+
 #include <QFile>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QTextDocument>
 
 QString ReceiptPrinter::html(const Receipt &receipt)
@@ -52,20 +53,14 @@ bool ReceiptPrinter::savePdf(const Receipt &receipt, const QString &path, QStrin
     return true;
 }
 
-bool ReceiptPrinter::print(const Receipt &receipt, QWidget *parent)
+bool ReceiptPrinter::print(const Receipt &receipt, QWidget *parent, QString *error)
 {
-    QPrinter printer(QPrinter::HighResolution);
-    QPrintDialog dialog(&printer, parent);
-    dialog.setWindowTitle(tr("Print receipt"));
-    if (dialog.exec() != QDialog::Accepted)
-        return false;
-    printTo(receipt, printer);
-    return true;
+    ReceiptPrintBackend *backend = UiPluginLoader::printBackend(error);
+    return backend && backend->printWithDialog(html(receipt), tr("Print receipt"), parent);
 }
 
-void ReceiptPrinter::printTo(const Receipt &receipt, QPrinter &printer)
+bool ReceiptPrinter::printToFile(const Receipt &receipt, const QString &path, QString *error)
 {
-    QTextDocument document;
-    document.setHtml(html(receipt));
-    document.print(&printer);
+    ReceiptPrintBackend *backend = UiPluginLoader::printBackend(error);
+    return backend && backend->printToFile(html(receipt), path, error);
 }

@@ -4,11 +4,11 @@
 #include <QDateTime>
 #include <QString>
 
-class QPrinter;
 class QWidget;
 
-// The customer's receipt after a successful sale: as HTML for a printer (Qt PrintSupport) or a
-// PDF file (QPdfWriter). Pure rendering: the caller fills it from the ledger's record.
+// The customer's receipt after a successful sale: as HTML for a printer or a PDF file
+// (QPdfWriter). Pure rendering: the caller fills it from the ledger's record. Printing goes
+// through the counterpay_print plugin (Qt PrintSupport), loaded on the first print.
 class ReceiptPrinter
 {
     Q_DECLARE_TR_FUNCTIONS(ReceiptPrinter)
@@ -29,8 +29,10 @@ public:
     static QString html(const Receipt &receipt);
     // Writes an A6-ish PDF; false with `error` set if the file cannot be written.
     static bool savePdf(const Receipt &receipt, const QString &path, QString *error);
-    // Opens the system print dialog; false if the cashier cancelled.
-    static bool print(const Receipt &receipt, QWidget *parent);
-    // Prints without asking (what print() does once the cashier has chosen a printer).
-    static void printTo(const Receipt &receipt, QPrinter &printer);
+    // Opens the system print dialog; false if the cashier cancelled, or with `error` set if
+    // printing is not available (the plugin is missing).
+    static bool print(const Receipt &receipt, QWidget *parent, QString *error = nullptr);
+    // Prints without asking, through Qt PrintSupport into a PDF file (a print-to-file printer);
+    // false with `error` set if the plugin is missing or the file cannot be written.
+    static bool printToFile(const Receipt &receipt, const QString &path, QString *error);
 };

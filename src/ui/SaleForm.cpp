@@ -1,6 +1,6 @@
 #include "ui/SaleForm.h"
 
-#include "checkout/CheckoutEngine.h"
+#include "checkout/ProviderRules.h"
 #include "ui/ProviderNames.h"
 #include "ui_SaleForm.h"
 
@@ -177,17 +177,18 @@ std::optional<CheckoutRequest> SaleForm::request() const
     if (request.provider.isEmpty())
         return std::nullopt;
     const Result<Money> amount = Money::parse(m_ui->amountEdit->text(), m_currency, m_locale);
-    if (!amount || amount->checkPaymentBounds(CheckoutEngine::maxMinorUnits(request.provider)))
+    if (!amount || amount->checkPaymentBounds(ProviderRules::maxMinorUnits(request.provider)))
         return std::nullopt;
     request.amount = amount.value();
     const QString mobileText = m_ui->mobileEdit->text().trimmed();
     if (!mobileText.isEmpty()) {
-        const Result<PhoneNumber> phone =
-                PhoneNumber::parse(mobileText, m_ui->countryCombo->currentData().toString());
+        if (!m_parsePhone)
+            return std::nullopt;
+        const Result<PhoneNumber> phone = m_parsePhone(mobileText, m_ui->countryCombo->currentData().toString());
         if (!phone)
             return std::nullopt;
         request.mobile = phone.value();
-    } else if (CheckoutEngine::needsMobile(request.provider)) {
+    } else if (ProviderRules::needsMobile(request.provider)) {
         return std::nullopt;
     }
     request.note = m_ui->noteEdit->text().trimmed();
@@ -203,7 +204,7 @@ void SaleForm::revalidate()
         if (!amount) {
             amountMessage = amount.errorMessage();
         } else if (std::optional<Error> bounds =
-                           amount->checkPaymentBounds(CheckoutEngine::maxMinorUnits(provider()))) {
+                           amount->checkPaymentBounds(ProviderRules::maxMinorUnits(provider()))) {
             amountMessage = bounds->message;
         }
     }
@@ -211,17 +212,22 @@ void SaleForm::revalidate()
 
     QString mobileMessage = m_engineMobileError;
     const QString mobileText = m_ui->mobileEdit->text().trimmed();
-    if (mobileMessage.isEmpty() && !mobileText.isEmpty()) {
-        const Result<PhoneNumber> phone =
-                PhoneNumber::parse(mobileText, m_ui->countryCombo->currentData().toString());
+    if (mobileMessage.isEmpty() && !mobileText.isEmpty() && m_parsePhone) {
+        const Result<PhoneNumber> phone = m_parsePhone(mobileText, m_ui->countryCombo->currentData().toString());
         if (!phone)
             mobileMessage = phone.errorMessage();
     }
     setError(m_ui->mobileError, mobileMessage);
-    const bool mobileNeeded = CheckoutEngine::needsMobile(provider());
+    const bool mobileNeeded = ProviderRules::needsMobile(provider());
     m_ui->mobileCaption->setText(mobileNeeded ? tr("Customer's &mobile") : tr("Customer's &mobile (optional)"));
 
     m_ui->payButton->setEnabled(!m_busy && isValid());
+}
+
+void SaleForm::setPhoneParser(PhoneParser parser)
+{
+    m_parsePhone = std::move(parser);
+    revalidate();
 }
 
 void SaleForm::clear()

@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -31,6 +32,11 @@ public:
     void configure(const QStringList &providers, const Currency &currency, const QLocale &locale);
     // Replaces the provider choices (the window is shown before the gateways are set up).
     void setProviders(const QStringList &providers);
+    // How a mobile number is checked (PhoneNumber::parse, reached through the checkout port so
+    // the window does not load libphonenumber). Until one is set a typed number is not
+    // checked and the sale is not valid.
+    using PhoneParser = std::function<Result<PhoneNumber>(QStringView input, QStringView defaultRegion)>;
+    void setPhoneParser(PhoneParser parser);
 
     // The sale as typed, when valid; orderId is left empty (the window keeps it).
     std::optional<CheckoutRequest> request() const;
@@ -63,6 +69,7 @@ private:
     std::unique_ptr<Ui::SaleForm> m_ui;
     Currency m_currency = Currency::inr();
     QLocale m_locale;
+    PhoneParser m_parsePhone;
     bool m_busy = false;
     QString m_engineAmountError;
     QString m_engineMobileError;

@@ -1,6 +1,7 @@
 #include "ui/UiPluginLoader.h"
 
 #include "ui/GatewayBrowser.h"
+#include "ui/ReceiptPrintBackend.h"
 #include "ui/SaleFeedbackBackend.h"
 #include "ui/UiLogging.h"
 
@@ -86,5 +87,14 @@ SaleFeedbackBackend *UiPluginLoader::feedbackBackend(QString *error)
     auto *backend = qobject_cast<SaleFeedbackBackend *>(instance);
     if (instance && !backend && error)
         *error = QCoreApplication::translate("UiPluginLoader", "The sound plugin is from another version.");
+    return backend;
+}
+
+ReceiptPrintBackend *UiPluginLoader::printBackend(QString *error)
+{
+    QObject *instance = load(QStringLiteral("counterpay_print"), error);
+    auto *backend = qobject_cast<ReceiptPrintBackend *>(instance);
+    if (instance && !backend && error)
+        *error = QCoreApplication::translate("UiPluginLoader", "The print plugin is from another version.");
     return backend;
 }

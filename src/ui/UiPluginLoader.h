@@ -5,11 +5,13 @@
 #include <QStringList>
 
 class GatewayBrowserFactory;
+class ReceiptPrintBackend;
 class SaleFeedbackBackend;
 
 // Loads the optional, heavy parts of the cashier's window from plugins on first use: the
-// embedded browser (Qt WebEngine) and the sound/speech feedback (Qt Multimedia, Qt
-// TextToSpeech). Keeping them out of the executable's link line keeps start-up fast and
+// embedded browser (Qt WebEngine), the sound/speech feedback (Qt Multimedia, Qt
+// TextToSpeech) and receipt printing (Qt PrintSupport). The app loads its terminal plugin
+// (engine, ledger, gateways, back office) the same way, right after the window is shown. Keeping them out of the executable's link line keeps start-up fast and
 // idle memory low; a missing plugin degrades the feature (the QR still works), never the sale.
 //
 // Where plugins are looked for, first match wins:
@@ -24,9 +26,10 @@ public:
     // The browser needs Qt::AA_ShareOpenGLContexts set before the QApplication is created.
     static GatewayBrowserFactory *browserFactory(QString *error = nullptr);
     static SaleFeedbackBackend *feedbackBackend(QString *error = nullptr);
+    static ReceiptPrintBackend *printBackend(QString *error = nullptr);
 
     static QStringList searchPaths();
-
-private:
+    // The plugin's root object (QPluginLoader::instance()), for callers that cast it to their
+    // own interface (the app's terminal plugin).
     static QObject *load(const QString &baseName, QString *error);
 };

@@ -1,9 +1,11 @@
 #include "QrDecode.h"
 #include "app/common/AppServices.h"
+#include "app/gui/terminal/EngineCheckoutBackend.h"
 #include "checkout/CheckoutEngine.h"
 #include "sandbox/SandboxServer.h"
 #include "storage/Ledger.h"
 #include "ui/CashierWindow.h"
+#include "ui/CheckoutPort.h"
 #include "ui/HelpOverlay.h"
 #include "ui/PaymentView.h"
 #include "ui/QrCodeWidget.h"
@@ -19,7 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-// Drives the real window over the real engine and an in-process sandbox on 127.0.0.1.
+// Drives the real window over the real engine (through CheckoutPort and the terminal plugin's
+// EngineCheckoutBackend, as the app wires it) and an in-process sandbox on 127.0.0.1.
 class tst_CashierWindow final : public QObject
 {
     Q_OBJECT
@@ -43,6 +46,8 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AppServices> m_services;
+    std::unique_ptr<CheckoutPort> m_port;
+    std::unique_ptr<EngineCheckoutBackend> m_backend;
     std::unique_ptr<CashierWindow> m_window;
 };
 
@@ -69,7 +74,10 @@ void tst_CashierWindow::init()
     config.demo = true;
     config.sound = false;
     config.navigation = NavigationFilter(NavigationFilter::defaultGatewayHosts(), m_services->sandbox()->baseUrl());
-    m_window = std::make_unique<CashierWindow>(m_services->engine(), config);
+    m_port = std::make_unique<CheckoutPort>();
+    m_backend = std::make_unique<EngineCheckoutBackend>(m_services->engine(), *m_port);
+    m_port->setBackend(m_backend.get());
+    m_window = std::make_unique<CashierWindow>(*m_port, config);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QCOMPARE(m_window->page(), CashierWindow::Page::Sale);
@@ -78,6 +86,8 @@ void tst_CashierWindow::init()
 void tst_CashierWindow::cleanup()
 {
     m_window.reset();
+    m_backend.reset();
+    m_port.reset();
     m_services.reset();
     m_dir.reset();
 }
@@ -261,8 +271,11 @@ void tst_CashierWindow::windowTakesInputBeforeTheEngineIsAttached()
     QCOMPARE(early.page(), CashierWindow::Page::Sale);
     QVERIFY(early.currentOrderId().isEmpty());
 
+    CheckoutPort port;
+    EngineCheckoutBackend backend(m_services->engine(), port);
+    port.setBackend(&backend);
     QSignalSpy attached(&early, &CashierWindow::engineAttached);
-    early.attachEngine(m_services->engine(), m_services->providers());
+    early.attachEngine(port, m_services->providers());
     QCOMPARE(attached.count(), 1);
     QVERIFY(early.hasEngine());
     QVERIFY(backOffice->isEnabled());

@@ -1,12 +1,12 @@
 #include "ui/ReceiptPrinter.h"
 
 #include <QFile>
-#include <QPrinter>
 #include <QTemporaryDir>
 #include <QTest>
 
 // The customer's receipt: its content, a PDF through QPdfWriter and a print through the real
-// Qt PrintSupport path (a QPrinter writing PDF, which is what a driver-less printer gets).
+// Qt PrintSupport path (the counterpay_print plugin, loaded from the build tree, with a QPrinter
+// writing PDF, which is what a driver-less printer gets).
 class tst_ReceiptPrinter final : public QObject
 {
     Q_OBJECT
@@ -17,6 +17,7 @@ private slots:
     void savePdfWritesAPdf();
     void savePdfReportsAnUnwritablePath();
     void printToAPrinterProducesPages();
+    void printToAnUnwritablePathReportsIt();
 
 private:
     static ReceiptPrinter::Receipt sample();
@@ -89,13 +90,21 @@ void tst_ReceiptPrinter::printToAPrinterProducesPages()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("printed.pdf"));
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setOutputFormat(QPrinter::PdfFormat);
-    printer.setOutputFileName(path);
-    ReceiptPrinter::printTo(sample(), printer);
+    QString error;
+    QVERIFY2(ReceiptPrinter::printToFile(sample(), path, &error), qPrintable(error));
     const QByteArray pdf = readAll(path);
     QVERIFY(pdf.startsWith("%PDF-"));
     QVERIFY2(pdf.size() > 2000, QByteArray::number(pdf.size()).constData());
+}
+
+void tst_ReceiptPrinter::printToAnUnwritablePathReportsIt()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("missing-folder/printed.pdf"));
+    QString error;
+    QVERIFY(!ReceiptPrinter::printToFile(sample(), path, &error));
+    QVERIFY2(error.contains(QStringLiteral("missing-folder")), qPrintable(error));
+    QVERIFY(!QFile::exists(path));
 }
 
 QTEST_MAIN(tst_ReceiptPrinter)

@@ -22,6 +22,7 @@ private slots:
     void keypadTypesIntoAmount();
     void enterEmitsOnlyWhenValid();
     void busyKeepsPayDisabled();
+    void mobileIsNotAcceptedUntilItCanBeChecked();
 
 private:
     QLineEdit *edit(const char *name) const { return m_form->findChild<QLineEdit *>(QLatin1String(name)); }
@@ -36,6 +37,8 @@ void tst_SaleForm::init()
     m_form = new SaleForm;
     m_form->configure({ QStringLiteral("juspay-gpay"), QStringLiteral("cmcom") }, Currency::inr(),
                       QLocale(QLocale::English, QLocale::India));
+    // What the window passes once the engine is attached (there, through CheckoutPort).
+    m_form->setPhoneParser(&PhoneNumber::parse);
     m_form->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_form));
 }
@@ -134,6 +137,27 @@ void tst_SaleForm::busyKeepsPayDisabled()
     QSignalSpy pay(m_form, &SaleForm::payRequested);
     QTest::keyClick(edit("mobileEdit"), Qt::Key_Enter);
     QCOMPARE(pay.count(), 0);
+}
+
+void tst_SaleForm::mobileIsNotAcceptedUntilItCanBeChecked()
+{
+    // As the window starts: the form is up before libphonenumber is loaded with the engine.
+    SaleForm early;
+    early.configure({ QStringLiteral("juspay-gpay") }, Currency::inr(), QLocale(QLocale::English, QLocale::India));
+    early.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&early));
+    auto *pay = early.findChild<QPushButton *>(QStringLiteral("payButton"));
+    auto *mobileError = early.findChild<QLabel *>(QStringLiteral("mobileError"));
+    QTest::keyClicks(early.findChild<QLineEdit *>(QStringLiteral("amountEdit")), QStringLiteral("25"));
+    QTest::keyClicks(early.findChild<QLineEdit *>(QStringLiteral("mobileEdit")), QStringLiteral("12345"));
+    QVERIFY(!early.request());
+    QVERIFY(!pay->isEnabled());
+    QVERIFY(mobileError->isHidden()); // not checked yet, so no verdict shown
+    early.setPhoneParser(&PhoneNumber::parse);
+    QVERIFY(mobileError->isVisible()); // checked as soon as it can be
+    QVERIFY(!pay->isEnabled());
+    early.findChild<QLineEdit *>(QStringLiteral("mobileEdit"))->setText(QStringLiteral("98765 43210"));
+    QVERIFY(pay->isEnabled());
 }
 
 QTEST_MAIN(tst_SaleForm)

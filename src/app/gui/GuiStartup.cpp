@@ -1,11 +1,11 @@
 #include "GuiStartup.h"
 
-#include "app/common/AppServices.h"
-#include "checkout/CheckoutEngine.h"
-#include "sandbox/SandboxServer.h"
+#include "app/gui/terminal/Terminal.h"
 #include "ui/CashierWindow.h"
+#include "ui/NavigationFilter.h"
+#include "ui/UiPluginLoader.h"
 
-#include <QTextStream>
+#include <QCoreApplication>
 #include <QTimer>
 
 GuiStartup::GuiStartup(AppOptions options, CashierWindow &window, QObject *parent)
@@ -13,36 +13,37 @@ GuiStartup::GuiStartup(AppOptions options, CashierWindow &window, QObject *paren
 {
 }
 
-GuiStartup::~GuiStartup() = default;
+GuiStartup::~GuiStartup()
+{
+    m_terminal.reset(); // its engine reports to m_checkout
+}
 
 void GuiStartup::start()
 {
     QTimer::singleShot(0, this, [this] {
-        if (m_options.demo) {
-            createServices();
+        QString error;
+        QObject *root = UiPluginLoader::load(QStringLiteral("counterpay_terminal"), &error);
+        auto *factory = qobject_cast<TerminalFactory *>(root);
+        if (!factory) {
+            if (root)
+                error = QCoreApplication::translate("GuiStartup", "the terminal plugin is from another version");
+            emit failed(QCoreApplication::translate("GuiStartup", "Cannot start the payment terminal: %1").arg(error));
             return;
         }
-        // Outside demo mode the gateway secrets come from the OS keychain (insecure fallback
-        // off), never from the profile file or the settings.
-        m_keychain.load([this](const VoidResult &loaded) {
-            if (!loaded.ok())
-                QTextStream(stderr) << "counterpay: " << loaded.errorMessage() << Qt::endl;
-            createServices();
-        });
+        m_terminal = factory->createTerminal();
+        m_terminal->open(m_options, m_checkout, [this](const QString &failure) { opened(failure); });
     });
 }
 
-void GuiStartup::createServices()
+void GuiStartup::opened(const QString &error)
 {
-    auto services = AppServices::create(m_options, m_options.demo ? nullptr : &m_keychain);
-    if (!services) {
-        emit failed(services.errorMessage());
+    if (!error.isEmpty()) {
+        emit failed(error);
         return;
     }
-    m_services = std::move(services).value();
-    const QUrl sandbox = m_services->sandbox() ? m_services->sandbox()->baseUrl() : QUrl();
-    m_window.setNavigationFilter(NavigationFilter(NavigationFilter::defaultGatewayHosts(), sandbox));
-    m_window.attachEngine(m_services->engine(), m_services->providers());
-    m_services->engine().resumeOpenOrders();
+    m_checkout.setBackend(&m_terminal->checkout());
+    m_window.setNavigationFilter(NavigationFilter(NavigationFilter::defaultGatewayHosts(), m_terminal->sandboxUrl()));
+    m_window.attachEngine(m_checkout, m_checkout.providers());
+    m_terminal->resumeOpenOrders();
     emit finished();
 }

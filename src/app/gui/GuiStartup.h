@@ -1,21 +1,21 @@
 #pragma once
 
 #include "app/common/AppOptions.h"
-#include "core/Result.h"
-#include "gateway/profile/KeychainSecretSource.h"
+#include "ui/CheckoutPort.h"
 
 #include <QObject>
 
 #include <memory>
 
-class AppServices;
 class CashierWindow;
+class Terminal;
 
-// What the cashier's window needs but need not wait for: the keychain (outside demo mode),
-// then AppServices (ledger, gateways, engine and, in demo mode, the in-process sandbox), then
-// the engine is attached to the window and unfinished orders are resumed. It runs once the
-// window is on screen, so the cashier can start typing while the ledger is being opened;
-// Pay becomes available when this finishes (tens of milliseconds).
+// What the cashier's window needs but need not wait for. Once the window is on screen it loads
+// the terminal plugin (Qt Network, Qt Sql, OpenSSL, libphonenumber, QtKeychain and the back
+// office's Qt Charts and PrintSupport come with it), which opens the keychain (outside demo
+// mode), the ledger, the gateways, the engine and, in demo mode, the in-process sandbox; then
+// the engine is attached to the window and unfinished orders are resumed. The cashier can
+// type while this happens; Pay works when it finishes (tens of milliseconds).
 class GuiStartup final : public QObject
 {
     Q_OBJECT
@@ -28,17 +28,18 @@ public:
     // Queues the work; `finished` or `failed` follows.
     void start();
     // Valid after `finished`.
-    AppServices *services() const { return m_services.get(); }
+    Terminal *terminal() const { return m_terminal.get(); }
+    CheckoutPort &checkout() { return m_checkout; }
 
 signals:
     void finished();
     void failed(const QString &message);
 
 private:
-    void createServices();
+    void opened(const QString &error);
 
     AppOptions m_options;
     CashierWindow &m_window;
-    KeychainSecretSource m_keychain;
-    std::unique_ptr<AppServices> m_services;
+    CheckoutPort m_checkout;                // declared before the terminal, which reports to it
+    std::unique_ptr<Terminal> m_terminal;
 };

@@ -1,8 +1,6 @@
 #include "ScreenshotDriver.h"
 
-#include "app/common/AppServices.h"
-#include "checkout/CheckoutEngine.h"
-#include "sandbox/SandboxServer.h"
+#include "app/gui/terminal/Terminal.h"
 #include "ui/CashierWindow.h"
 #include "ui/CustomerDisplay.h"
 #include "ui/HelpOverlay.h"
@@ -16,9 +14,9 @@
 #include <QTextStream>
 #include <QTimer>
 
-ScreenshotDriver::ScreenshotDriver(CashierWindow &window, CustomerDisplay *display, AppServices &services,
+ScreenshotDriver::ScreenshotDriver(CashierWindow &window, CustomerDisplay *display, Terminal &terminal,
                                    const QString &dir, QObject *parent)
-    : QObject(parent), m_window(window), m_display(display), m_services(services), m_dir(dir)
+    : QObject(parent), m_window(window), m_display(display), m_terminal(terminal), m_dir(dir)
 {
     m_dir.mkpath(QStringLiteral("."));
 }
@@ -54,7 +52,6 @@ void ScreenshotDriver::typeSale(const QString &amount, const QString &mobile)
 
 void ScreenshotDriver::step()
 {
-    SandboxServer *sandbox = m_services.sandbox();
     switch (m_step++) {
     case 0:
         save(&m_window, QStringLiteral("idle"));
@@ -70,8 +67,7 @@ void ScreenshotDriver::step()
         save(&m_window, QStringLiteral("waiting-qr"));
         if (m_display)
             save(m_display, QStringLiteral("customer-display"));
-        if (sandbox)
-            sandbox->approve(m_window.currentOrderId());
+        m_terminal.actAsCustomer(m_window.currentOrderId(), true);
         after(2500);
         return;
     case 3:
@@ -84,8 +80,7 @@ void ScreenshotDriver::step()
         after(2500);
         return;
     case 4:
-        if (sandbox)
-            sandbox->decline(m_window.currentOrderId());
+        m_terminal.actAsCustomer(m_window.currentOrderId(), false);
         after(2500);
         return;
     case 5:

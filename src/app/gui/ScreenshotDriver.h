@@ -3,9 +3,9 @@
 #include <QDir>
 #include <QObject>
 
-class AppServices;
 class CashierWindow;
 class CustomerDisplay;
+class Terminal;
 
 // --screenshot-dir DIR: drives the real window through a sale the way a cashier would (types,
 // presses Enter), lets the demo sandbox approve or decline, and saves idle, waiting-qr, paid,
@@ -16,7 +16,7 @@ class ScreenshotDriver final : public QObject
     Q_DISABLE_COPY_MOVE(ScreenshotDriver)
 
 public:
-    ScreenshotDriver(CashierWindow &window, CustomerDisplay *display, AppServices &services, const QString &dir,
+    ScreenshotDriver(CashierWindow &window, CustomerDisplay *display, Terminal &terminal, const QString &dir,
                      QObject *parent = nullptr);
     ~ScreenshotDriver() override;
 
@@ -30,7 +30,7 @@ private:
 
     CashierWindow &m_window;
     CustomerDisplay *m_display;
-    AppServices &m_services;
+    Terminal &m_terminal;
     QDir m_dir;
     int m_step = 0;
 };

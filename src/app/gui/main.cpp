@@ -1,11 +1,11 @@
-// counterpay: the cashier's window. Wires AppServices (ledger, gateways, engine, demo sandbox)
-// to the widgets in counterpay_ui; everything else lives in the libraries.
-#include "BackOfficeLauncher.h"
+// counterpay: the cashier's window. Shows the widgets in counterpay_ui first, then loads the
+// terminal plugin (ledger, gateways, engine, demo sandbox, back office) behind them; see
+// GuiStartup. This executable links Qt Widgets and the window only, so it starts about as fast
+// as a bare Qt window (bench/startup).
 #include "GuiStartup.h"
 #include "ScreenshotDriver.h"
-#include "app/common/AppServices.h"
+#include "app/gui/terminal/Terminal.h"
 #include "backoffice/Settings.h"
-#include "checkout/CheckoutEngine.h"
 #include "ui/CashierWindow.h"
 #include "ui/CustomerDisplay.h"
 
@@ -159,19 +159,18 @@ int main(int argc, char *argv[])
         QCoreApplication::exit(1);
     });
     std::unique_ptr<ScreenshotDriver> driver;
-    std::unique_ptr<BackOfficeLauncher> backOffice;
     QObject::connect(&startup, &GuiStartup::finished, &window, [&] {
         mark("services, engine attached, orders resumed");
-        backOffice = std::make_unique<BackOfficeLauncher>(*startup.services(), settings, cashier.locale, &window);
-        QObject::connect(&window, &CashierWindow::backOfficeRequested, backOffice.get(), &BackOfficeLauncher::open);
-        QObject::connect(backOffice.get(), &BackOfficeLauncher::restartNeeded, &window, [&window](const QString &why) {
+        Terminal *terminal = startup.terminal();
+        terminal->setUpBackOffice(cashier.locale, &window, [&window](const QString &why) {
             QMessageBox::information(&window, QStringLiteral("CounterPay"), why);
         });
+        QObject::connect(&window, &CashierWindow::backOfficeRequested, &window,
+                         [terminal] { terminal->openBackOffice(); });
         if (!parser.isSet(screenshots) && !parser.isSet(benchReady))
-            backOffice->runFirstStartIfNeeded();
+            terminal->runFirstStartIfNeeded();
         if (parser.isSet(screenshots)) {
-            driver = std::make_unique<ScreenshotDriver>(window, display.get(), *startup.services(),
-                                                        parser.value(screenshots));
+            driver = std::make_unique<ScreenshotDriver>(window, display.get(), *terminal, parser.value(screenshots));
             driver->start();
         }
     });
@@ -195,7 +194,6 @@ int main(int argc, char *argv[])
 
     const int code = app.exec();
     driver.reset();
-    backOffice.reset();
     window.setCustomerDisplay(nullptr);
     return exitCode ? exitCode : code;
 }

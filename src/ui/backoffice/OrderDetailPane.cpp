@@ -204,7 +204,9 @@ void OrderDetailPane::reprint()
     receipt.upiRrn = order.upiRrn;
     receipt.maskedPhone = BackOfficeText::maskedPhone(order.phoneLast4);
     receipt.at = order.updatedAt.isValid() ? order.updatedAt : order.createdAt;
-    ReceiptPrinter::print(receipt, this);
+    QString error;
+    if (!ReceiptPrinter::print(receipt, this, &error) && !error.isEmpty())
+        showMessage(tr("Cannot print: %1").arg(error), true);
 }
 
 void OrderDetailPane::refundFinished(const QString &orderId, const RefundRecord &refund, const QString &message)

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "ui/CheckoutBackend.h"
+
+#include <QList>
+#include <QMetaObject>
+
+class CheckoutEngine;
+
+// The checkout engine behind the cashier's window: forwards the window's intents to
+// CheckoutEngine and the engine's signals to CheckoutEvents (in the app, a CheckoutPort).
+// Connections end with this object.
+class EngineCheckoutBackend final : public CheckoutBackend
+{
+public:
+    EngineCheckoutBackend(CheckoutEngine &engine, CheckoutEvents &events);
+    ~EngineCheckoutBackend() override;
+    EngineCheckoutBackend(const EngineCheckoutBackend &) = delete;
+    EngineCheckoutBackend &operator=(const EngineCheckoutBackend &) = delete;
+
+    QStringList providers() const override;
+    Result<PhoneNumber> parsePhone(QStringView input, QStringView defaultRegion) const override;
+    Result<QString> pay(const CheckoutRequest &request) override;
+    VoidResult cancel(const QString &orderId, const QString &reason) override;
+    VoidResult retry(const QString &orderId) override;
+    VoidResult checkNow(const QString &orderId) override;
+    Result<std::optional<OrderRecord>> order(const QString &orderId) const override;
+    Result<QList<OrderRecord>> unresolvedOrders(int limit) const override;
+
+private:
+    CheckoutEngine &m_engine;
+    QList<QMetaObject::Connection> m_connections;
+};

@@ -1,0 +1,114 @@
+// PhoneNumber::parse, the one part of PhoneNumber that needs libphonenumber. It has a file of
+// its own so code that only shows or masks a number (the cashier's window) links without
+// libphonenumber and the window can start before that library (and ICU, protobuf) is loaded.
+#include "core/PhoneNumber.h"
+
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+namespace {
+
+using i18n::phonenumbers::PhoneNumberUtil;
+
+Error makeError(const char *code, const QString &message)
+{
+    return Error { QString::fromLatin1(code), message };
+}
+
+} // namespace
+
+Result<PhoneNumber> PhoneNumber::parse(QStringView input, QStringView defaultRegion)
+{
+    const QString text = input.trimmed().toString();
+    if (text.isEmpty())
+        return makeError("empty", QStringLiteral("Enter the customer's mobile number."));
+
+    int digits = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar ch = text.at(i);
+        if (ch.isDigit()) {
+            ++digits;
+            continue;
+        }
+        const bool punctuation = ch == u' ' || ch == u'-' || ch == u'(' || ch == u')'
+                || ch == u'.' || ch == QChar(0x00A0);
+        if (punctuation || (ch == u'+' && i == 0))
+            continue;
+        return makeError("invalid_character",
+                         QStringLiteral("'%1' cannot be part of a phone number; use digits, "
+                                        "spaces and a leading +.")
+                                 .arg(ch));
+    }
+    if (digits < 6) {
+        return makeError("too_short",
+                         QStringLiteral("The number is too short; a mobile number has 10 "
+                                        "digits."));
+    }
+
+    const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    i18n::phonenumbers::PhoneNumber parsed;
+    const std::string region = defaultRegion.toString().toUpper().toStdString();
+    switch (util->Parse(text.toStdString(), region, &parsed)) {
+    case PhoneNumberUtil::NO_PARSING_ERROR:
+        break;
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
+        return makeError("invalid_country_code",
+                         QStringLiteral("The country code is not valid; start with + and a "
+                                        "country code such as +91, or leave it out."));
+    case PhoneNumberUtil::TOO_SHORT_NSN:
+    case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
+        return makeError("too_short",
+                         QStringLiteral("The number is too short; a mobile number has 10 "
+                                        "digits."));
+    case PhoneNumberUtil::TOO_LONG_NSN:
+        return makeError("too_long", QStringLiteral("The number has too many digits."));
+    default:
+        return makeError("not_a_number", QStringLiteral("This is not a phone number."));
+    }
+
+    switch (util->IsPossibleNumberWithReason(parsed)) {
+    case PhoneNumberUtil::TOO_SHORT:
+    case PhoneNumberUtil::INVALID_LENGTH:
+        return makeError("too_short",
+                         QStringLiteral("The number is too short; a mobile number has 10 "
+                                        "digits."));
+    case PhoneNumberUtil::TOO_LONG:
+        return makeError("too_long", QStringLiteral("The number has too many digits."));
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE:
+        return makeError("invalid_country_code", QStringLiteral("The country code is not valid."));
+    default:
+        break;
+    }
+
+    if (!util->IsValidNumber(parsed)) {
+        std::string regionOfNumber;
+        util->GetRegionCodeForCountryCode(parsed.country_code(), &regionOfNumber);
+        return makeError("invalid_number",
+                         QStringLiteral("This is not a valid number in %1; check the digits.")
+                                 .arg(QString::fromStdString(regionOfNumber)));
+    }
+
+    const PhoneNumberUtil::PhoneNumberType type = util->GetNumberType(parsed);
+    if (type != PhoneNumberUtil::MOBILE && type != PhoneNumberUtil::FIXED_LINE_OR_MOBILE) {
+        const QString kind = type == PhoneNumberUtil::FIXED_LINE ? QStringLiteral("a landline")
+                : type == PhoneNumberUtil::TOLL_FREE             ? QStringLiteral("a toll-free")
+                                                                  : QStringLiteral("not a mobile");
+        return makeError("not_mobile",
+                         QStringLiteral("This is %1 number; payment requests go to the "
+                                        "customer's mobile number.")
+                                 .arg(kind));
+    }
+
+    PhoneNumber number;
+    std::string out;
+    util->Format(parsed, PhoneNumberUtil::E164, &out);
+    number.m_e164 = QString::fromStdString(out);
+    out.clear();
+    util->GetNationalSignificantNumber(parsed, &out);
+    number.m_national = QString::fromStdString(out);
+    out.clear();
+    util->GetRegionCodeForNumber(parsed, &out);
+    number.m_region = QString::fromStdString(out);
+    number.m_countryCode = parsed.country_code();
+    return number;
+}

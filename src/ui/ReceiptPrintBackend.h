@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+#include <QtPlugin>
+
+class QWidget;
+
+// Printing for ReceiptPrinter, provided by a plugin (Qt PrintSupport and the CUPS client) so
+// those libraries load when a receipt is printed, not when the cashier's window starts.
+class ReceiptPrintBackend
+{
+public:
+    virtual ~ReceiptPrintBackend() = default;
+
+    // Asks for a printer with the system dialog and prints the HTML; false if the cashier
+    // cancelled.
+    virtual bool printWithDialog(const QString &html, const QString &title, QWidget *parent) = 0;
+    // Prints the HTML through Qt PrintSupport into a PDF file (a print-to-file printer, which is
+    // also what a driver-less printer gets); false with `error` set if it cannot be written.
+    virtual bool printToFile(const QString &html, const QString &path, QString *error) = 0;
+};
+
+#define CounterPayReceiptPrintBackend_iid "org.counterpay.ReceiptPrintBackend/1.0"
+Q_DECLARE_INTERFACE(ReceiptPrintBackend, CounterPayReceiptPrintBackend_iid)

@@ -1,0 +1,45 @@
+#include "PrintPlugin.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QTextDocument>
+
+namespace {
+
+void printHtml(const QString &html, QPrinter &printer)
+{
+    QTextDocument document;
+    document.setHtml(html);
+    document.print(&printer);
+}
+
+} // namespace
+
+bool PrintPlugin::printWithDialog(const QString &html, const QString &title, QWidget *parent)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, parent);
+    dialog.setWindowTitle(title);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    printHtml(html, printer);
+    return true;
+}
+
+bool PrintPlugin::printToFile(const QString &html, const QString &path, QString *error)
+{
+    QFile probe(path);
+    if (!probe.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QCoreApplication::translate("ReceiptPrinter", "Cannot write %1: %2").arg(path, probe.errorString());
+        return false;
+    }
+    probe.close();
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(path);
+    printHtml(html, printer);
+    return true;
+}

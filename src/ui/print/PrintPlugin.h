@@ -1,0 +1,21 @@
+#pragma once
+
+#include "ui/ReceiptPrintBackend.h"
+
+#include <QObject>
+
+// The plugin behind ReceiptPrinter::print: QPrintDialog and QPrinter.
+class PrintPlugin final : public QObject, public ReceiptPrintBackend
+{
+    Q_OBJECT
+    Q_PLUGIN_METADATA(IID CounterPayReceiptPrintBackend_iid)
+    Q_INTERFACES(ReceiptPrintBackend)
+    Q_DISABLE_COPY_MOVE(PrintPlugin)
+
+public:
+    PrintPlugin() = default;
+    ~PrintPlugin() override = default;
+
+    bool printWithDialog(const QString &html, const QString &title, QWidget *parent) override;
+    bool printToFile(const QString &html, const QString &path, QString *error) override;
+};
