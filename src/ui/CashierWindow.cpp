@@ -50,13 +50,13 @@ CashierWindow::CashierWindow(CashierConfig config, QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->demoBanner->setVisible(m_config.demo);
-    m_ui->demoBanner->setStyleSheet(QStringLiteral("background: #ffd400; color: #000000; font-weight: bold; "
-                                                   "padding: 4px; border-radius: 4px;"));
+    m_ui->demoBanner->setColors(QColor(0xff, 0xd4, 0x00), Qt::black);
+    QFont bannerFont = m_ui->demoBanner->font();
+    bannerFont.setBold(true);
+    m_ui->demoBanner->setFont(bannerFont);
     m_ui->saleForm->configure(m_config.providers, m_config.currency, m_config.locale);
-    m_ui->paymentView->setNavigationFilter(m_config.navigation);
 
     m_ui->alertsContainer->hide();
-    m_help = new HelpOverlay(this);
     m_feedback = new SaleFeedback(m_config.sound, m_config.speech, this);
 
     m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
@@ -67,15 +67,6 @@ CashierWindow::CashierWindow(CashierConfig config, QWidget *parent)
     });
 
     connect(m_ui->saleForm, &SaleForm::payRequested, this, &CashierWindow::pay);
-    connect(m_ui->paymentView, &PaymentView::cancelRequested, this, &CashierWindow::cancelOrClear);
-    connect(m_ui->paymentView, &PaymentView::retryRequested, this, &CashierWindow::retry);
-    connect(m_ui->paymentView, &PaymentView::showQrRequested, this, &CashierWindow::showQrInstead);
-    connect(m_ui->paymentView, &PaymentView::checkNowRequested, this, &CashierWindow::checkNow);
-    connect(m_ui->resultView, &ResultView::newSaleRequested, this, &CashierWindow::newSale);
-    connect(m_ui->resultView, &ResultView::retryRequested, this, &CashierWindow::retry);
-    connect(m_ui->resultView, &ResultView::showQrRequested, this, &CashierWindow::showQrInstead);
-    connect(m_ui->resultView, &ResultView::printRequested, this, &CashierWindow::printReceipt);
-    connect(m_ui->resultView, &ResultView::pdfRequested, this, [this] { saveReceiptPdf(); });
     connect(m_ui->backOfficeButton, &QPushButton::clicked, this, &CashierWindow::backOfficeRequested);
     m_ui->backOfficeButton->setEnabled(false); // until the engine (and the ledger) is there
     addShortcuts();
@@ -90,19 +81,48 @@ CashierWindow::CashierWindow(CashierConfig config, QWidget *parent)
 
 CashierWindow::~CashierWindow() = default;
 
+HelpOverlay *CashierWindow::helpOverlay()
+{
+    // Built on first use (F1): nothing the first frame needs.
+    if (!m_help)
+        m_help = new HelpOverlay(this);
+    return m_help;
+}
+
 SaleForm *CashierWindow::saleForm() const
 {
     return m_ui->saleForm;
 }
 
-PaymentView *CashierWindow::paymentView() const
+// The payment and result pages are built on first use: the first frame needs the sale page only.
+PaymentView *CashierWindow::paymentView()
 {
-    return m_ui->paymentView;
+    if (!m_payment) {
+        m_payment = new PaymentView(m_ui->pages);
+        m_payment->setObjectName(QStringLiteral("paymentView"));
+        m_payment->setNavigationFilter(m_config.navigation);
+        m_ui->pages->addWidget(m_payment);
+        connect(m_payment, &PaymentView::cancelRequested, this, &CashierWindow::cancelOrClear);
+        connect(m_payment, &PaymentView::retryRequested, this, &CashierWindow::retry);
+        connect(m_payment, &PaymentView::showQrRequested, this, &CashierWindow::showQrInstead);
+        connect(m_payment, &PaymentView::checkNowRequested, this, &CashierWindow::checkNow);
+    }
+    return m_payment;
 }
 
-ResultView *CashierWindow::resultView() const
+ResultView *CashierWindow::resultView()
 {
-    return m_ui->resultView;
+    if (!m_result) {
+        m_result = new ResultView(m_ui->pages);
+        m_result->setObjectName(QStringLiteral("resultView"));
+        m_ui->pages->addWidget(m_result);
+        connect(m_result, &ResultView::newSaleRequested, this, &CashierWindow::newSale);
+        connect(m_result, &ResultView::retryRequested, this, &CashierWindow::retry);
+        connect(m_result, &ResultView::showQrRequested, this, &CashierWindow::showQrInstead);
+        connect(m_result, &ResultView::printRequested, this, &CashierWindow::printReceipt);
+        connect(m_result, &ResultView::pdfRequested, this, [this] { saveReceiptPdf(); });
+    }
+    return m_result;
 }
 
 void CashierWindow::setCustomerDisplay(CustomerDisplay *display)
@@ -113,9 +133,9 @@ void CashierWindow::setCustomerDisplay(CustomerDisplay *display)
 CashierWindow::Page CashierWindow::page() const
 {
     QWidget *current = m_ui->pages->currentWidget();
-    if (current == m_ui->paymentView)
+    if (current && current == m_payment)
         return Page::Payment;
-    if (current == m_ui->resultView)
+    if (current && current == m_result)
         return Page::Result;
     return Page::Sale;
 }
@@ -128,11 +148,11 @@ void CashierWindow::setPage(Page page)
         m_ui->saleForm->focusAmount();
         break;
     case Page::Payment:
-        m_ui->pages->setCurrentWidget(m_ui->paymentView);
-        m_ui->paymentView->setFocus(Qt::OtherFocusReason);
+        m_ui->pages->setCurrentWidget(paymentView());
+        paymentView()->setFocus(Qt::OtherFocusReason);
         break;
     case Page::Result:
-        m_ui->pages->setCurrentWidget(m_ui->resultView);
+        m_ui->pages->setCurrentWidget(resultView());
         break;
     }
 }
@@ -140,7 +160,8 @@ void CashierWindow::setPage(Page page)
 void CashierWindow::setNavigationFilter(const NavigationFilter &filter)
 {
     m_config.navigation = filter;
-    m_ui->paymentView->setNavigationFilter(filter);
+    if (m_payment)
+        m_payment->setNavigationFilter(filter);
 }
 
 void CashierWindow::attachEngine(CheckoutPort &checkout, const QStringList &providers)
@@ -163,8 +184,8 @@ void CashierWindow::attachEngine(CheckoutPort &checkout, const QStringList &prov
     connect(m_engine, &CheckoutPort::stateChanged, this, &CashierWindow::onStateChanged);
     connect(m_engine, &CheckoutPort::gatewayFailed, this, &CashierWindow::onGatewayFailed);
     connect(m_engine, &CheckoutPort::statusChecked, this, [this](const QString &orderId, const QDateTime &at) {
-        if (ownsOrder(orderId))
-            m_ui->paymentView->setLastCheck(at);
+        if (ownsOrder(orderId) && m_payment)
+            m_payment->setLastCheck(at);
     });
     m_ui->backOfficeButton->setEnabled(true);
     emit engineAttached();
@@ -178,14 +199,14 @@ void CashierWindow::addShortcuts()
         connect(shortcut, &QShortcut::activated, this, slot);
     };
     add(QKeySequence(Qt::Key_Escape), &CashierWindow::cancelOrClear);
-    add(QKeySequence(Qt::Key_F1), [this] { m_help->toggle(); });
+    add(QKeySequence(Qt::Key_F1), [this] { helpOverlay()->toggle(); });
     add(QKeySequence(Qt::Key_F2), &CashierWindow::newSale);
     add(QKeySequence(Qt::Key_F5), &CashierWindow::checkNow);
     add(QKeySequence(Qt::Key_F6), &CashierWindow::retry);
     add(QKeySequence(Qt::Key_F7), &CashierWindow::showQrInstead);
     add(QKeySequence(Qt::Key_F8), [this] {
         if (page() == Page::Payment)
-            m_ui->paymentView->showWebPage();
+            paymentView()->showWebPage();
     });
     add(QKeySequence(Qt::Key_F9), &CashierWindow::printReceipt);
     add(QKeySequence(Qt::Key_F10), &CashierWindow::backOfficeRequested);
@@ -223,7 +244,7 @@ void CashierWindow::pay()
     request->cashier = m_config.cashier;
     m_request = *request;
     m_ui->saleForm->setBusy(true);
-    m_ui->paymentView->begin(amountText(), ProviderNames::display(m_request.provider), maskedPhone(),
+    paymentView()->begin(amountText(), ProviderNames::display(m_request.provider), maskedPhone(),
                              ProviderNames::isPush(m_request.provider));
     if (m_customer)
         m_customer->showSale(amountText());
@@ -246,7 +267,7 @@ void CashierWindow::pay()
 
 void CashierWindow::cancelOrClear()
 {
-    if (m_help->isVisible()) {
+    if (m_help && m_help->isVisible()) {
         m_help->hide();
         return;
     }
@@ -274,7 +295,7 @@ void CashierWindow::retry()
 {
     if (m_orderId.isEmpty() || !isRetryable(m_state))
         return;
-    m_ui->paymentView->begin(amountText(), ProviderNames::display(m_request.provider), maskedPhone(),
+    paymentView()->begin(amountText(), ProviderNames::display(m_request.provider), maskedPhone(),
                              ProviderNames::isPush(m_request.provider));
     if (m_customer)
         m_customer->showSale(amountText());
@@ -291,7 +312,7 @@ void CashierWindow::showQrInstead()
     if (isRetryable(m_state))
         retry();
     else if (page() == Page::Payment)
-        m_ui->paymentView->showQr();
+        paymentView()->showQr();
 }
 
 void CashierWindow::newSale()
@@ -322,9 +343,9 @@ void CashierWindow::onSessionStarted(const QString &orderId, const PaymentSessio
 {
     if (!ownsOrder(orderId))
         return;
-    m_ui->paymentView->setSession(session);
+    paymentView()->setSession(session);
     if (m_preferQr)
-        m_ui->paymentView->showQr();
+        paymentView()->showQr();
     if (m_customer)
         m_customer->setSession(session);
 }
@@ -338,7 +359,7 @@ void CashierWindow::onStateChanged(const QString &orderId, PaymentState state, c
     // While the sale is open the engine's detail is bookkeeping ("txn …, authenticate with
     // GET") meant for the ledger; the hint under the indicator tells the cashier what to do.
     // Reasons (declined, expired, failed) are shown once the sale has ended.
-    m_ui->paymentView->setState(state, endsSale(state) ? detail : QString());
+    paymentView()->setState(state, endsSale(state) ? detail : QString());
     if (m_customer)
         m_customer->setState(state);
     if (endsSale(state))
@@ -361,10 +382,10 @@ void CashierWindow::showResult(PaymentState state, const QString &detail)
     outcome.maskedPhone = maskedPhone();
     outcome.methodText = ProviderNames::display(m_request.provider);
     outcome.detail = state == PaymentState::Charged ? QString() : detail;
-    m_ui->resultView->showOutcome(outcome);
+    resultView()->showOutcome(outcome);
     setPage(Page::Result);
-    m_ui->resultView->setFocus(Qt::OtherFocusReason);
-    m_ui->resultView->showOutcome(outcome); // focuses "New sale" now that the page is visible
+    resultView()->setFocus(Qt::OtherFocusReason);
+    resultView()->showOutcome(outcome); // focuses "New sale" now that the page is visible
     if (state == PaymentState::Charged)
         m_feedback->paid(m_request.amount, m_config.locale);
     else if (state != PaymentState::Cancelled)
@@ -424,14 +445,23 @@ void CashierWindow::saveReceiptPdf(const QString &path)
 void CashierWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (!m_readyEmitted) {
-        m_readyEmitted = true;
-        // After the first paint has been queued: the window can take keys from here on.
-        QTimer::singleShot(0, this, &CashierWindow::ready);
+    if (!m_shownOnce) {
+        m_shownOnce = true;
         // Sounds come from a plugin; load it once the window has been idle for a moment so
         // neither start-up nor the first sale waits for Qt Multimedia.
         QTimer::singleShot(1500, m_feedback, &SaleFeedback::preload);
     }
+}
+
+bool CashierWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && !m_readyEmitted) {
+        m_readyEmitted = true;
+        // The window is painted first, then its children, then the frame is flushed to the
+        // screen: `ready` follows once that pass is over.
+        QTimer::singleShot(0, this, &CashierWindow::ready);
+    }
+    return QMainWindow::event(event);
 }
 
 void CashierWindow::changeEvent(QEvent *event)

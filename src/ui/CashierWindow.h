@@ -53,10 +53,10 @@ public:
     Page page() const;
     QString currentOrderId() const { return m_orderId; }
     SaleForm *saleForm() const;
-    PaymentView *paymentView() const;
-    ResultView *resultView() const;
+    PaymentView *paymentView();
+    ResultView *resultView();
     AlertsPanel *alertsPanel() const { return m_alerts; }
-    HelpOverlay *helpOverlay() const { return m_help; }
+    HelpOverlay *helpOverlay();
 
     // The intents behind the keys (public so a driver can press them like the cashier).
     void pay();
@@ -70,7 +70,8 @@ public:
 
 signals:
     void languageRequested(const QString &language);
-    // The first time the window can take input (for the start-up benchmark).
+    // The window's first frame has been painted: it is on screen and takes input (for the
+    // start-up benchmark).
     void ready();
     // The engine is connected: Pay works from here on.
     void engineAttached();
@@ -79,6 +80,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
@@ -98,7 +100,9 @@ private:
     CheckoutPort *m_engine = nullptr;
     CashierConfig m_config;
     AlertsPanel *m_alerts = nullptr; // created with the engine
-    HelpOverlay *m_help;
+    PaymentView *m_payment = nullptr; // built on first use
+    ResultView *m_result = nullptr;   // built on first use
+    HelpOverlay *m_help = nullptr; // built on first use
     SaleFeedback *m_feedback;
     CustomerDisplay *m_customer = nullptr;
 
@@ -109,4 +113,5 @@ private:
     bool m_sending = false;       // inside engine.pay(): signals for a new id belong to us
     bool m_preferQr = false;
     bool m_readyEmitted = false;
+    bool m_shownOnce = false;
 };

@@ -1,6 +1,7 @@
 #include "ui/SaleForm.h"
 
 #include "checkout/ProviderRules.h"
+#include "ui/Badge.h"
 #include "ui/ProviderNames.h"
 #include "ui_SaleForm.h"
 
@@ -49,13 +50,12 @@ SaleForm::SaleForm(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui:
     m_ui->payButton->setFont(payFont);
     for (const CountryPrefix &country : kCountries)
         m_ui->countryCombo->addItem(QString::fromUtf16(country.label), QString::fromUtf16(country.region));
-    for (QLabel *error : { m_ui->amountError, m_ui->mobileError }) {
+    for (Badge *error : { m_ui->amountError, m_ui->mobileError }) {
         error->setProperty("role", QStringLiteral("error"));
-        error->setStyleSheet(QStringLiteral("color: #ffffff; background: #b31d1d; padding: 2px 6px; "
-                                            "border-radius: 4px;"));
+        error->setColors(QColor(0xb3, 0x1d, 0x1d), Qt::white);
         error->hide();
     }
-    buildKeypad();
+    buildKeypad(); // again by configure() only if the decimal point differs
 
     connect(m_ui->amountEdit, &QLineEdit::textChanged, this, [this] {
         m_engineAmountError.clear();
@@ -107,12 +107,15 @@ void SaleForm::configure(const QStringList &providers, const Currency &currency,
 
 void SaleForm::buildKeypad()
 {
+    const QString point = m_currency.exponent() > 0 ? m_locale.decimalPoint() : QString();
     QLayout *layout = m_ui->keypadLayout;
+    if (layout->count() > 0 && point == m_keypadPoint)
+        return; // the same keys: nothing to rebuild
+    m_keypadPoint = point;
     while (QLayoutItem *item = layout->takeAt(0)) {
         delete item->widget();
         delete item;
     }
-    const QString point = m_currency.exponent() > 0 ? m_locale.decimalPoint() : QString();
     const QStringList keys = { QStringLiteral("7"), QStringLiteral("8"), QStringLiteral("9"),
                                QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6"),
                                QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),

@@ -71,6 +71,7 @@ private:
     QLocale m_locale;
     PhoneParser m_parsePhone;
     bool m_busy = false;
+    QString m_keypadPoint; // the decimal point key the keypad was built with
     QString m_engineAmountError;
     QString m_engineMobileError;
 };

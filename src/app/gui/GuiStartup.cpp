@@ -20,6 +20,9 @@ GuiStartup::~GuiStartup()
 
 void GuiStartup::start()
 {
+    if (m_started)
+        return;
+    m_started = true;
     QTimer::singleShot(0, this, [this] {
         QString error;
         QObject *root = UiPluginLoader::load(QStringLiteral("counterpay_terminal"), &error);

@@ -25,7 +25,7 @@ public:
     GuiStartup(AppOptions options, CashierWindow &window, QObject *parent = nullptr);
     ~GuiStartup() override;
 
-    // Queues the work; `finished` or `failed` follows.
+    // Queues the work; `finished` or `failed` follows. Calls after the first do nothing.
     void start();
     // Valid after `finished`.
     Terminal *terminal() const { return m_terminal.get(); }
@@ -42,4 +42,5 @@ private:
     CashierWindow &m_window;
     CheckoutPort m_checkout;                // declared before the terminal, which reports to it
     std::unique_ptr<Terminal> m_terminal;
+    bool m_started = false;
 };
