@@ -23,7 +23,8 @@ class UiPluginLoader
 {
 public:
     // Nullptr with `error` set if the plugin is missing or does not load. Loaded once per process.
-    // The browser needs Qt::AA_ShareOpenGLContexts set before the QApplication is created.
+    // The browser's global OpenGL share context is created here, on its first load, not at
+    // start-up (see prepareOpenGlSharing in the .cpp).
     static GatewayBrowserFactory *browserFactory(QString *error = nullptr);
     static SaleFeedbackBackend *feedbackBackend(QString *error = nullptr);
     static ReceiptPrintBackend *printBackend(QString *error = nullptr);

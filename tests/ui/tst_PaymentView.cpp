@@ -6,6 +6,8 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QImage>
+#include <QSet>
 #include <QTest>
 
 // The payment view's embedded browser comes from the counterpay_webengine plugin, loaded the
@@ -15,11 +17,8 @@ class tst_PaymentView final : public QObject
 {
     Q_OBJECT
 
-public:
-    // As counterpay's main() does: WebEngine, loaded later from a plugin, needs this set
-    // before the application object exists.
-    static void initMain() { QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts); }
-
+    // Like counterpay's main(), no Qt::AA_ShareOpenGLContexts before the application object:
+    // UiPluginLoader sets up OpenGL sharing when the browser plugin is first loaded.
 private slots:
     void initTestCase();
     void missingPluginKeepsTheQr();
@@ -28,11 +27,22 @@ private slots:
 
 private:
     static bool webEngineLoaded();
+    static int distinctColours(const QImage &image);
     PaymentSession session() const;
 
     std::unique_ptr<SandboxServer> m_sandbox;
     QUrl m_base;
 };
+
+int tst_PaymentView::distinctColours(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4) {
+        for (int x = 0; x < image.width(); x += 4)
+            colours.insert(image.pixel(x, y));
+    }
+    return int(colours.size());
+}
 
 bool tst_PaymentView::webEngineLoaded()
 {
@@ -98,6 +108,8 @@ void tst_PaymentView::browserPluginLoadsOnlyWhenAPageIsShown()
     QVERIFY(loaded.wait(30'000));
     QCOMPARE(loaded.first().first().toBool(), true);
     QCOMPARE(view.webView()->blockedCount(), 0);
+    // Drawn, not only loaded: the browser's area holds the page, not one flat colour.
+    QTRY_VERIFY_WITH_TIMEOUT(distinctColours(view.webView()->widget()->grab().toImage()) > 2, 10'000);
 }
 
 void tst_PaymentView::blockedNavigationIsShownToTheCashier()

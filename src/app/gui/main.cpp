@@ -89,7 +89,8 @@ int main(int argc, char *argv[])
         if (trace)
             QTextStream(stderr) << "startup " << sinceMain.elapsed() << " ms " << phase << Qt::endl;
     };
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts); // before QApplication, for WebEngine
+    // No Qt::AA_ShareOpenGLContexts here: the embedded browser's OpenGL context is created when
+    // the browser is first loaded (UiPluginLoader), not at every start.
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("CounterPay"));
     QApplication::setOrganizationName(QStringLiteral("CounterPay"));
