@@ -49,10 +49,166 @@
     </message>
 </context>
 <context>
+    <name>AuditLogView</name>
+    <message>
+        <source>Every manager action and login attempt, newest first.</source>
+        <translation>मैनेजर का हर काम और हर लॉगिन प्रयास, सबसे नया पहले।</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>ताज़ा करें (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>ऑडिट लॉग</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>कौन</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>भूमिका</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>कार्य</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>ऑर्डर</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>विवरण</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries.</source>
+        <translation>सबसे नई %1 प्रविष्टियाँ।</translation>
+    </message>
+    <message>
+        <source>%1 entries.</source>
+        <translation>%1 प्रविष्टियाँ।</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeLauncher</name>
+    <message>
+        <source>CounterPay will use the new payment settings after a restart.</source>
+        <translation>CounterPay दोबारा शुरू होने के बाद नई भुगतान सेटिंग्स इस्तेमाल करेगा।</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeText</name>
+    <message>
+        <source>Created</source>
+        <translation>बनाया गया</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>भेजा जा रहा है</translation>
+    </message>
+    <message>
+        <source>Waiting for customer</source>
+        <translation>ग्राहक की प्रतीक्षा</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>भुगतान हो गया</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>विफल</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>अस्वीकृत</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>समय समाप्त</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>रद्द किया गया</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>अज्ञात</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>धनवापसी हो गई</translation>
+    </message>
+    <message>
+        <source>Partly refunded</source>
+        <translation>आंशिक धनवापसी</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeWindow</name>
+    <message>
+        <source>CounterPay back office</source>
+        <translation>CounterPay बैक ऑफिस</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>भूमिका</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>इतिहास (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;End of day</source>
+        <translation>दिन का हिसाब (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>चार्ट (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reconciliation</source>
+        <translation>मिलान (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>ऑडिट लॉग (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>सेटिंग्स (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>मैनेजर</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>कैशियर</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>लॉक करें (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Manager &amp;PIN…</source>
+        <translation>मैनेजर &amp;PIN…</translation>
+    </message>
+    <message>
+        <source>Enter the manager PIN to unlock the back office.</source>
+        <translation>बैक ऑफिस खोलने के लिए मैनेजर PIN डालें।</translation>
+    </message>
+</context>
+<context>
     <name>CashierWindow</name>
     <message>
         <source>CounterPay</source>
-        <translation type="unfinished"></translation>
+        <translation>CounterPay</translation>
     </message>
     <message>
         <source>DEMO: payments go to the built-in sandbox. No money moves.</source>
@@ -64,7 +220,7 @@
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>&amp;भाषा</translation>
+        <translation>भाषा (&amp;L)</translation>
     </message>
     <message>
         <source>cancelled by the cashier</source>
@@ -80,11 +236,65 @@
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Receipt saved: %1</source>
         <translation>रसीद सहेजी गई: %1</translation>
+    </message>
+    <message>
+        <source>Back office (F10)</source>
+        <translation>बैक ऑफिस (F10)</translation>
+    </message>
+    <message>
+        <source>History, end of day, refunds and settings (manager PIN for most of it)</source>
+        <translation>इतिहास, दिन का हिसाब, धनवापसी और सेटिंग्स (ज़्यादातर के लिए मैनेजर PIN चाहिए)</translation>
+    </message>
+    <message>
+        <source>CounterPay is still starting; press Pay again in a moment.</source>
+        <translation>CounterPay अभी शुरू हो रहा है; थोड़ी देर में फिर से “भुगतान करें” दबाएँ।</translation>
+    </message>
+    <message>
+        <source>Cannot print: %1</source>
+        <translation>प्रिंट नहीं हो सका: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsView</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>ताज़ा करें (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Success rate per provider, last %1 days (paid of settled)</source>
+        <translation>प्रदाता के अनुसार सफलता दर, पिछले %1 दिन (पूरे हुए भुगतानों में से सफल)</translation>
+    </message>
+    <message>
+        <source>Sales per hour today (%1)</source>
+        <translation>आज प्रति घंटा बिक्री (%1)</translation>
+    </message>
+    <message>
+        <source>Sales per day, last %1 days (%2)</source>
+        <translation>प्रति दिन बिक्री, पिछले %1 दिन (%2)</translation>
+    </message>
+    <message>
+        <source>Today %1 · last %2 days %3 (%4 to %5)</source>
+        <translation>आज %1 · पिछले %2 दिन %3 (%4 से %5 तक)</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>चार्ज किया गया</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>भुगतान हो गया</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutPort</name>
+    <message>
+        <source>CounterPay is still starting; try again in a moment.</source>
+        <translation>CounterPay अभी शुरू हो रहा है; थोड़ी देर में फिर से कोशिश करें।</translation>
     </message>
 </context>
 <context>
@@ -120,6 +330,240 @@
     <message>
         <source>The payment was not completed.</source>
         <translation>भुगतान पूरा नहीं हुआ।</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up CounterPay</source>
+        <translation>CounterPay सेट अप करें</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>मैनेजर PIN</translation>
+    </message>
+    <message>
+        <source>Refunds, exports, settings and history before today need this PIN. Choose 4 to 8 digits.</source>
+        <translation>धनवापसी, निर्यात, सेटिंग्स और आज से पहले के इतिहास के लिए यह PIN चाहिए। 4 से 8 अंक चुनें।</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>New manager PIN</source>
+        <translation>नया मैनेजर PIN</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>PIN दोबारा (&amp;A)</translation>
+    </message>
+    <message>
+        <source>The manager PIN again</source>
+        <translation>मैनेजर PIN दोबारा</translation>
+    </message>
+    <message>
+        <source>Your shop</source>
+        <translation>आपकी दुकान</translation>
+    </message>
+    <message>
+        <source>The name and address printed on receipts and reports.</source>
+        <translation>रसीदों और रिपोर्टों पर छपने वाला नाम और पता।</translation>
+    </message>
+    <message>
+        <source>Shop &amp;name</source>
+        <translation>दुकान का नाम (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>दुकान का नाम</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>पता (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Shop address</source>
+        <translation>दुकान का पता</translation>
+    </message>
+    <message>
+        <source>Where payments go</source>
+        <translation>भुगतान कहाँ जाएँ</translation>
+    </message>
+    <message>
+        <source>Demo plays every provider on this computer. Sandbox and Production need your gateway profile; the keys go to the system keychain, never to a file.</source>
+        <translation>डेमो हर प्रदाता को इसी कंप्यूटर पर चलाता है। सैंडबॉक्स और प्रोडक्शन के लिए आपकी गेटवे प्रोफ़ाइल चाहिए; कुंजियाँ सिस्टम कीचेन में रखी जाती हैं, कभी किसी फ़ाइल में नहीं।</translation>
+    </message>
+    <message>
+        <source>&amp;Demo (no real money, no internet)</source>
+        <translation>डेमो (असली पैसा नहीं, इंटरनेट नहीं) (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Sandbox (the providers&apos; test systems)</source>
+        <translation>सैंडबॉक्स (प्रदाताओं के टेस्ट सिस्टम) (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Production (real payments)</source>
+        <translation>प्रोडक्शन (असली भुगतान) (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;profile</source>
+        <translation>गेटवे प्रोफ़ाइल (&amp;P)</translation>
+    </message>
+    <message>
+        <source>/path/to/counterpay-profile.ini</source>
+        <translation>/path/to/counterpay-profile.ini</translation>
+    </message>
+    <message>
+        <source>Gateway profile file</source>
+        <translation>गेटवे प्रोफ़ाइल फ़ाइल</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>ब्राउज़ करें (&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Juspay API &amp;key</source>
+        <translation>Juspay API कुंजी (&amp;K)</translation>
+    </message>
+    <message>
+        <source>leave empty if not used</source>
+        <translation>इस्तेमाल न हो तो खाली छोड़ें</translation>
+    </message>
+    <message>
+        <source>Juspay API key</source>
+        <translation>Juspay API कुंजी</translation>
+    </message>
+    <message>
+        <source>CM.com client &amp;id</source>
+        <translation>CM.com क्लाइंट &amp;ID</translation>
+    </message>
+    <message>
+        <source>CM.com client id</source>
+        <translation>CM.com क्लाइंट ID</translation>
+    </message>
+    <message>
+        <source>CM.com client &amp;secret</source>
+        <translation>CM.com क्लाइंट सीक्रेट (&amp;S)</translation>
+    </message>
+    <message>
+        <source>CM.com client secret</source>
+        <translation>CM.com क्लाइंट सीक्रेट</translation>
+    </message>
+    <message>
+        <source>Google Pay service-account &amp;key file</source>
+        <translation>Google Pay सर्विस-अकाउंट कुंजी फ़ाइल (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Google Pay service-account key file</source>
+        <translation>Google Pay सर्विस-अकाउंट कुंजी फ़ाइल</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>तैयार</translation>
+    </message>
+    <message>
+        <source>Check what will be saved, then press Finish.</source>
+        <translation>देख लें कि क्या सहेजा जाएगा, फिर Finish दबाएँ।</translation>
+    </message>
+    <message>
+        <source>The PIN needs at least %1 digits.</source>
+        <translation>PIN में कम से कम %1 अंक होने चाहिए।</translation>
+    </message>
+    <message>
+        <source>The PIN has at most %1 digits.</source>
+        <translation>PIN में ज़्यादा से ज़्यादा %1 अंक हो सकते हैं।</translation>
+    </message>
+    <message>
+        <source>The PIN is digits only.</source>
+        <translation>PIN में केवल अंक होते हैं।</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>दोनों PIN अलग हैं। एक ही PIN दो बार लिखें।</translation>
+    </message>
+    <message>
+        <source>Enter the shop&apos;s name: receipts print it.</source>
+        <translation>दुकान का नाम डालें: यह रसीदों पर छपता है।</translation>
+    </message>
+    <message>
+        <source>Choose the gateway profile file for %1.</source>
+        <translation>%1 के लिए गेटवे प्रोफ़ाइल फ़ाइल चुनें।</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>सैंडबॉक्स</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>प्रोडक्शन</translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation>%1 पर कोई फ़ाइल नहीं है।</translation>
+    </message>
+    <message>
+        <source>CM.com needs both the client id and the client secret.</source>
+        <translation>CM.com के लिए क्लाइंट ID और क्लाइंट सीक्रेट दोनों चाहिए।</translation>
+    </message>
+    <message>
+        <source>Gateway profile</source>
+        <translation>गेटवे प्रोफ़ाइल</translation>
+    </message>
+    <message>
+        <source>Profiles (*.ini);;All files (*)</source>
+        <translation>प्रोफ़ाइल (*.ini);;सभी फ़ाइलें (*)</translation>
+    </message>
+    <message>
+        <source>Manager PIN: set (%1 digits), kept in the system keychain as a salted hash.</source>
+        <translation>मैनेजर PIN: सेट है (%1 अंक), सिस्टम कीचेन में सॉल्टेड हैश के रूप में रखा गया है।</translation>
+    </message>
+    <message>
+        <source>Shop: %1</source>
+        <translation>दुकान: %1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>पता: %1</translation>
+    </message>
+    <message>
+        <source>Payments: %1</source>
+        <translation>भुगतान: %1</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>डेमो</translation>
+    </message>
+    <message>
+        <source>Gateway profile: %1</source>
+        <translation>गेटवे प्रोफ़ाइल: %1</translation>
+    </message>
+    <message>
+        <source>Gateway credentials for the keychain: %1</source>
+        <translation>कीचेन में रखे जाने वाले गेटवे क्रेडेंशियल: %1</translation>
+    </message>
+    <message>
+        <source>The PIN could not be stored: %1</source>
+        <translation>PIN सहेजा नहीं जा सका: %1</translation>
+    </message>
+    <message>
+        <source>The keychain did not take %1: %2</source>
+        <translation>कीचेन ने %1 स्वीकार नहीं किया: %2</translation>
+    </message>
+    <message>
+        <source>Settings could not be saved: %1</source>
+        <translation>सेटिंग्स सहेजी नहीं जा सकीं: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GuiStartup</name>
+    <message>
+        <source>the terminal plugin is from another version</source>
+        <translation>टर्मिनल प्लगइन किसी दूसरे संस्करण का है</translation>
+    </message>
+    <message>
+        <source>Cannot start the payment terminal: %1</source>
+        <translation>भुगतान टर्मिनल शुरू नहीं हो सका: %1</translation>
     </message>
 </context>
 <context>
@@ -180,6 +624,366 @@
         <source>Print the receipt</source>
         <translation>रसीद प्रिंट करें</translation>
     </message>
+    <message>
+        <source>&amp;About CounterPay</source>
+        <translation>CounterPay के बारे में (&amp;A)</translation>
+    </message>
+    <message>
+        <source>About CounterPay</source>
+        <translation>CounterPay के बारे में</translation>
+    </message>
+    <message>
+        <source>Back office: history, end of day, refunds, settings</source>
+        <translation>बैक ऑफिस: इतिहास, दिन का हिसाब, धनवापसी, सेटिंग्स</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CounterPay %1&lt;/h3&gt;&lt;p&gt;A payment terminal for retail counters: Google Pay, CRED and wallets through Juspay, Google Pay directly and CM.com.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CounterPay %1&lt;/h3&gt;&lt;p&gt;खुदरा काउंटरों के लिए भुगतान टर्मिनल: Juspay के ज़रिए Google Pay, CRED और वॉलेट, सीधे Google Pay, और CM.com।&lt;/p&gt;&lt;p&gt;Qt %2 से बना, Qt %3 पर चल रहा है।&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFilterBar</name>
+    <message>
+        <source>&amp;Period</source>
+        <translation>अवधि (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>अवधि</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>शुरुआती तारीख</translation>
+    </message>
+    <message>
+        <source>To date (inclusive)</source>
+        <translation>आखिरी तारीख (शामिल)</translation>
+    </message>
+    <message>
+        <source>&amp;State</source>
+        <translation>स्थिति (&amp;S)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider</source>
+        <translation>प्रदाता (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Provider or method</source>
+        <translation>प्रदाता या तरीका</translation>
+    </message>
+    <message>
+        <source>S&amp;earch</source>
+        <translation>खोजें (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Order id, txn id, UPI RRN or phone last 4</source>
+        <translation>ऑर्डर ID, लेनदेन ID, UPI RRN या फ़ोन के आखिरी 4 अंक</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>खोजें</translation>
+    </message>
+    <message>
+        <source>A&amp;mount</source>
+        <translation>राशि (&amp;M)</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>कम से कम</translation>
+    </message>
+    <message>
+        <source>Smallest amount</source>
+        <translation>सबसे कम राशि</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>ज़्यादा से ज़्यादा</translation>
+    </message>
+    <message>
+        <source>Largest amount</source>
+        <translation>सबसे ज़्यादा राशि</translation>
+    </message>
+    <message>
+        <source>&amp;Cashier</source>
+        <translation>कैशियर (&amp;C)</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>कोई भी</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>कैशियर</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>आज</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>बीता कल</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>इस सप्ताह</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>इस महीने</translation>
+    </message>
+    <message>
+        <source>Custom days</source>
+        <translation>चुनी हुई तारीखें</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>कोई भी स्थिति</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation>कोई भी प्रदाता</translation>
+    </message>
+    <message>
+        <source>Smallest amount: %1</source>
+        <translation>सबसे कम राशि: %1</translation>
+    </message>
+    <message>
+        <source>Largest amount: %1</source>
+        <translation>सबसे ज़्यादा राशि: %1</translation>
+    </message>
+    <message>
+        <source>The smallest amount is larger than the largest.</source>
+        <translation>सबसे कम राशि सबसे ज़्यादा राशि से बड़ी है।</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>ऑर्डर</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>भुगतान का तरीका</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>राशि</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>फ़ोन</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>कैशियर</translation>
+    </message>
+    <message>
+        <source>The history sorts by time or by amount.</source>
+        <translation>इतिहास केवल समय या राशि के अनुसार छाँटा जा सकता है।</translation>
+    </message>
+    <message>
+        <source>%1 orders match: narrow the filter to at most %2 to sort them this way. Newest first works at any size.</source>
+        <translation>%1 ऑर्डर मिले: इस तरह छाँटने के लिए फ़िल्टर से इन्हें ज़्यादा से ज़्यादा %2 तक कम करें। सबसे नए पहले वाला क्रम कितने भी ऑर्डर पर चलता है।</translation>
+    </message>
+    <message>
+        <source>Too many orders to sort this way; showing newest first.</source>
+        <translation>इस तरह छाँटने के लिए ऑर्डर बहुत ज़्यादा हैं; सबसे नए पहले दिखाए जा रहे हैं।</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Sales history</source>
+        <translation>बिक्री इतिहास</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV निर्यात करें…</translation>
+    </message>
+    <message>
+        <source>Export the filtered sales</source>
+        <translation>फ़िल्टर की गई बिक्री निर्यात करें</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 orders written to %2.</source>
+        <translation>%1 ऑर्डर %2 में लिखे गए।</translation>
+    </message>
+    <message>
+        <source>%1 orders shown; scroll for more.</source>
+        <translation>%1 ऑर्डर दिखाए गए; और देखने के लिए स्क्रॉल करें।</translation>
+    </message>
+    <message>
+        <source>%1 orders.</source>
+        <translation>%1 ऑर्डर।</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>Paid with</source>
+        <translation>भुगतान का तरीका</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>फ़ोन</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>संदर्भ</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>धनवापसी</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>घटनाक्रम</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>क्या हुआ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Provider said</source>
+        <translation>प्रदाता का जवाब</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>विवरण</translation>
+    </message>
+    <message>
+        <source>Re-&amp;check status</source>
+        <translation>स्थिति फिर से जाँचें (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Refund…</source>
+        <translation>धनवापसी करें (&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Settle &amp;unknown…</source>
+        <translation>अज्ञात का निपटारा करें (&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;print receipt</source>
+        <translation>रसीद फिर से प्रिंट करें (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Choose an order to see its timeline.</source>
+        <translation>घटनाक्रम देखने के लिए कोई ऑर्डर चुनें।</translation>
+    </message>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>ऑर्डर %1 मौजूद नहीं है।</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <source>txn %1</source>
+        <translation>लेनदेन %1</translation>
+    </message>
+    <message>
+        <source>provider %1</source>
+        <translation>प्रदाता %1</translation>
+    </message>
+    <message>
+        <source>UPI RRN %1</source>
+        <translation>UPI RRN %1</translation>
+    </message>
+    <message>
+        <source>cashier %1 at %2, %3</source>
+        <translation>कैशियर %1, टर्मिनल %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Sale created</source>
+        <translation>बिक्री बनाई गई</translation>
+    </message>
+    <message>
+        <source>Request sent</source>
+        <translation>अनुरोध भेजा गया</translation>
+    </message>
+    <message>
+        <source>Gateway answered</source>
+        <translation>गेटवे ने जवाब दिया</translation>
+    </message>
+    <message>
+        <source>Status checked</source>
+        <translation>स्थिति जाँची गई</translation>
+    </message>
+    <message>
+        <source>State changed</source>
+        <translation>स्थिति बदली</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>चेतावनी</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>टिप्पणी</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>त्रुटि</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>धनवापसी</translation>
+    </message>
+    <message>
+        <source>Asked the gateway; the timeline shows the answer when it comes.</source>
+        <translation>गेटवे से पूछा गया है; जवाब आने पर घटनाक्रम में दिखेगा।</translation>
+    </message>
+    <message>
+        <source>Refund sent; waiting for the provider.</source>
+        <translation>धनवापसी भेजी गई; प्रदाता की प्रतीक्षा है।</translation>
+    </message>
+    <message>
+        <source>Settled as %1.</source>
+        <translation>%1 के रूप में निपटाया गया।</translation>
+    </message>
+    <message>
+        <source>Cannot print: %1</source>
+        <translation>प्रिंट नहीं हो सका: %1</translation>
+    </message>
+    <message>
+        <source>The refund failed: %1</source>
+        <translation>धनवापसी विफल: %1</translation>
+    </message>
 </context>
 <context>
     <name>PaymentView</name>
@@ -230,6 +1034,41 @@
     <message>
         <source>The gateway did not answer clearly. CounterPay keeps checking; do not charge again.</source>
         <translation>गेटवे का उत्तर स्पष्ट नहीं है। CounterPay जाँच रहा है; दोबारा चार्ज न करें।</translation>
+    </message>
+    <message>
+        <source>The embedded browser is not available (%1). Use the QR code.</source>
+        <translation>अंतर्निहित ब्राउज़र उपलब्ध नहीं है (%1)। QR कोड इस्तेमाल करें।</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Manager PIN</source>
+        <translation>मैनेजर PIN</translation>
+    </message>
+    <message>
+        <source>Manager &amp;PIN</source>
+        <translation>मैनेजर &amp;PIN</translation>
+    </message>
+    <message>
+        <source>This needs the manager PIN.</source>
+        <translation>इसके लिए मैनेजर PIN चाहिए।</translation>
+    </message>
+    <message>
+        <source>Only a manager may %1. Enter the manager PIN.</source>
+        <translation>यह काम केवल मैनेजर कर सकता है (%1)। मैनेजर PIN डालें।</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again.</source>
+        <translation>गलत PIN। फिर से कोशिश करें।</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. The PIN is refused until %1.</source>
+        <translation>बहुत बार गलत PIN डाला गया। %1 तक PIN स्वीकार नहीं होगा।</translation>
+    </message>
+    <message>
+        <source>No manager PIN is set yet. Set one in the first-run wizard.</source>
+        <translation>अभी तक कोई मैनेजर PIN सेट नहीं है। पहली बार के सेटअप विज़ार्ड में इसे सेट करें।</translation>
     </message>
 </context>
 <context>
@@ -286,7 +1125,7 @@
     </message>
     <message>
         <source>UPI RRN</source>
-        <translation type="unfinished"></translation>
+        <translation>UPI RRN</translation>
     </message>
     <message>
         <source>Mobile</source>
@@ -302,15 +1141,172 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 में लिखा नहीं जा सका: %2</translation>
     </message>
     <message>
         <source>Receipt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>रसीद %1</translation>
     </message>
     <message>
         <source>Print receipt</source>
         <translation>रसीद प्रिंट करें</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileView</name>
+    <message>
+        <source>Asks the gateways again about every order of the day that is not final, unknown or not verified, and lists where the ledger and the gateway disagree. Nothing is changed: settle or re-check each order from History.</source>
+        <translation>दिन के हर उस ऑर्डर के बारे में गेटवे से दोबारा पूछता है जो अंतिम नहीं है, अज्ञात है या सत्यापित नहीं है, और दिखाता है कि लेजर और गेटवे कहाँ मेल नहीं खाते। कुछ भी बदला नहीं जाता: हर ऑर्डर का निपटारा या दोबारा जाँच इतिहास से करें।</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>दिन (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Day to reconcile</source>
+        <translation>मिलान का दिन</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile</source>
+        <translation>मिलान करें (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>अंतर</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>ऑर्डर</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>प्रदाता</translation>
+    </message>
+    <message>
+        <source>Ledger says</source>
+        <translation>लेजर के अनुसार</translation>
+    </message>
+    <message>
+        <source>Gateway says</source>
+        <translation>गेटवे के अनुसार</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>राशियाँ</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>अंतर</translation>
+    </message>
+    <message>
+        <source>No gateway is configured, so there is nobody to ask.</source>
+        <translation>कोई गेटवे सेट नहीं है, इसलिए पूछने के लिए कोई नहीं है।</translation>
+    </message>
+    <message>
+        <source>Checked %1 of %2 orders.</source>
+        <translation>%2 में से %1 ऑर्डर जाँचे गए।</translation>
+    </message>
+    <message>
+        <source>Asking the gateways…</source>
+        <translation>गेटवे से पूछा जा रहा है…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>कोई जवाब नहीं</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>The ledger and the gateways agree on every doubtful order.</source>
+        <translation>हर संदिग्ध ऑर्डर पर लेजर और गेटवे सहमत हैं।</translation>
+    </message>
+    <message>
+        <source>%1 differences to look at.</source>
+        <translation>%1 अंतर देखने हैं।</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>धनवापसी</translation>
+    </message>
+    <message>
+        <source>&amp;Everything not yet refunded</source>
+        <translation>अब तक वापस न की गई पूरी राशि (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Part of it:</source>
+        <translation>इसका कुछ हिस्सा (&amp;P):</translation>
+    </message>
+    <message>
+        <source>0.00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <source>Amount to refund</source>
+        <translation>वापस की जाने वाली राशि</translation>
+    </message>
+    <message>
+        <source>Order %1 took %2 by %3. Refundable now: %4.</source>
+        <translation>ऑर्डर %1: %3 से %2 प्राप्त हुए। अभी वापस की जा सकने वाली राशि: %4।</translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund.</source>
+        <translation>धनवापसी के लिए कुछ भी बाकी नहीं है।</translation>
+    </message>
+    <message>
+        <source>Type the amount to refund.</source>
+        <translation>धनवापसी की राशि लिखें।</translation>
+    </message>
+    <message>
+        <source>At most %1 can be refunded.</source>
+        <translation>ज़्यादा से ज़्यादा %1 की धनवापसी हो सकती है।</translation>
+    </message>
+    <message>
+        <source>Press OK to send %1 back to the customer. This cannot be undone.</source>
+        <translation>ग्राहक को %1 वापस भेजने के लिए OK दबाएँ। इसे पलटा नहीं जा सकता।</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Settle an unknown payment</source>
+        <translation>अज्ञात भुगतान का निपटारा करें</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>परिणाम (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>परिणाम</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>कारण (&amp;R)</translation>
+    </message>
+    <message>
+        <source>What the provider or the customer&apos;s bank confirmed</source>
+        <translation>प्रदाता या ग्राहक के बैंक ने किस बात की पुष्टि की</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <source>Order %1: nobody knows yet whether it was paid. Settle it only after the provider or the customer&apos;s bank confirmed the outcome.</source>
+        <translation>ऑर्डर %1: अभी पता नहीं है कि भुगतान हुआ या नहीं। प्रदाता या ग्राहक के बैंक से परिणाम की पुष्टि होने के बाद ही इसका निपटारा करें।</translation>
+    </message>
+    <message>
+        <source>Say why: what the provider or the bank confirmed.</source>
+        <translation>कारण बताएँ: प्रदाता या बैंक ने किस बात की पुष्टि की।</translation>
     </message>
 </context>
 <context>
@@ -364,14 +1360,14 @@
     </message>
     <message>
         <source>Received %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 प्राप्त हुए</translation>
     </message>
 </context>
 <context>
     <name>SaleForm</name>
     <message>
         <source>&amp;Amount</source>
-        <translation>&amp;राशि</translation>
+        <translation>राशि (&amp;A)</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -379,7 +1375,7 @@
     </message>
     <message>
         <source>0.00</source>
-        <translation type="unfinished"></translation>
+        <translation>0.00</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -387,7 +1383,7 @@
     </message>
     <message>
         <source>Customer&apos;s &amp;mobile</source>
-        <translation>ग्राहक का &amp;मोबाइल</translation>
+        <translation>ग्राहक का मोबाइल (&amp;M)</translation>
     </message>
     <message>
         <source>Country prefix</source>
@@ -395,7 +1391,7 @@
     </message>
     <message>
         <source>98765 43210</source>
-        <translation type="unfinished"></translation>
+        <translation>98765 43210</translation>
     </message>
     <message>
         <source>Customer&apos;s mobile number</source>
@@ -403,7 +1399,7 @@
     </message>
     <message>
         <source>Payment &amp;method</source>
-        <translation>भुगतान का &amp;तरीका</translation>
+        <translation>भुगतान का तरीका (&amp;M)</translation>
     </message>
     <message>
         <source>Payment method</source>
@@ -411,7 +1407,7 @@
     </message>
     <message>
         <source>&amp;Reference or note (optional)</source>
-        <translation>&amp;संदर्भ या टिप्पणी (वैकल्पिक)</translation>
+        <translation>संदर्भ या टिप्पणी (वैकल्पिक) (&amp;R)</translation>
     </message>
     <message>
         <source>Reference or note</source>
@@ -435,7 +1431,230 @@
     </message>
     <message>
         <source>Customer&apos;s &amp;mobile (optional)</source>
-        <translation>ग्राहक का &amp;मोबाइल (वैकल्पिक)</translation>
+        <translation>ग्राहक का मोबाइल (वैकल्पिक) (&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>सेटिंग्स</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>दुकान</translation>
+    </message>
+    <message>
+        <source>Shop &amp;name</source>
+        <translation>दुकान का नाम (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>पता (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Cashier name</source>
+        <translation>कैशियर का नाम (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Terminal</source>
+        <translation>टर्मिनल (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>प्रदाता</translation>
+    </message>
+    <message>
+        <source>&amp;Payments go to</source>
+        <translation>भुगतान कहाँ जाएँ (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Gateway p&amp;rofile</source>
+        <translation>गेटवे प्रोफ़ाइल (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Configured providers</source>
+        <translation>सेट किए गए प्रदाता</translation>
+    </message>
+    <message>
+        <source>API keys and client secrets live in the system keychain; the first-run wizard stores them. A changed profile is used after a restart.</source>
+        <translation>API कुंजियाँ और क्लाइंट सीक्रेट सिस्टम कीचेन में रहते हैं; पहली बार का सेटअप विज़ार्ड इन्हें सहेजता है। बदली गई प्रोफ़ाइल दोबारा शुरू करने के बाद इस्तेमाल होती है।</translation>
+    </message>
+    <message>
+        <source>Polling</source>
+        <translation>स्थिति जाँच</translation>
+    </message>
+    <message>
+        <source>&amp;First status check after</source>
+        <translation>पहली स्थिति जाँच इतनी देर बाद (&amp;F)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>&amp;Longest wait between checks</source>
+        <translation>दो जाँचों के बीच सबसे लंबी प्रतीक्षा (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Keep checking &amp;after expiry</source>
+        <translation>समय समाप्ति के बाद भी इतनी देर जाँचते रहें (&amp;A)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>प्रिंटर</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;printer</source>
+        <translation>रसीद प्रिंटर (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>भाषा (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Used after a restart.</source>
+        <translation>दोबारा शुरू करने के बाद लागू होगी।</translation>
+    </message>
+    <message>
+        <source>Sound and voice</source>
+        <translation>ध्वनि और आवाज़</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound when a sale is paid or fails</source>
+        <translation>बिक्री का भुगतान होने या विफल होने पर ध्वनि बजाएँ (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Say the &amp;outcome aloud</source>
+        <translation>परिणाम बोलकर बताएँ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>ग्राहक स्क्रीन</translation>
+    </message>
+    <message>
+        <source>Customer &amp;display</source>
+        <translation>ग्राहक स्क्रीन (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>सुरक्षा</translation>
+    </message>
+    <message>
+        <source>Lock the PIN after</source>
+        <translation>PIN लॉक करें</translation>
+    </message>
+    <message>
+        <source> wrong PINs</source>
+        <translation> गलत PIN के बाद</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>लॉक की अवधि</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> मिनट</translation>
+    </message>
+    <message>
+        <source>Back to cashier after</source>
+        <translation>कैशियर मोड पर लौटें</translation>
+    </message>
+    <message>
+        <source> idle minutes</source>
+        <translation> मिनट कुछ न करने पर</translation>
+    </message>
+    <message>
+        <source>&amp;New manager PIN</source>
+        <translation>नया मैनेजर PIN (&amp;N)</translation>
+    </message>
+    <message>
+        <source>New PIN a&amp;gain</source>
+        <translation>नया PIN दोबारा (&amp;G)</translation>
+    </message>
+    <message>
+        <source>C&amp;hange PIN</source>
+        <translation>PIN बदलें (&amp;H)</translation>
+    </message>
+    <message>
+        <source>Demo (no real money)</source>
+        <translation>डेमो (असली पैसा नहीं)</translation>
+    </message>
+    <message>
+        <source>Sandbox (test systems)</source>
+        <translation>सैंडबॉक्स (टेस्ट सिस्टम)</translation>
+    </message>
+    <message>
+        <source>Production (real payments)</source>
+        <translation>प्रोडक्शन (असली भुगतान)</translation>
+    </message>
+    <message>
+        <source>When a second screen is connected</source>
+        <translation>जब दूसरी स्क्रीन जुड़ी हो</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>हमेशा</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>कभी नहीं</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default printer</source>
+        <translation>सिस्टम का डिफ़ॉल्ट प्रिंटर</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>प्रदाता</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>कनेक्शन</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>कनेक्शन जाँचें</translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation>जाँचा नहीं गया</translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes</source>
+        <translation>बदलाव वापस लें (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <source>Saved %1 settings.</source>
+        <translation>%1 सेटिंग्स सहेजी गईं।</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>जाँच हो रही है…</translation>
+    </message>
+    <message>
+        <source>The new PIN must be %1 to %2 digits.</source>
+        <translation>नया PIN %1 से %2 अंकों का होना चाहिए।</translation>
+    </message>
+    <message>
+        <source>The two new PINs differ.</source>
+        <translation>दोनों नए PIN अलग हैं।</translation>
+    </message>
+    <message>
+        <source>The manager PIN was changed.</source>
+        <translation>मैनेजर PIN बदल दिया गया।</translation>
     </message>
 </context>
 <context>
@@ -495,6 +1714,152 @@
     <message>
         <source>Last check %1</source>
         <translation>पिछली जाँच %1</translation>
+    </message>
+</context>
+<context>
+    <name>UiPluginLoader</name>
+    <message>
+        <source>%1 is not installed.</source>
+        <translation>%1 इंस्टॉल नहीं है।</translation>
+    </message>
+    <message>
+        <source>The browser plugin is from another version.</source>
+        <translation>ब्राउज़र प्लगइन किसी दूसरे संस्करण का है।</translation>
+    </message>
+    <message>
+        <source>The sound plugin is from another version.</source>
+        <translation>ध्वनि प्लगइन किसी दूसरे संस्करण का है।</translation>
+    </message>
+    <message>
+        <source>The print plugin is from another version.</source>
+        <translation>प्रिंट प्लगइन किसी दूसरे संस्करण का है।</translation>
+    </message>
+</context>
+<context>
+    <name>ZReportView</name>
+    <message>
+        <source>&amp;Day</source>
+        <translation>दिन (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Day of the report</source>
+        <translation>रिपोर्ट का दिन</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>ताज़ा करें (&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>प्रिंट करें (&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>P&amp;DF में सहेजें…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV निर्यात करें…</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>ऑर्डर</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>चार्ज किया गया</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>धनवापसी हो गई</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>शुद्ध</translation>
+    </message>
+    <message>
+        <source>Totals by provider, method and state</source>
+        <translation>प्रदाता, तरीके और स्थिति के अनुसार कुल</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>प्रदाता</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>तरीका</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>संख्या</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>राशि</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>धनवापसी</translation>
+    </message>
+    <message>
+        <source>net</source>
+        <translation>शुद्ध</translation>
+    </message>
+    <message>
+        <source>%1 paid</source>
+        <translation>%1 भुगतान हुए</translation>
+    </message>
+    <message>
+        <source>Lines in %1 are listed but not in the totals.</source>
+        <translation>%1 वाली पंक्तियाँ सूची में हैं, पर कुल में शामिल नहीं हैं।</translation>
+    </message>
+    <message>
+        <source>No sales on this day.</source>
+        <translation>इस दिन कोई बिक्री नहीं हुई।</translation>
+    </message>
+    <message>
+        <source>There is no report to save.</source>
+        <translation>सहेजने के लिए कोई रिपोर्ट नहीं है।</translation>
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation>Z रिपोर्ट %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 में लिखा नहीं जा सका।</translation>
+    </message>
+    <message>
+        <source>Save the Z report</source>
+        <translation>Z रिपोर्ट सहेजें</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 सहेजा गया।</translation>
+    </message>
+    <message>
+        <source>Export the day&apos;s sales</source>
+        <translation>दिन की बिक्री निर्यात करें</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 orders written to %2.</source>
+        <translation>%1 ऑर्डर %2 में लिखे गए।</translation>
     </message>
 </context>
 </TS>
