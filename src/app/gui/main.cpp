@@ -194,7 +194,8 @@ int main(int argc, char *argv[])
         }
     });
     if (parser.isSet(benchReady)) {
-        // Two figures: the window taking input, and the engine attached (Pay possible).
+        // Two figures: the first frame painted (the window takes keys), and the engine attached
+        // (Pay possible).
         QObject::connect(&window, &CashierWindow::ready, &window, [&sinceMain, trace] {
             QTextStream(stdout) << "ready " << sinceMain.elapsed() << ' ' << residentKiB() << Qt::endl;
             if (trace)
