@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
+    <name>AccessControl</name>
+    <message>
+        <source>see sales before today</source>
+        <translation>आज से पहले की बिक्री देखना</translation>
+    </message>
+    <message>
+        <source>give refunds</source>
+        <translation>धनवापसी देना</translation>
+    </message>
+    <message>
+        <source>export sales</source>
+        <translation>बिक्री निर्यात करना</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>सेटिंग्स बदलना</translation>
+    </message>
+    <message>
+        <source>settle a payment whose outcome is unknown</source>
+        <translation>अज्ञात परिणाम वाले भुगतान का निपटारा करना</translation>
+    </message>
+    <message>
+        <source>view the audit log</source>
+        <translation>ऑडिट लॉग देखना</translation>
+    </message>
+    <message>
+        <source>Only a manager can %1. Enter the manager PIN first.</source>
+        <translation>%1 केवल मैनेजर कर सकता है। पहले मैनेजर PIN डालें।</translation>
+    </message>
+</context>
+<context>
     <name>AlertsPanel</name>
     <message>
         <source>Needs attention</source>
@@ -835,6 +866,61 @@
     </message>
 </context>
 <context>
+    <name>Money</name>
+    <message>
+        <source>%1 has no minor unit; enter a whole amount.</source>
+        <translation>%1 में पैसे जैसी छोटी इकाई नहीं होती; पूरी राशि लिखें।</translation>
+    </message>
+    <message>
+        <source>%1 allows at most %2 digits after the decimal point.</source>
+        <translation>%1 में दशमलव के बाद ज़्यादा से ज़्यादा %2 अंक हो सकते हैं।</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>राशि बहुत बड़ी है।</translation>
+    </message>
+    <message>
+        <source>The amount must not be negative.</source>
+        <translation>राशि ऋणात्मक नहीं हो सकती।</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>राशि लिखें।</translation>
+    </message>
+    <message>
+        <source>Enter the amount in digits.</source>
+        <translation>राशि अंकों में लिखें।</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>राशि शून्य से ज़्यादा होनी चाहिए।</translation>
+    </message>
+    <message>
+        <source>The amount has more than one decimal point.</source>
+        <translation>राशि में एक से ज़्यादा दशमलव बिंदु है।</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not used in amounts here; use &apos;%2&apos; for the decimal point.</source>
+        <translation>यहाँ राशि में &apos;%1&apos; नहीं लिखा जाता; दशमलव के लिए &apos;%2&apos; लिखें।</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not allowed in an amount; use digits and &apos;%2&apos; for the decimal point.</source>
+        <translation>राशि में &apos;%1&apos; नहीं लिखा जा सकता; अंक और दशमलव के लिए &apos;%2&apos; लिखें।</translation>
+    </message>
+    <message>
+        <source>Digit group separators (&apos;%1&apos;) belong before the decimal point only.</source>
+        <translation>अंकों के समूह विभाजक (&apos;%1&apos;) केवल दशमलव से पहले आते हैं।</translation>
+    </message>
+    <message>
+        <source>The digits are not grouped correctly; write %1 or %2, or leave the separators out.</source>
+        <translation>अंकों के समूह सही नहीं हैं; %1 या %2 लिखें, या विभाजक छोड़ दें।</translation>
+    </message>
+    <message>
+        <source>The amount is above this payment method&apos;s maximum of %1 %2.</source>
+        <translation>राशि इस भुगतान तरीके की अधिकतम सीमा %1 %2 से ज़्यादा है।</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetailPane</name>
     <message>
         <source>Paid with</source>
@@ -1038,6 +1124,53 @@
     <message>
         <source>The embedded browser is not available (%1). Use the QR code.</source>
         <translation>अंतर्निहित ब्राउज़र उपलब्ध नहीं है (%1)। QR कोड इस्तेमाल करें।</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneNumber</name>
+    <message>
+        <source>Enter the customer&apos;s mobile number.</source>
+        <translation>ग्राहक का मोबाइल नंबर लिखें।</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be part of a phone number; use digits, spaces and a leading +.</source>
+        <translation>&apos;%1&apos; फ़ोन नंबर में नहीं आ सकता; अंक, खाली जगह और शुरू में + लिखें।</translation>
+    </message>
+    <message>
+        <source>The number is too short; a mobile number has 10 digits.</source>
+        <translation>नंबर बहुत छोटा है; मोबाइल नंबर में 10 अंक होते हैं।</translation>
+    </message>
+    <message>
+        <source>The country code is not valid; start with + and a country code such as +91, or leave it out.</source>
+        <translation>देश कोड सही नहीं है; + और +91 जैसे देश कोड से शुरू करें, या उसे छोड़ दें।</translation>
+    </message>
+    <message>
+        <source>The number has too many digits.</source>
+        <translation>नंबर में बहुत ज़्यादा अंक हैं।</translation>
+    </message>
+    <message>
+        <source>This is not a phone number.</source>
+        <translation>यह फ़ोन नंबर नहीं है।</translation>
+    </message>
+    <message>
+        <source>The country code is not valid.</source>
+        <translation>देश कोड सही नहीं है।</translation>
+    </message>
+    <message>
+        <source>This is not a valid number in %1; check the digits.</source>
+        <translation>यह %1 में मान्य नंबर नहीं है; अंक जाँचें।</translation>
+    </message>
+    <message>
+        <source>This is a landline number; payment requests go to the customer&apos;s mobile number.</source>
+        <translation>यह लैंडलाइन नंबर है; भुगतान का अनुरोध ग्राहक के मोबाइल नंबर पर जाता है।</translation>
+    </message>
+    <message>
+        <source>This is a toll-free number; payment requests go to the customer&apos;s mobile number.</source>
+        <translation>यह टोल-फ़्री नंबर है; भुगतान का अनुरोध ग्राहक के मोबाइल नंबर पर जाता है।</translation>
+    </message>
+    <message>
+        <source>This is not a mobile number; payment requests go to the customer&apos;s mobile number.</source>
+        <translation>यह मोबाइल नंबर नहीं है; भुगतान का अनुरोध ग्राहक के मोबाइल नंबर पर जाता है।</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "backoffice/Settings.h"
 #include "storage/Ledger.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 #include <QPointer>
 #include <QTimer>
@@ -84,13 +85,16 @@ QString AccessControl::actionName(Action action)
 
 QString AccessControl::actionWords(Action action)
 {
+    // Shown to the cashier (in the GUI's language once a translator is installed).
+    const auto words = [](const char *source) { return QCoreApplication::translate("AccessControl", source); };
     switch (action) {
-    case Action::HistoryBeyondToday: return QStringLiteral("see sales before today");
-    case Action::Refund: return QStringLiteral("give refunds");
-    case Action::Export: return QStringLiteral("export sales");
-    case Action::Settings: return QStringLiteral("change settings");
-    case Action::ResolveUnknown: return QStringLiteral("settle a payment whose outcome is unknown");
-    case Action::ViewAudit: return QStringLiteral("view the audit log");
+    case Action::HistoryBeyondToday: return words(QT_TRANSLATE_NOOP("AccessControl", "see sales before today"));
+    case Action::Refund: return words(QT_TRANSLATE_NOOP("AccessControl", "give refunds"));
+    case Action::Export: return words(QT_TRANSLATE_NOOP("AccessControl", "export sales"));
+    case Action::Settings: return words(QT_TRANSLATE_NOOP("AccessControl", "change settings"));
+    case Action::ResolveUnknown:
+        return words(QT_TRANSLATE_NOOP("AccessControl", "settle a payment whose outcome is unknown"));
+    case Action::ViewAudit: return words(QT_TRANSLATE_NOOP("AccessControl", "view the audit log"));
     }
     return QString();
 }
@@ -116,7 +120,8 @@ VoidResult AccessControl::require(Action action) const
     if (role() == Role::Manager)
         return ok();
     return Error { QStringLiteral("manager_required"),
-                   QStringLiteral("Only a manager can %1. Enter the manager PIN first.").arg(actionWords(action)) };
+                   QCoreApplication::translate("AccessControl", "Only a manager can %1. Enter the manager PIN first.")
+                           .arg(actionWords(action)) };
 }
 
 VoidResult AccessControl::authorize(Action action, const QString &orderId)

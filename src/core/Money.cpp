@@ -1,8 +1,17 @@
 #include "core/Money.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 
 namespace {
+
+// A message the cashier reads next to the amount field: in the GUI's language once a translator
+// is installed, English otherwise (the CLI, logs, tests). Marked with QT_TRANSLATE_NOOP so lupdate
+// collects it under "Money".
+QString msg(const char *source)
+{
+    return QCoreApplication::translate("Money", source);
+}
 
 Error makeError(const char *code, const QString &message)
 {
@@ -26,11 +35,11 @@ Error tooManyFractionDigits(const Currency &currency)
 {
     if (currency.exponent() == 0) {
         return makeError("too_many_fraction_digits",
-                         QStringLiteral("%1 has no minor unit; enter a whole amount.")
+                         msg(QT_TRANSLATE_NOOP("Money", "%1 has no minor unit; enter a whole amount."))
                                  .arg(currency.code()));
     }
     return makeError("too_many_fraction_digits",
-                     QStringLiteral("%1 allows at most %2 digits after the decimal point.")
+                     msg(QT_TRANSLATE_NOOP("Money", "%1 allows at most %2 digits after the decimal point."))
                              .arg(currency.code())
                              .arg(currency.exponent()));
 }
@@ -48,7 +57,7 @@ Result<qint64> composeMinorUnits(QStringView integerDigits, QStringView fraction
            && integerDigits.at(firstSignificant).digitValue() == 0)
         ++firstSignificant;
     if (integerDigits.size() - firstSignificant > 13)
-        return makeError("too_large", QStringLiteral("The amount is too large."));
+        return makeError("too_large", msg(QT_TRANSLATE_NOOP("Money", "The amount is too large.")));
 
     qint64 major = 0;
     for (QChar ch : integerDigits)
@@ -60,7 +69,7 @@ Result<qint64> composeMinorUnits(QStringView integerDigits, QStringView fraction
 
     const qint64 minor = major * currency.minorPerMajor() + fraction;
     if (minor > Money::kAbsoluteMaxMinorUnits)
-        return makeError("too_large", QStringLiteral("The amount is too large."));
+        return makeError("too_large", msg(QT_TRANSLATE_NOOP("Money", "The amount is too large.")));
     return minor;
 }
 
@@ -122,9 +131,9 @@ QString groupDigits(const QString &digits, QStringView separator, bool indian)
 Result<Money> Money::fromMinorUnits(qint64 minorUnits, const Currency &currency)
 {
     if (minorUnits < 0)
-        return makeError("negative", QStringLiteral("The amount must not be negative."));
+        return makeError("negative", msg(QT_TRANSLATE_NOOP("Money", "The amount must not be negative.")));
     if (minorUnits > kAbsoluteMaxMinorUnits)
-        return makeError("too_large", QStringLiteral("The amount is too large."));
+        return makeError("too_large", msg(QT_TRANSLATE_NOOP("Money", "The amount is too large.")));
     return Money(minorUnits, currency);
 }
 
@@ -132,13 +141,13 @@ Result<Money> Money::parse(QStringView input, const Currency &currency, const QL
 {
     QString text = input.trimmed().toString();
     if (text.isEmpty())
-        return makeError("empty", QStringLiteral("Enter an amount."));
+        return makeError("empty", msg(QT_TRANSLATE_NOOP("Money", "Enter an amount.")));
 
     text = stripCurrencyMarkers(text, currency);
     if (text.isEmpty())
-        return makeError("no_digits", QStringLiteral("Enter the amount in digits."));
+        return makeError("no_digits", msg(QT_TRANSLATE_NOOP("Money", "Enter the amount in digits.")));
     if (text.front() == u'-' || text.front() == QChar(0x2212))
-        return makeError("not_positive", QStringLiteral("The amount must be greater than zero."));
+        return makeError("not_positive", msg(QT_TRANSLATE_NOOP("Money", "The amount must be greater than zero.")));
 
     const QString decimalPoint = locale.decimalPoint();
     QString groupSeparator = locale.groupSeparator();
@@ -157,21 +166,21 @@ Result<Money> Money::parse(QStringView input, const Currency &currency, const QL
         if (QStringView(text).mid(i).startsWith(decimalPoint)) {
             if (decimalAt >= 0) {
                 return makeError("multiple_decimal_points",
-                                 QStringLiteral("The amount has more than one decimal point."));
+                                 msg(QT_TRANSLATE_NOOP("Money", "The amount has more than one decimal point.")));
             }
             decimalAt = i;
             continue;
         }
         if (ch == u'.' || ch == u',') {
             return makeError("invalid_character",
-                             QStringLiteral("'%1' is not used in amounts here; use '%2' for the "
-                                            "decimal point.")
+                             msg(QT_TRANSLATE_NOOP("Money", "'%1' is not used in amounts here; use '%2' for the "
+                                            "decimal point."))
                                      .arg(ch)
                                      .arg(decimalPoint));
         }
         return makeError("invalid_character",
-                         QStringLiteral("'%1' is not allowed in an amount; use digits and '%2' "
-                                        "for the decimal point.")
+                         msg(QT_TRANSLATE_NOOP("Money", "'%1' is not allowed in an amount; use digits and '%2' "
+                                        "for the decimal point."))
                                  .arg(ch)
                                  .arg(decimalPoint));
     }
@@ -184,29 +193,31 @@ Result<Money> Money::parse(QStringView input, const Currency &currency, const QL
 
     if (fractionPart.contains(groupSeparator)) {
         return makeError("misplaced_group_separator",
-                         QStringLiteral("Digit group separators ('%1') belong before the decimal "
-                                        "point only.")
+                         msg(QT_TRANSLATE_NOOP("Money", "Digit group separators ('%1') belong before the decimal "
+                                        "point only."))
                                  .arg(groupSeparator));
     }
     const QList<QStringView> groups = integerPart.split(groupSeparator);
     if (!groupingIsValid(groups)) {
         return makeError("misplaced_group_separator",
-                         QStringLiteral("The digits are not grouped correctly; write 1%1499%250 "
-                                        "or 1%149%1999%200, or leave the separators out.")
-                                 .arg(groupSeparator, decimalPoint));
+                         msg(QT_TRANSLATE_NOOP("Money", "The digits are not grouped correctly; write %1 or "
+                                                        "%2, or leave the separators out."))
+                                 .arg(u'1' + groupSeparator + u"499" + decimalPoint + u"50",
+                                      u'1' + groupSeparator + u"49" + groupSeparator + u"999" + decimalPoint
+                                              + u"00"));
     }
     QString integerDigits;
     for (QStringView group : groups)
         integerDigits += group;
 
     if (integerDigits.isEmpty() && fractionPart.isEmpty())
-        return makeError("no_digits", QStringLiteral("Enter the amount in digits."));
+        return makeError("no_digits", msg(QT_TRANSLATE_NOOP("Money", "Enter the amount in digits.")));
 
     const Result<qint64> minor = composeMinorUnits(integerDigits, fractionPart, currency);
     if (!minor)
         return minor.error();
     if (minor.value() == 0)
-        return makeError("not_positive", QStringLiteral("The amount must be greater than zero."));
+        return makeError("not_positive", msg(QT_TRANSLATE_NOOP("Money", "The amount must be greater than zero.")));
     return Money(minor.value(), currency);
 }
 
@@ -325,12 +336,12 @@ Result<Money> Money::fromGoogleJson(const QJsonObject &object)
 std::optional<Error> Money::checkPaymentBounds(qint64 maxMinorUnits) const
 {
     if (m_minorUnits <= 0)
-        return makeError("not_positive", QStringLiteral("The amount must be greater than zero."));
+        return makeError("not_positive", msg(QT_TRANSLATE_NOOP("Money", "The amount must be greater than zero.")));
     if (m_minorUnits > maxMinorUnits) {
         const Result<Money> max = fromMinorUnits(maxMinorUnits, m_currency);
         return makeError("exceeds_maximum",
-                         QStringLiteral("The amount is above this payment method's maximum of "
-                                        "%1 %2.")
+                         msg(QT_TRANSLATE_NOOP("Money", "The amount is above this payment method's maximum of "
+                                        "%1 %2."))
                                  .arg(max ? max->toDecimalString() : QString::number(maxMinorUnits),
                                       m_currency.code()));
     }

@@ -3,6 +3,8 @@
 // libphonenumber and the window can start before that library (and ICU, protobuf) is loaded.
 #include "core/PhoneNumber.h"
 
+#include <QCoreApplication>
+
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
@@ -15,13 +17,20 @@ Error makeError(const char *code, const QString &message)
     return Error { QString::fromLatin1(code), message };
 }
 
+// A message the cashier reads next to the mobile field: in the GUI's language once a translator
+// is installed, English otherwise. Marked with QT_TRANSLATE_NOOP under "PhoneNumber".
+QString msg(const char *source)
+{
+    return QCoreApplication::translate("PhoneNumber", source);
+}
+
 } // namespace
 
 Result<PhoneNumber> PhoneNumber::parse(QStringView input, QStringView defaultRegion)
 {
     const QString text = input.trimmed().toString();
     if (text.isEmpty())
-        return makeError("empty", QStringLiteral("Enter the customer's mobile number."));
+        return makeError("empty", msg(QT_TRANSLATE_NOOP("PhoneNumber", "Enter the customer's mobile number.")));
 
     int digits = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
@@ -35,14 +44,14 @@ Result<PhoneNumber> PhoneNumber::parse(QStringView input, QStringView defaultReg
         if (punctuation || (ch == u'+' && i == 0))
             continue;
         return makeError("invalid_character",
-                         QStringLiteral("'%1' cannot be part of a phone number; use digits, "
-                                        "spaces and a leading +.")
+                         msg(QT_TRANSLATE_NOOP("PhoneNumber", "'%1' cannot be part of a phone number; use digits, "
+                                        "spaces and a leading +."))
                                  .arg(ch));
     }
     if (digits < 6) {
         return makeError("too_short",
-                         QStringLiteral("The number is too short; a mobile number has 10 "
-                                        "digits."));
+                         msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number is too short; a mobile number has 10 "
+                                        "digits.")));
     }
 
     const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
@@ -53,29 +62,29 @@ Result<PhoneNumber> PhoneNumber::parse(QStringView input, QStringView defaultReg
         break;
     case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
         return makeError("invalid_country_code",
-                         QStringLiteral("The country code is not valid; start with + and a "
-                                        "country code such as +91, or leave it out."));
+                         msg(QT_TRANSLATE_NOOP("PhoneNumber", "The country code is not valid; start with + and a "
+                                        "country code such as +91, or leave it out.")));
     case PhoneNumberUtil::TOO_SHORT_NSN:
     case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
         return makeError("too_short",
-                         QStringLiteral("The number is too short; a mobile number has 10 "
-                                        "digits."));
+                         msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number is too short; a mobile number has 10 "
+                                        "digits.")));
     case PhoneNumberUtil::TOO_LONG_NSN:
-        return makeError("too_long", QStringLiteral("The number has too many digits."));
+        return makeError("too_long", msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number has too many digits.")));
     default:
-        return makeError("not_a_number", QStringLiteral("This is not a phone number."));
+        return makeError("not_a_number", msg(QT_TRANSLATE_NOOP("PhoneNumber", "This is not a phone number.")));
     }
 
     switch (util->IsPossibleNumberWithReason(parsed)) {
     case PhoneNumberUtil::TOO_SHORT:
     case PhoneNumberUtil::INVALID_LENGTH:
         return makeError("too_short",
-                         QStringLiteral("The number is too short; a mobile number has 10 "
-                                        "digits."));
+                         msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number is too short; a mobile number has 10 "
+                                        "digits.")));
     case PhoneNumberUtil::TOO_LONG:
-        return makeError("too_long", QStringLiteral("The number has too many digits."));
+        return makeError("too_long", msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number has too many digits.")));
     case PhoneNumberUtil::INVALID_COUNTRY_CODE:
-        return makeError("invalid_country_code", QStringLiteral("The country code is not valid."));
+        return makeError("invalid_country_code", msg(QT_TRANSLATE_NOOP("PhoneNumber", "The country code is not valid.")));
     default:
         break;
     }
@@ -84,19 +93,22 @@ Result<PhoneNumber> PhoneNumber::parse(QStringView input, QStringView defaultReg
         std::string regionOfNumber;
         util->GetRegionCodeForCountryCode(parsed.country_code(), &regionOfNumber);
         return makeError("invalid_number",
-                         QStringLiteral("This is not a valid number in %1; check the digits.")
+                         msg(QT_TRANSLATE_NOOP("PhoneNumber", "This is not a valid number in %1; check the digits."))
                                  .arg(QString::fromStdString(regionOfNumber)));
     }
 
     const PhoneNumberUtil::PhoneNumberType type = util->GetNumberType(parsed);
     if (type != PhoneNumberUtil::MOBILE && type != PhoneNumberUtil::FIXED_LINE_OR_MOBILE) {
-        const QString kind = type == PhoneNumberUtil::FIXED_LINE ? QStringLiteral("a landline")
-                : type == PhoneNumberUtil::TOLL_FREE             ? QStringLiteral("a toll-free")
-                                                                  : QStringLiteral("not a mobile");
-        return makeError("not_mobile",
-                         QStringLiteral("This is %1 number; payment requests go to the "
-                                        "customer's mobile number.")
-                                 .arg(kind));
+        // Whole sentences, so each translates on its own.
+        const char *message = type == PhoneNumberUtil::FIXED_LINE
+                ? QT_TRANSLATE_NOOP("PhoneNumber", "This is a landline number; payment requests go to the "
+                                                   "customer's mobile number.")
+                : type == PhoneNumberUtil::TOLL_FREE
+                ? QT_TRANSLATE_NOOP("PhoneNumber", "This is a toll-free number; payment requests go to the "
+                                                   "customer's mobile number.")
+                : QT_TRANSLATE_NOOP("PhoneNumber", "This is not a mobile number; payment requests go to the "
+                                                   "customer's mobile number.");
+        return makeError("not_mobile", msg(message));
     }
 
     PhoneNumber number;

@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QTranslator>
 
 namespace {
 
@@ -45,6 +46,8 @@ private slots:
     void cmComWire();
     void paymentBounds_data();
     void paymentBounds();
+    void groupingMessageShowsTheLocalesExamples();
+    void messagesFollowTheInstalledTranslator();
 };
 
 void tst_Money::parseCashierInput_data()
@@ -383,6 +386,52 @@ void tst_Money::paymentBounds()
     QCOMPARE(error ? error->code : QString(), code);
     if (code == QLatin1String("exceeds_maximum"))
         QVERIFY2(error->message.contains(QLatin1String("999999.99 EUR")), qPrintable(error->message));
+}
+
+void tst_Money::groupingMessageShowsTheLocalesExamples()
+{
+    // The examples are built with the locale's own separators, and no placeholder is left.
+    const Result<Money> india = Money::parse(u"1,4,99", Currency::inr(), QLocale(QStringLiteral("en_IN")));
+    QVERIFY(!india);
+    QVERIFY2(india.errorMessage().contains(QStringLiteral("1,499.50"))
+                     && india.errorMessage().contains(QStringLiteral("1,49,999.00"))
+                     && !india.errorMessage().contains(u'%'),
+             qPrintable(india.errorMessage()));
+    const Result<Money> germany = Money::parse(u"149.50", *Currency::fromCode(u"EUR"), QLocale(QStringLiteral("de_DE")));
+    QVERIFY(!germany);
+    QVERIFY2(germany.errorMessage().contains(QStringLiteral("1.499,50")) && !germany.errorMessage().contains(u'%'),
+             qPrintable(germany.errorMessage()));
+}
+
+// A translator that answers every "Money" message with a marker, so the test sees whether
+// Money's cashier-facing messages go through QCoreApplication::translate.
+class MarkingTranslator final : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        return QLatin1String(context) == QLatin1String("Money")
+                ? QStringLiteral("[hi] ") + QString::fromUtf8(sourceText)
+                : QString();
+    }
+};
+
+void tst_Money::messagesFollowTheInstalledTranslator()
+{
+    MarkingTranslator translator;
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const Result<Money> empty = Money::parse(u"", Currency::inr(), QLocale(QStringLiteral("en_IN")));
+    const Result<Money> decimals = Money::parse(u"1.234", Currency::inr(), QLocale(QStringLiteral("en_IN")));
+    const std::optional<Error> bound = Money::fromMinorUnits(500, Currency::inr())->checkPaymentBounds(100);
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(empty.errorMessage(), QStringLiteral("[hi] Enter an amount."));
+    QVERIFY2(decimals.errorMessage().startsWith(QStringLiteral("[hi] INR allows at most 2")),
+             qPrintable(decimals.errorMessage()));
+    QVERIFY(bound && bound->message.startsWith(QStringLiteral("[hi] ")));
+    // The codes stay the same in every language.
+    QCOMPARE(empty.errorCode(), QStringLiteral("empty"));
+    QCOMPARE(bound->code, QStringLiteral("exceeds_maximum"));
 }
 
 QTEST_GUILESS_MAIN(tst_Money)
