@@ -289,6 +289,10 @@
         <source>Cannot print: %1</source>
         <translation>प्रिंट नहीं हो सका: %1</translation>
     </message>
+    <message>
+        <source>Receipt sent to %1.</source>
+        <translation>रसीद %1 पर भेजी गई।</translation>
+    </message>
 </context>
 <context>
     <name>ChartsView</name>
@@ -1070,6 +1074,10 @@
         <source>The refund failed: %1</source>
         <translation>धनवापसी विफल: %1</translation>
     </message>
+    <message>
+        <source>Receipt sent to %1.</source>
+        <translation>रसीद %1 पर भेजी गई।</translation>
+    </message>
 </context>
 <context>
     <name>PaymentView</name>
@@ -1283,6 +1291,10 @@
     <message>
         <source>Print receipt</source>
         <translation>रसीद प्रिंट करें</translation>
+    </message>
+    <message>
+        <source>The printer %1 is not available; choose another in the back office&apos;s settings.</source>
+        <translation>प्रिंटर %1 उपलब्ध नहीं है; बैक ऑफिस की सेटिंग्स में दूसरा प्रिंटर चुनें।</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 #include <QLocale>
 #include <QStringList>
 
+#include <functional>
+
 // How the cashier window is set up; filled by the executable from options and settings.
 struct CashierConfig
 {
@@ -19,4 +21,7 @@ struct CashierConfig
     bool sound = true;
     bool speech = false;
     QString language = QStringLiteral("en"); // the current UI language, for the picker
+    // The receipt printer chosen in the back office, read at each print (it can change while
+    // the window is open); empty or unset = ask with the system print dialog.
+    std::function<QString()> receiptPrinter;
 };

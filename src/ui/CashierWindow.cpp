@@ -418,9 +418,14 @@ void CashierWindow::printReceipt()
     const std::optional<ReceiptPrinter::Receipt> data = receipt();
     if (!data)
         return;
+    const QString printer = m_config.receiptPrinter ? m_config.receiptPrinter() : QString();
     QString error;
-    if (!ReceiptPrinter::print(*data, this, &error) && !error.isEmpty())
+    if (ReceiptPrinter::print(*data, this, printer, &error)) {
+        if (!printer.isEmpty())
+            showMessage(tr("Receipt sent to %1.").arg(printer));
+    } else if (!error.isEmpty()) {
         showMessage(tr("Cannot print: %1").arg(error));
+    }
 }
 
 void CashierWindow::saveReceiptPdf(const QString &path)

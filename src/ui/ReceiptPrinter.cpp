@@ -53,10 +53,14 @@ bool ReceiptPrinter::savePdf(const Receipt &receipt, const QString &path, QStrin
     return true;
 }
 
-bool ReceiptPrinter::print(const Receipt &receipt, QWidget *parent, QString *error)
+bool ReceiptPrinter::print(const Receipt &receipt, QWidget *parent, const QString &printerName, QString *error)
 {
     ReceiptPrintBackend *backend = UiPluginLoader::printBackend(error);
-    return backend && backend->printWithDialog(html(receipt), tr("Print receipt"), parent);
+    if (!backend)
+        return false;
+    if (!printerName.isEmpty())
+        return backend->printToPrinter(html(receipt), printerName, error);
+    return backend->printWithDialog(html(receipt), tr("Print receipt"), parent);
 }
 
 bool ReceiptPrinter::printToFile(const Receipt &receipt, const QString &path, QString *error)

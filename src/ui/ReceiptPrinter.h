@@ -29,9 +29,10 @@ public:
     static QString html(const Receipt &receipt);
     // Writes an A6-ish PDF; false with `error` set if the file cannot be written.
     static bool savePdf(const Receipt &receipt, const QString &path, QString *error);
-    // Opens the system print dialog; false if the cashier cancelled, or with `error` set if
-    // printing is not available (the plugin is missing).
-    static bool print(const Receipt &receipt, QWidget *parent, QString *error = nullptr);
+    // Prints on `printerName` without asking (the receipt printer chosen in the back office) or,
+    // when it is empty, asks with the system print dialog. False if the cashier cancelled, or
+    // with `error` set if printing is not available (no such printer, the plugin is missing).
+    static bool print(const Receipt &receipt, QWidget *parent, const QString &printerName, QString *error = nullptr);
     // Prints without asking, through Qt PrintSupport into a PDF file (a print-to-file printer);
     // false with `error` set if the plugin is missing or the file cannot be written.
     static bool printToFile(const Receipt &receipt, const QString &path, QString *error);

@@ -49,6 +49,7 @@ private:
     std::unique_ptr<CheckoutPort> m_port;
     std::unique_ptr<EngineCheckoutBackend> m_backend;
     std::unique_ptr<CashierWindow> m_window;
+    QString m_receiptPrinter; // what the back office's printer setting says (read at each print)
 };
 
 void tst_CashierWindow::initTestCase()
@@ -74,6 +75,8 @@ void tst_CashierWindow::init()
     config.demo = true;
     config.sound = false;
     config.navigation = NavigationFilter(NavigationFilter::defaultGatewayHosts(), m_services->sandbox()->baseUrl());
+    m_receiptPrinter.clear();
+    config.receiptPrinter = [this] { return m_receiptPrinter; };
     m_port = std::make_unique<CheckoutPort>();
     m_backend = std::make_unique<EngineCheckoutBackend>(m_services->engine(), *m_port);
     m_port->setBackend(m_backend.get());
@@ -148,6 +151,16 @@ void tst_CashierWindow::enterPaysQrDecodesToAuthUrlAndApprovalShowsPaid()
     const auto stored = m_services->ledger().findOrder(orderId);
     QVERIFY(stored && stored.value());
     QCOMPARE(stored.value()->state, PaymentState::Charged);
+
+    // F9 prints on the printer chosen in the back office, without a dialog; one that is not
+    // there is named in the message line (through the real print plugin).
+    m_receiptPrinter = QStringLiteral("CounterPay-No-Such-Printer");
+    QTest::keyClick(m_window.get(), Qt::Key_F9);
+    const QString message = m_window->findChild<QLabel *>(QStringLiteral("messageLabel"))->text();
+    QVERIFY2(message.contains(QLatin1String("CounterPay-No-Such-Printer"))
+                     && message.contains(QLatin1String("not available")),
+             qPrintable(message));
+    QCOMPARE(m_window->page(), CashierWindow::Page::Result);
 
     QTest::keyClick(newSale, Qt::Key_Return); // where the key goes: the focused "New sale"
     QTRY_COMPARE(m_window->page(), CashierWindow::Page::Sale);

@@ -18,6 +18,7 @@ private slots:
     void savePdfReportsAnUnwritablePath();
     void printToAPrinterProducesPages();
     void printToAnUnwritablePathReportsIt();
+    void aMissingPrinterIsNamed();
 
 private:
     static ReceiptPrinter::Receipt sample();
@@ -105,6 +106,14 @@ void tst_ReceiptPrinter::printToAnUnwritablePathReportsIt()
     QVERIFY(!ReceiptPrinter::printToFile(sample(), path, &error));
     QVERIFY2(error.contains(QStringLiteral("missing-folder")), qPrintable(error));
     QVERIFY(!QFile::exists(path));
+}
+
+void tst_ReceiptPrinter::aMissingPrinterIsNamed()
+{
+    // The back office's printer setting names a printer that is not (or no longer) there.
+    QString error;
+    QVERIFY(!ReceiptPrinter::print(sample(), nullptr, QStringLiteral("CounterPay-No-Such-Printer"), &error));
+    QVERIFY2(error.contains(QLatin1String("CounterPay-No-Such-Printer")), qPrintable(error));
 }
 
 QTEST_MAIN(tst_ReceiptPrinter)

@@ -146,6 +146,7 @@ int main(int argc, char *argv[])
     cashier.cashier = settings.string(Settings::Key::Cashier);
     cashier.sound = settings.flag(Settings::Key::Sound);
     cashier.speech = settings.flag(Settings::Key::Speech);
+    cashier.receiptPrinter = [&settings] { return settings.string(Settings::Key::PrinterName); };
     CashierWindow window(cashier);
     mark("window");
     QObject::connect(&window, &CashierWindow::languageRequested, &window, [&settings](const QString &code) {

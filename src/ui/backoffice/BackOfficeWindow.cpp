@@ -36,18 +36,19 @@ BackOfficeWindow::BackOfficeWindow(BackOfficeServices services, QWidget *parent)
     m_settingsPage->setWindowFlags(Qt::Widget);
     m_ui->settingsTabLayout->addWidget(m_settingsPage);
 
-    auto applyMerchant = [this] {
+    auto applySettings = [this] {
         const QString name = m_services.settings.string(Settings::Key::MerchantName);
         m_ui->merchantLabel->setText(name);
         m_history->setMerchantName(name);
+        m_history->setReceiptPrinter(m_services.settings.string(Settings::Key::PrinterName));
         m_zReport->setMerchantName(name);
     };
-    applyMerchant();
+    applySettings();
     QFont title = m_ui->merchantLabel->font();
     title.setPointSizeF(title.pointSizeF() * 1.3);
     title.setBold(true);
     m_ui->merchantLabel->setFont(title);
-    connect(&m_services.settings, &Settings::changed, this, applyMerchant);
+    connect(&m_services.settings, &Settings::changed, this, applySettings);
 
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, &BackOfficeWindow::tabChosen);
     connect(&m_services.access, &AccessControl::roleChanged, this, &BackOfficeWindow::roleChanged);

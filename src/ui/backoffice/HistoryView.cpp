@@ -75,6 +75,11 @@ void HistoryView::setMerchantName(const QString &name)
     m_detail->setMerchantName(name);
 }
 
+void HistoryView::setReceiptPrinter(const QString &name)
+{
+    m_detail->setReceiptPrinter(name);
+}
+
 void HistoryView::refresh()
 {
     applyFilter();

@@ -36,6 +36,7 @@ public:
     HistoryModel *model() const { return m_model; }
     OrderDetailPane *detail() const { return m_detail; }
     void setMerchantName(const QString &name);
+    void setReceiptPrinter(const QString &name);
     // Re-applies the filter (after a role change, a refund ...).
     void refresh();
     void selectOrder(const QString &orderId);

@@ -205,8 +205,12 @@ void OrderDetailPane::reprint()
     receipt.maskedPhone = BackOfficeText::maskedPhone(order.phoneLast4);
     receipt.at = order.updatedAt.isValid() ? order.updatedAt : order.createdAt;
     QString error;
-    if (!ReceiptPrinter::print(receipt, this, &error) && !error.isEmpty())
+    if (ReceiptPrinter::print(receipt, this, m_receiptPrinter, &error)) {
+        if (!m_receiptPrinter.isEmpty())
+            showMessage(tr("Receipt sent to %1.").arg(m_receiptPrinter), false);
+    } else if (!error.isEmpty()) {
         showMessage(tr("Cannot print: %1").arg(error), true);
+    }
 }
 
 void OrderDetailPane::refundFinished(const QString &orderId, const RefundRecord &refund, const QString &message)

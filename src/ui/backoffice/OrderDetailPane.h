@@ -37,6 +37,8 @@ public:
     const QList<OrderEvent> &timeline() const { return m_events; }
     QString message() const;
     void setMerchantName(const QString &name) { m_merchantName = name; }
+    // Reprints go there without asking; empty = the system print dialog.
+    void setReceiptPrinter(const QString &name) { m_receiptPrinter = name; }
 
 signals:
     // The order changed (refund sent, settled): the history should re-read.
@@ -61,4 +63,5 @@ private:
     std::optional<OrderRecord> m_order;
     QList<OrderEvent> m_events;
     QString m_merchantName;
+    QString m_receiptPrinter;
 };

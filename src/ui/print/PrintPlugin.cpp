@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QPrintDialog>
 #include <QPrinter>
+#include <QPrinterInfo>
 #include <QTextDocument>
 
 namespace {
@@ -24,6 +25,21 @@ bool PrintPlugin::printWithDialog(const QString &html, const QString &title, QWi
     dialog.setWindowTitle(title);
     if (dialog.exec() != QDialog::Accepted)
         return false;
+    printHtml(html, printer);
+    return true;
+}
+
+bool PrintPlugin::printToPrinter(const QString &html, const QString &printerName, QString *error)
+{
+    const QPrinterInfo info = QPrinterInfo::printerInfo(printerName);
+    if (info.isNull()) {
+        if (error)
+            *error = QCoreApplication::translate("ReceiptPrinter", "The printer %1 is not available; choose another "
+                                                                   "in the back office's settings.")
+                             .arg(printerName);
+        return false;
+    }
+    QPrinter printer(info, QPrinter::HighResolution);
     printHtml(html, printer);
     return true;
 }

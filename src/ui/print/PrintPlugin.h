@@ -17,5 +17,6 @@ public:
     ~PrintPlugin() override = default;
 
     bool printWithDialog(const QString &html, const QString &title, QWidget *parent) override;
+    bool printToPrinter(const QString &html, const QString &printerName, QString *error) override;
     bool printToFile(const QString &html, const QString &path, QString *error) override;
 };
