@@ -22,6 +22,6 @@ struct CashierConfig
     bool speech = false;
     QString language = QStringLiteral("en"); // the current UI language, for the picker
     // The receipt printer chosen in the back office, read at each print (it can change while
-    // the window is open); empty or unset = ask with the system print dialog.
+    // the window is open); empty or unset = the system's default printer.
     std::function<QString()> receiptPrinter;
 };

@@ -419,13 +419,11 @@ void CashierWindow::printReceipt()
     if (!data)
         return;
     const QString printer = m_config.receiptPrinter ? m_config.receiptPrinter() : QString();
-    QString error;
-    if (ReceiptPrinter::print(*data, this, printer, &error)) {
-        if (!printer.isEmpty())
-            showMessage(tr("Receipt sent to %1.").arg(printer));
-    } else if (!error.isEmpty()) {
-        showMessage(tr("Cannot print: %1").arg(error));
-    }
+    const Result<QString> printed = ReceiptPrinter::print(*data, this, printer);
+    if (printed && !printed.value().isEmpty())
+        showMessage(tr("Receipt sent to %1.").arg(printed.value()));
+    else if (!printed && !printed.errorMessage().isEmpty())
+        showMessage(tr("Cannot print: %1").arg(printed.errorMessage()));
 }
 
 void CashierWindow::saveReceiptPdf(const QString &path)

@@ -18,6 +18,8 @@ public:
     // Prints the HTML on the named printer without asking (the counter's receipt printer, as
     // chosen in the back office); false with `error` set if there is no such printer.
     virtual bool printToPrinter(const QString &html, const QString &printerName, QString *error) = 0;
+    // The system's default printer; empty when none is set up.
+    virtual QString defaultPrinterName() = 0;
     // Prints the HTML through Qt PrintSupport into a PDF file (a print-to-file printer, which is
     // also what a driver-less printer gets); false with `error` set if it cannot be written.
     virtual bool printToFile(const QString &html, const QString &path, QString *error) = 0;

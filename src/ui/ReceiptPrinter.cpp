@@ -53,14 +53,22 @@ bool ReceiptPrinter::savePdf(const Receipt &receipt, const QString &path, QStrin
     return true;
 }
 
-bool ReceiptPrinter::print(const Receipt &receipt, QWidget *parent, const QString &printerName, QString *error)
+Result<QString> ReceiptPrinter::print(const Receipt &receipt, QWidget *parent, const QString &printerName)
 {
-    ReceiptPrintBackend *backend = UiPluginLoader::printBackend(error);
+    QString error;
+    ReceiptPrintBackend *backend = UiPluginLoader::printBackend(&error);
     if (!backend)
-        return false;
-    if (!printerName.isEmpty())
-        return backend->printToPrinter(html(receipt), printerName, error);
-    return backend->printWithDialog(html(receipt), tr("Print receipt"), parent);
+        return Result<QString>::failure(QStringLiteral("print_unavailable"), error);
+    const QString target = printerName.isEmpty() ? backend->defaultPrinterName() : printerName;
+    if (target.isEmpty()) {
+        // No printer set up at all: let the cashier pick one (or print to a file).
+        if (!backend->printWithDialog(html(receipt), tr("Print receipt"), parent))
+            return Result<QString>::failure(QStringLiteral("cancelled"), QString());
+        return QString();
+    }
+    if (!backend->printToPrinter(html(receipt), target, &error))
+        return Result<QString>::failure(QStringLiteral("no_such_printer"), error);
+    return target;
 }
 
 bool ReceiptPrinter::printToFile(const Receipt &receipt, const QString &path, QString *error)

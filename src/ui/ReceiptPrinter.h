@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
@@ -29,10 +31,12 @@ public:
     static QString html(const Receipt &receipt);
     // Writes an A6-ish PDF; false with `error` set if the file cannot be written.
     static bool savePdf(const Receipt &receipt, const QString &path, QString *error);
-    // Prints on `printerName` without asking (the receipt printer chosen in the back office) or,
-    // when it is empty, asks with the system print dialog. False if the cashier cancelled, or
-    // with `error` set if printing is not available (no such printer, the plugin is missing).
-    static bool print(const Receipt &receipt, QWidget *parent, const QString &printerName, QString *error = nullptr);
+    // Prints without asking on `printerName` (the receipt printer chosen in the back office) or,
+    // when it is empty, on the system's default printer; only when there is no printer at all
+    // does it ask with the system print dialog. Gives the printer used (empty after the dialog).
+    // Errors: cancelled (the cashier closed the dialog; no message), no_such_printer,
+    // print_unavailable (the plugin is missing).
+    static Result<QString> print(const Receipt &receipt, QWidget *parent, const QString &printerName);
     // Prints without asking, through Qt PrintSupport into a PDF file (a print-to-file printer);
     // false with `error` set if the plugin is missing or the file cannot be written.
     static bool printToFile(const Receipt &receipt, const QString &path, QString *error);

@@ -3,7 +3,9 @@
 #include "app/gui/terminal/Terminal.h"
 #include "ui/CashierWindow.h"
 
+#include <QComboBox>
 #include <QFile>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -22,6 +24,7 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void aMissingTerminalPluginIsReported(); // first: a plugin, once loaded, stays loaded
     void attachesTheEngineAfterTheWindowIsUp();
+    void aSaleGoesThroughThePlugin();
     void aDamagedLedgerFailsAndLeavesPayOff();
 };
 
@@ -49,6 +52,51 @@ void tst_GuiStartup::attachesTheEngineAfterTheWindowIsUp()
     QVERIFY(startup.checkout().providers().contains(QStringLiteral("juspay-gpay")));
     QCOMPARE(startup.terminal()->sandboxUrl().host(), QStringLiteral("127.0.0.1"));
     QVERIFY(startup.checkout().parsePhone(u"98765 43210", u"IN").ok());
+    // The form offers the providers in the configured order: Google Pay push first, CM.com
+    // (no mobile, another maximum) last, never sorted by name.
+    auto *providers = window.findChild<QComboBox *>(QStringLiteral("providerCombo"));
+    QVERIFY(providers && providers->count() >= 2);
+    QCOMPARE(providers->currentData().toString(), QStringLiteral("juspay-gpay"));
+    QCOMPARE(providers->itemData(providers->count() - 1).toString(), QStringLiteral("cmcom"));
+}
+
+void tst_GuiStartup::aSaleGoesThroughThePlugin()
+{
+    // The whole line, as the app runs it: keys in the window, the engine in the plugin, the
+    // customer's approval at the plugin's sandbox, the result back in the window.
+    QTemporaryDir dir;
+    AppOptions options;
+    options.demo = true;
+    options.dbPath = dir.filePath(QStringLiteral("ledger.sqlite"));
+    options.pollPolicy = PollPolicy().scaled(0.02);
+    CashierConfig config;
+    config.sound = false;
+    config.locale = QLocale(QLocale::English, QLocale::India);
+    CashierWindow window(config);
+    window.show();
+    GuiStartup startup(options, window);
+    QSignalSpy finished(&startup, &GuiStartup::finished);
+    startup.start();
+    QVERIFY(finished.wait(20'000));
+    QSignalSpy states(&startup.checkout(), &CheckoutPort::stateChanged);
+    QSignalSpy sessions(&startup.checkout(), &CheckoutPort::sessionStarted);
+    window.findChild<QLineEdit *>(QStringLiteral("amountEdit"))->setText(QStringLiteral("149.50"));
+    window.findChild<QLineEdit *>(QStringLiteral("mobileEdit"))->setText(QStringLiteral("98765 43210"));
+    QTest::keyClick(window.findChild<QLineEdit *>(QStringLiteral("mobileEdit")), Qt::Key_Return);
+    QTRY_COMPARE(window.page(), CashierWindow::Page::Payment);
+    const QString orderId = window.currentOrderId();
+    QVERIFY(!orderId.isEmpty());
+    // The customer can act once the push has reached the phone (the session has started).
+    QTRY_VERIFY_WITH_TIMEOUT(!sessions.isEmpty(), 10'000);
+    QCOMPARE(sessions.first().at(0).toString(), orderId);
+    QVERIFY(startup.terminal()->actAsCustomer(orderId, true));
+    QTRY_COMPARE_WITH_TIMEOUT(window.page(), CashierWindow::Page::Result, 15'000);
+    QCOMPARE(states.last().at(0).toString(), orderId);
+    QCOMPARE(states.last().at(1).value<PaymentState>(), PaymentState::Charged);
+    const auto order = startup.checkout().order(orderId);
+    QVERIFY(order && order.value());
+    QCOMPARE(order.value()->amount.minorUnits(), 14'950);
+    QCOMPARE(order.value()->provider, QStringLiteral("juspay-gpay"));
 }
 
 void tst_GuiStartup::aMissingTerminalPluginIsReported()

@@ -78,7 +78,7 @@ void tst_CashierWindow::init()
     m_receiptPrinter.clear();
     config.receiptPrinter = [this] { return m_receiptPrinter; };
     m_port = std::make_unique<CheckoutPort>();
-    m_backend = std::make_unique<EngineCheckoutBackend>(m_services->engine(), *m_port);
+    m_backend = std::make_unique<EngineCheckoutBackend>(m_services->engine(), m_services->providers(), *m_port);
     m_port->setBackend(m_backend.get());
     m_window = std::make_unique<CashierWindow>(*m_port, config);
     m_window->show();
@@ -290,7 +290,7 @@ void tst_CashierWindow::windowTakesInputBeforeTheEngineIsAttached()
     QVERIFY(early.currentOrderId().isEmpty());
 
     CheckoutPort port;
-    EngineCheckoutBackend backend(m_services->engine(), port);
+    EngineCheckoutBackend backend(m_services->engine(), m_services->providers(), port);
     port.setBackend(&backend);
     QSignalSpy attached(&early, &CashierWindow::engineAttached);
     early.attachEngine(port, m_services->providers());

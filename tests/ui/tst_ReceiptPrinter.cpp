@@ -111,9 +111,11 @@ void tst_ReceiptPrinter::printToAnUnwritablePathReportsIt()
 void tst_ReceiptPrinter::aMissingPrinterIsNamed()
 {
     // The back office's printer setting names a printer that is not (or no longer) there.
-    QString error;
-    QVERIFY(!ReceiptPrinter::print(sample(), nullptr, QStringLiteral("CounterPay-No-Such-Printer"), &error));
-    QVERIFY2(error.contains(QLatin1String("CounterPay-No-Such-Printer")), qPrintable(error));
+    const Result<QString> printed = ReceiptPrinter::print(sample(), nullptr, QStringLiteral("CounterPay-No-Such-Printer"));
+    QVERIFY(!printed);
+    QCOMPARE(printed.errorCode(), QStringLiteral("no_such_printer"));
+    QVERIFY2(printed.errorMessage().contains(QLatin1String("CounterPay-No-Such-Printer")),
+             qPrintable(printed.errorMessage()));
 }
 
 QTEST_MAIN(tst_ReceiptPrinter)

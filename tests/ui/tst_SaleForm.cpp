@@ -147,17 +147,23 @@ void tst_SaleForm::mobileIsNotAcceptedUntilItCanBeChecked()
     early.show();
     QVERIFY(QTest::qWaitForWindowExposed(&early));
     auto *pay = early.findChild<QPushButton *>(QStringLiteral("payButton"));
+    auto *mobile = early.findChild<QLineEdit *>(QStringLiteral("mobileEdit"));
     auto *mobileError = early.findChild<QLabel *>(QStringLiteral("mobileError"));
     QTest::keyClicks(early.findChild<QLineEdit *>(QStringLiteral("amountEdit")), QStringLiteral("25"));
-    QTest::keyClicks(early.findChild<QLineEdit *>(QStringLiteral("mobileEdit")), QStringLiteral("12345"));
+    // A good number, but nothing can check it yet: not a sale, and no verdict shown.
+    QTest::keyClicks(mobile, QStringLiteral("98765 43210"));
     QVERIFY(!early.request());
     QVERIFY(!pay->isEnabled());
-    QVERIFY(mobileError->isHidden()); // not checked yet, so no verdict shown
+    QVERIFY(mobileError->isHidden());
+    // Checked as soon as it can be: the same text is now a valid sale.
     early.setPhoneParser(&PhoneNumber::parse);
-    QVERIFY(mobileError->isVisible()); // checked as soon as it can be
-    QVERIFY(!pay->isEnabled());
-    early.findChild<QLineEdit *>(QStringLiteral("mobileEdit"))->setText(QStringLiteral("98765 43210"));
+    QVERIFY(early.request());
     QVERIFY(pay->isEnabled());
+    QCOMPARE(early.request()->mobile->e164(), QStringLiteral("+919876543210"));
+    // And a bad number gets its message by the field.
+    mobile->setText(QStringLiteral("12345"));
+    QVERIFY(mobileError->isVisible());
+    QVERIFY(!pay->isEnabled());
 }
 
 QTEST_MAIN(tst_SaleForm)

@@ -204,13 +204,11 @@ void OrderDetailPane::reprint()
     receipt.upiRrn = order.upiRrn;
     receipt.maskedPhone = BackOfficeText::maskedPhone(order.phoneLast4);
     receipt.at = order.updatedAt.isValid() ? order.updatedAt : order.createdAt;
-    QString error;
-    if (ReceiptPrinter::print(receipt, this, m_receiptPrinter, &error)) {
-        if (!m_receiptPrinter.isEmpty())
-            showMessage(tr("Receipt sent to %1.").arg(m_receiptPrinter), false);
-    } else if (!error.isEmpty()) {
-        showMessage(tr("Cannot print: %1").arg(error), true);
-    }
+    const Result<QString> printed = ReceiptPrinter::print(receipt, this, m_receiptPrinter);
+    if (printed && !printed.value().isEmpty())
+        showMessage(tr("Receipt sent to %1.").arg(printed.value()), false);
+    else if (!printed && !printed.errorMessage().isEmpty())
+        showMessage(tr("Cannot print: %1").arg(printed.errorMessage()), true);
 }
 
 void OrderDetailPane::refundFinished(const QString &orderId, const RefundRecord &refund, const QString &message)

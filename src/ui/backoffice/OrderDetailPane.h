@@ -37,7 +37,7 @@ public:
     const QList<OrderEvent> &timeline() const { return m_events; }
     QString message() const;
     void setMerchantName(const QString &name) { m_merchantName = name; }
-    // Reprints go there without asking; empty = the system print dialog.
+    // Reprints go there without asking; empty = the system's default printer.
     void setReceiptPrinter(const QString &name) { m_receiptPrinter = name; }
 
 signals:

@@ -44,6 +44,11 @@ bool PrintPlugin::printToPrinter(const QString &html, const QString &printerName
     return true;
 }
 
+QString PrintPlugin::defaultPrinterName()
+{
+    return QPrinterInfo::defaultPrinterName();
+}
+
 bool PrintPlugin::printToFile(const QString &html, const QString &path, QString *error)
 {
     QFile probe(path);

@@ -46,7 +46,7 @@ void AppTerminal::createServices(const AppOptions &options, CheckoutEvents &even
         return;
     }
     m_services = std::move(services).value();
-    m_checkout = std::make_unique<EngineCheckoutBackend>(m_services->engine(), events);
+    m_checkout = std::make_unique<EngineCheckoutBackend>(m_services->engine(), m_services->providers(), events);
     opened(QString());
 }
 

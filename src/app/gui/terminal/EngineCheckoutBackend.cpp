@@ -2,7 +2,8 @@
 
 #include "checkout/CheckoutEngine.h"
 
-EngineCheckoutBackend::EngineCheckoutBackend(CheckoutEngine &engine, CheckoutEvents &events) : m_engine(engine)
+EngineCheckoutBackend::EngineCheckoutBackend(CheckoutEngine &engine, QStringList providers, CheckoutEvents &events)
+    : m_engine(engine), m_providers(std::move(providers))
 {
     CheckoutEvents *sink = &events;
     m_connections << QObject::connect(&engine, &CheckoutEngine::sessionStarted, &engine,
@@ -37,7 +38,7 @@ EngineCheckoutBackend::~EngineCheckoutBackend()
 
 QStringList EngineCheckoutBackend::providers() const
 {
-    return m_engine.providers();
+    return m_providers;
 }
 
 Result<PhoneNumber> EngineCheckoutBackend::parsePhone(QStringView input, QStringView defaultRegion) const

@@ -13,7 +13,9 @@ class CheckoutEngine;
 class EngineCheckoutBackend final : public CheckoutBackend
 {
 public:
-    EngineCheckoutBackend(CheckoutEngine &engine, CheckoutEvents &events);
+    // `providers`: the configured providers in the profile's order (AppServices::providers());
+    // the first is what the cashier's form offers first.
+    EngineCheckoutBackend(CheckoutEngine &engine, QStringList providers, CheckoutEvents &events);
     ~EngineCheckoutBackend() override;
     EngineCheckoutBackend(const EngineCheckoutBackend &) = delete;
     EngineCheckoutBackend &operator=(const EngineCheckoutBackend &) = delete;
@@ -29,5 +31,6 @@ public:
 
 private:
     CheckoutEngine &m_engine;
+    QStringList m_providers;
     QList<QMetaObject::Connection> m_connections;
 };
