@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QMetaObject>
+#include <QThreadPool>
 #include <QPointer>
 #include <QTimer>
 
@@ -220,7 +221,26 @@ void AccessControl::finishUnlock(const QString &pin, const Result<QString> &stor
         }
         return;
     }
-    if (ManagerPin::verify(pin, stored.value())) {
+    // PBKDF2 at 210,000 iterations takes about 100 ms here, more on a slow terminal: it runs on
+    // a pool thread so the windows keep painting, and the outcome (audit line, role, lockout)
+    // is applied back on this object's thread. The verdict travels through the application
+    // object, which outlives this one; the guard drops it if this object is gone by then.
+    QPointer<AccessControl> guard(this);
+    QThreadPool::globalInstance()->start([guard, pin, encoded = stored.value(), done]() {
+        const bool match = ManagerPin::verify(pin, encoded);
+        QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [guard, match, done]() {
+                    if (guard)
+                        guard->applyVerdict(match, done);
+                },
+                Qt::QueuedConnection);
+    });
+}
+
+void AccessControl::applyVerdict(bool match, const Done &done)
+{
+    if (match) {
         m_lastActivityMs = m_clock.monotonicMs();
         m_role = Role::Manager; // so the audit line says manager
         audit(kLoginOk);

@@ -85,6 +85,7 @@ signals:
 private:
     void setRole(Role role, const QString &why);
     void finishUnlock(const QString &pin, const Result<QString> &stored, const Done &done);
+    void applyVerdict(bool match, const Done &done);
     void storePin(const QString &newPin, bool change, const Done &done);
     bool idleExpired() const;
 

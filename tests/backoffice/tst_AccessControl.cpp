@@ -31,6 +31,7 @@ private slots:
     void lockoutFiguresComeFromSettings();
     void idleLock();
     void keychainUnavailable();
+    void pinCheckLeavesTheEventLoopRunning();
 };
 
 void tst_AccessControl::firstRunSetsThePin()
@@ -257,6 +258,26 @@ void tst_AccessControl::keychainUnavailable()
     QVERIFY(!rig.access->lockedOutUntil().isValid()); // not the cashier's fault: no failures counted
     rig.secrets.setAvailable(true);
     QVERIFY(rig.unlock(kPin).ok());
+}
+
+void tst_AccessControl::pinCheckLeavesTheEventLoopRunning()
+{
+    // The PBKDF2 check runs off this thread: an event posted right after unlock() is handled
+    // before the answer arrives. (Checked inline, the answer would come first: the keychain's
+    // reply is queued before the marker, and the check would run inside it.)
+    OfficeRig rig;
+    QVERIFY(rig.setPin(kPin).ok());
+    QStringList order;
+    bool answered = false;
+    rig.access->unlock(kPin, [&order, &answered](const VoidResult &result) {
+        order << (result.ok() ? QStringLiteral("unlocked") : result.errorCode());
+        answered = true;
+    });
+    QMetaObject::invokeMethod(qApp, [&order] { order << QStringLiteral("marker"); }, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 10'000);
+    QCOMPARE(order, (QStringList { QStringLiteral("marker"), QStringLiteral("unlocked") }));
+    QCOMPARE(rig.access->role(), AccessControl::Role::Manager);
+    QCOMPARE(rig.auditActions().last(), QStringLiteral("login_ok"));
 }
 
 QTEST_GUILESS_MAIN(tst_AccessControl)
