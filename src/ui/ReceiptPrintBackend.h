@@ -21,8 +21,8 @@ public:
     // The system's default printer; empty when none is set up.
     virtual QString defaultPrinterName() = 0;
     // Prints the HTML through Qt PrintSupport into a PDF file (a print-to-file printer, which is
-    // also what a driver-less printer gets); false with `error` set if it cannot be written.
-    virtual bool printToFile(const QString &html, const QString &path, QString *error) = 0;
+    // also what a driver-less printer gets). The caller has checked that `path` can be written.
+    virtual void printToFile(const QString &html, const QString &path) = 0;
 };
 
 #define CounterPayReceiptPrintBackend_iid "org.counterpay.ReceiptPrintBackend/1.1"

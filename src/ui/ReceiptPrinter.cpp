@@ -29,7 +29,8 @@ QString ReceiptPrinter::html(const Receipt &receipt)
     return out;
 }
 
-bool ReceiptPrinter::savePdf(const Receipt &receipt, const QString &path, QString *error)
+// QPdfWriter and QPrinter do not report a file they cannot write: try it first.
+bool ReceiptPrinter::canWrite(const QString &path, QString *error)
 {
     QFile probe(path);
     if (!probe.open(QIODevice::WriteOnly)) {
@@ -37,7 +38,13 @@ bool ReceiptPrinter::savePdf(const Receipt &receipt, const QString &path, QStrin
             *error = tr("Cannot write %1: %2").arg(path, probe.errorString());
         return false;
     }
-    probe.close();
+    return true;
+}
+
+bool ReceiptPrinter::savePdf(const Receipt &receipt, const QString &path, QString *error)
+{
+    if (!canWrite(path, error))
+        return false;
     QPdfWriter writer(path);
     writer.setPageSize(QPageSize(QSizeF(105, 148), QPageSize::Millimeter));
     writer.setResolution(300);
@@ -74,5 +81,8 @@ Result<QString> ReceiptPrinter::print(const Receipt &receipt, QWidget *parent, c
 bool ReceiptPrinter::printToFile(const Receipt &receipt, const QString &path, QString *error)
 {
     ReceiptPrintBackend *backend = UiPluginLoader::printBackend(error);
-    return backend && backend->printToFile(html(receipt), path, error);
+    if (!backend || !canWrite(path, error))
+        return false;
+    backend->printToFile(html(receipt), path);
+    return true;
 }

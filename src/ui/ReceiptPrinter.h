@@ -40,4 +40,7 @@ public:
     // Prints without asking, through Qt PrintSupport into a PDF file (a print-to-file printer);
     // false with `error` set if the plugin is missing or the file cannot be written.
     static bool printToFile(const Receipt &receipt, const QString &path, QString *error);
+
+private:
+    static bool canWrite(const QString &path, QString *error);
 };

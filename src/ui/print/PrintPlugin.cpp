@@ -1,7 +1,6 @@
 #include "PrintPlugin.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPrinterInfo>
@@ -49,18 +48,10 @@ QString PrintPlugin::defaultPrinterName()
     return QPrinterInfo::defaultPrinterName();
 }
 
-bool PrintPlugin::printToFile(const QString &html, const QString &path, QString *error)
+void PrintPlugin::printToFile(const QString &html, const QString &path)
 {
-    QFile probe(path);
-    if (!probe.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("ReceiptPrinter", "Cannot write %1: %2").arg(path, probe.errorString());
-        return false;
-    }
-    probe.close();
     QPrinter printer(QPrinter::HighResolution);
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setOutputFileName(path);
     printHtml(html, printer);
-    return true;
 }

@@ -19,5 +19,5 @@ public:
     bool printWithDialog(const QString &html, const QString &title, QWidget *parent) override;
     bool printToPrinter(const QString &html, const QString &printerName, QString *error) override;
     QString defaultPrinterName() override;
-    bool printToFile(const QString &html, const QString &path, QString *error) override;
+    void printToFile(const QString &html, const QString &path) override;
 };
