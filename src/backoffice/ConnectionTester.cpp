@@ -55,6 +55,7 @@ ConnectionTester::Verdict ConnectionTester::judge(const GatewayError *error, con
     case Kind::Oversized:
     case Kind::WrongContentType:
     case Kind::Unexpected:
+    case Kind::IdentityMismatch:
         return { false, QStringLiteral("%1 answered, but not like the gateway's API (%2). Check the base URL.")
                                 .arg(host, error->message) };
     case Kind::Config:

@@ -18,6 +18,7 @@ QString GatewayError::kindName(Kind kind)
     case Kind::Unexpected: return QStringLiteral("unexpected");
     case Kind::Unsupported: return QStringLiteral("unsupported");
     case Kind::Config: return QStringLiteral("config");
+    case Kind::IdentityMismatch: return QStringLiteral("identity_mismatch");
     }
     return QStringLiteral("unexpected");
 }

@@ -27,6 +27,8 @@ struct GatewayError
         Unexpected,       // another HTTP status (1xx/3xx) or protocol problem
         Unsupported,      // the provider has no such operation (e.g. Google direct refund)
         Config,           // a request we refuse to send (bad input, missing id, bad key)
+        IdentityMismatch, // a 2xx answer that names another order or merchant: proves nothing
+                          // about ours (never Charged); not a transport kind
     };
 
     Kind kind = Kind::Unexpected;

@@ -29,6 +29,10 @@ struct OrderRef
     QString orderId;
     // What was asked: a provider's "paid" only counts when amount and currency equal this.
     Money amount = Money::fromMinorUnits(0, Currency::inr()).value();
+    // False for an order that is not in this ledger (`status --provider`): there is no amount to
+    // check, so a "paid" is reported as the provider's mapped state, unverified, without a
+    // mismatch warning. Never false for a sale CounterPay tracks.
+    bool verifyAmount = true;
     // The provider's own transaction id, from PaymentSession::txnId. CM.com needs it for the
     // status and refund URLs (its ids are not ours); Juspay and Google key on orderId.
     QString providerTxnId;
@@ -41,4 +45,9 @@ struct RefundRequest
     Money amount = Money::fromMinorUnits(0, Currency::inr()).value(); // what to give back
     // Idempotency key: a retry with the same id never refunds twice. Keep it in the ledger.
     QString uniqueRequestId;
+    // Minor units (order.amount's currency) the ledger believes were refunded or are pending for
+    // this order BEFORE this refund. CM.com has no idempotency key: CmComGateway compares the
+    // provider's refundedAmount + refundedPendingAmount with alreadyRefunded + amount to tell a
+    // refund already applied (its answer lost earlier) from one still to send.
+    qint64 alreadyRefunded = 0;
 };

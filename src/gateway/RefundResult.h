@@ -16,6 +16,9 @@ struct RefundResult
     State state = State::Unknown;
     QString rawStatus;
     std::optional<Money> amount;     // the refund's amount as the provider reports it
+    // True when nothing was sent because the provider already shows this refund (CM.com: a
+    // refund whose answer was lost earlier, found applied by fetching the transaction).
+    bool alreadyApplied = false;
 
     static QString stateName(State state)
     {
