@@ -12,6 +12,7 @@ struct Alert
         LateCharge,     // charged after the cashier cancelled: suggest a refund
         LateSuccess,    // charged after the provider's expiry
         AmountMismatch, // the provider reports another amount or currency
+        IdentityMismatch, // the provider's answer names another order or merchant
         LedgerFailure,  // the ledger could not be written
     };
 
@@ -27,6 +28,7 @@ struct Alert
         case Kind::LateCharge: return QStringLiteral("late_charge");
         case Kind::LateSuccess: return QStringLiteral("late_success");
         case Kind::AmountMismatch: return QStringLiteral("amount_mismatch");
+        case Kind::IdentityMismatch: return QStringLiteral("identity_mismatch");
         case Kind::LedgerFailure: return QStringLiteral("ledger_failure");
         }
         return QString();

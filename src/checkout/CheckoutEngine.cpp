@@ -150,8 +150,11 @@ Result<QString> CheckoutEngine::pay(const CheckoutRequest &request)
     SaleTracker *tracker = track(order);
     if (!tracker)
         return makeError("unknown_provider", QStringLiteral("The order's provider is not configured."));
-    if (order.state == PaymentState::Created)
-        tracker->initiate(request.mobile);
+    // Created: nothing was sent yet. Failed or unknown: the gateway is asked first, and the
+    // payment is created only if it has none (a blip, a request that never arrived).
+    if (order.state == PaymentState::Created || order.state == PaymentState::Failed
+        || order.state == PaymentState::Unknown)
+        tracker->initiate(request.mobile, SaleTracker::StartMode::Pay);
     else if (!PaymentStates::isFinal(order.state))
         tracker->watch();
     else
@@ -177,18 +180,17 @@ VoidResult CheckoutEngine::cancel(const QString &orderId, const QString &reason)
 
 VoidResult CheckoutEngine::retry(const QString &orderId)
 {
-    if (m_trackers.contains(orderId))
-        return makeError("in_progress", QStringLiteral("Order %1 is still in progress.").arg(orderId));
     const auto stored = m_ledger.findOrder(orderId, PhoneAccess::Reveal);
     if (!stored)
         return stored.error();
     if (!stored.value())
         return makeError("not_found", QStringLiteral("There is no order %1.").arg(orderId));
     const OrderRecord &order = *stored.value();
-    if (order.state != PaymentState::Failed && order.state != PaymentState::Declined
-        && order.state != PaymentState::Expired) {
-        return makeError("not_retryable", QStringLiteral("Order %1 is %2; only failed, declined or expired "
-                                                         "sales can be retried.")
+    if (!PaymentStates::isRetryable(order.state)) {
+        if (m_trackers.contains(orderId))
+            return makeError("in_progress", QStringLiteral("Order %1 is still in progress.").arg(orderId));
+        return makeError("not_retryable", QStringLiteral("Order %1 is %2; only failed, declined, expired or "
+                                                         "unknown sales can be retried.")
                                                   .arg(orderId, PaymentStates::name(order.state)));
     }
     std::optional<PhoneNumber> mobile;
@@ -197,10 +199,12 @@ VoidResult CheckoutEngine::retry(const QString &orderId)
         if (parsed)
             mobile = parsed.value();
     }
+    // A tracker may still be watching (an expired sale in its grace period, an unknown one):
+    // it takes the retry over, asking the gateway first.
     SaleTracker *tracker = track(order);
     if (!tracker)
         return makeError("unknown_provider", QStringLiteral("The order's provider is not configured."));
-    tracker->initiate(mobile);
+    tracker->initiate(mobile, SaleTracker::StartMode::Retry);
     return ok();
 }
 
@@ -232,6 +236,13 @@ Result<QList<OrderRecord>> CheckoutEngine::unresolvedOrders(int limit) const
     filter.states = { PaymentState::Unknown };
     filter.limit = limit;
     return m_ledger.findOrders(filter);
+}
+
+void CheckoutEngine::abandonPendingStarts()
+{
+    const QList<SaleTracker *> trackers = m_trackers.values();
+    for (SaleTracker *tracker : trackers)
+        tracker->abandonStart();
 }
 
 Result<QStringList> CheckoutEngine::resumeOpenOrders()

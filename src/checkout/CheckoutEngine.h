@@ -56,6 +56,9 @@ public:
     VoidResult retry(const QString &orderId);
     // Ask the gateway now (and start watching an order that is not being watched).
     VoidResult checkNow(const QString &orderId);
+    // The caller stops waiting: sales whose payment request the gateway has not accepted yet
+    // are recorded as unknown (see SaleTracker::abandonStart). Others are left as they are.
+    void abandonPendingStarts();
     // At start: every order not in a final state is watched again with status queries.
     Result<QStringList> resumeOpenOrders();
 

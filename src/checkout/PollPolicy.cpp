@@ -48,6 +48,7 @@ PollPolicy PollPolicy::scaled(double factor) const
     copy.capMs = scale(capMs);
     copy.graceAfterExpiryMs = scale(graceAfterExpiryMs);
     copy.defaultExpiryMs = scale(defaultExpiryMs);
+    copy.startRetryMs = scale(startRetryMs);
     return copy;
 }
 

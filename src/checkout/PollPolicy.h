@@ -22,6 +22,10 @@ struct PollPolicy
     int jitterPercent = 10;       // +/- spread so terminals do not poll in lockstep
     qint64 graceAfterExpiryMs = 120'000;
     qint64 defaultExpiryMs = 15 * 60'000; // when the provider gives no expiry
+    // How long Pay keeps trying to reach the gateway after transport errors, 5xx and 429
+    // (honouring Retry-After) before the sale is left unknown: the sale's own deadline for
+    // getting its payment request accepted. The cashier can cancel at any moment.
+    qint64 startRetryMs = 120'000;
 
     // The delay before the next check. elapsedMs: since initiation; previousDelayMs: the last
     // delay used (0 before the first check); retryAfterMs: the provider's, or -1. `unit` in

@@ -12,6 +12,15 @@ bool isOneOf(PaymentState state, std::initializer_list<PaymentState> states)
     return std::find(states.begin(), states.end(), state) != states.end();
 }
 
+// Errors that say nothing about the order, only that the gateway did not answer usefully now:
+// a payment request that got one is tried again (after a look-up if it may have arrived).
+bool isTransient(const GatewayError &error)
+{
+    using K = GatewayError::Kind;
+    return error.kind == K::Unreachable || error.kind == K::Timeout || error.kind == K::Truncated
+            || error.kind == K::Server || error.kind == K::RateLimited;
+}
+
 } // namespace
 
 SaleTracker::SaleTracker(OrderRecord order, PaymentGateway &gateway, Ledger &ledger,
@@ -27,6 +36,16 @@ SaleTracker::SaleTracker(OrderRecord order, PaymentGateway &gateway, Ledger &led
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SaleTracker::poll);
+    m_startTimer.setSingleShot(true);
+    connect(&m_startTimer, &QTimer::timeout, this, [this] {
+        if (m_finished || m_inFlight || !isOneOf(m_order.state, { PaymentState::Submitting, PaymentState::Unknown }))
+            return;
+        // A request that may have arrived is looked up before it is sent again.
+        if (m_startMaybeApplied || m_order.state == PaymentState::Unknown)
+            probe();
+        else
+            send();
+    });
 }
 
 SaleTracker::~SaleTracker()
@@ -124,32 +143,152 @@ void SaleTracker::raise(Alert::Kind kind, const QString &message)
     emit alertRaised(alert);
 }
 
-void SaleTracker::initiate(const std::optional<PhoneNumber> &mobile)
+void SaleTracker::initiate(const std::optional<PhoneNumber> &mobile, StartMode mode)
 {
-    if (m_inFlight)
+    if (m_finished)
         return;
-    if (!isOneOf(m_order.state, { PaymentState::Created, PaymentState::Failed,
-                                  PaymentState::Declined, PaymentState::Expired })) {
+    if (m_order.state != PaymentState::Created && !PaymentStates::isRetryable(m_order.state)) {
         watch();
         return;
     }
-    const bool retry = m_order.state != PaymentState::Created;
-    if (!transition(PaymentState::Submitting,
-                    { "request", QString(), QStringLiteral("sending"),
-                      retry ? QStringLiteral("retry: a new transaction on the same order")
-                            : QStringLiteral("payment request sent to %1").arg(m_gateway.providerName()),
-                      {} })) {
-        // Someone else (another process, a double click) owns the request: just watch.
-        watch();
+    m_mobile = mobile;
+    m_startMode = mode;
+    m_startAttempts = 0;
+    m_startMaybeApplied = false;
+    m_startUntilMs = m_clock.monotonicMs() + m_policy.startRetryMs;
+    if (m_inFlight) {
+        m_startPending = true; // acted on once the answer on the wire is in
         return;
     }
+    beginStart();
+}
+
+bool SaleTracker::beginStart()
+{
+    const PaymentState state = m_order.state;
+    if (state != PaymentState::Created && !PaymentStates::isRetryable(state))
+        return false;
+    m_timer.stop();
+    m_startTimer.stop();
+    if (state == PaymentState::Created) {
+        // Nothing was ever sent for an order still in `created`.
+        if (!claimAndSend(QStringLiteral("payment request sent to %1").arg(m_gateway.providerName())))
+            watch();
+        return true;
+    }
+    if (state != PaymentState::Unknown) {
+        // Claim the retry first, so a second press or another process only watches.
+        if (!transition(PaymentState::Submitting,
+                        { "request", QString(), QStringLiteral("looking_up"),
+                          QStringLiteral("retry: asking the gateway what it holds for this order first"), {} })) {
+            watch();
+            return true;
+        }
+    }
+    probe();
+    return true;
+}
+
+void SaleTracker::probe()
+{
+    OrderRef ref;
+    ref.orderId = m_order.orderId;
+    ref.amount = m_order.amount;
+    ref.providerTxnId = m_order.txnId;
+    m_inFlight = true;
+    m_gateway.status(ref, this, [this](const GatewayResult<PaymentStatus> &result) {
+        m_inFlight = false;
+        onProbe(result);
+    });
+}
+
+void SaleTracker::onProbe(const GatewayResult<PaymentStatus> &result)
+{
+    if (result) {
+        const PaymentStatus &status = result.value();
+        const bool lastOneEnded = isOneOf(status.state, { PaymentState::Failed, PaymentState::Declined,
+                                                          PaymentState::Expired, PaymentState::Cancelled });
+        if (status.noTransaction || (m_startMode == StartMode::Retry && lastOneEnded)) {
+            const QString why = status.noTransaction
+                    ? QStringLiteral("the gateway holds the order but no payment on it; sending the payment request")
+                    : QStringLiteral("retry: a new transaction on the same order (the last one is %1)").arg(status.rawStatus.left(40));
+            if (!claimAndSend(why))
+                watch();
+            return;
+        }
+        // The gateway holds a payment for this order (pending, paid or with a verdict):
+        // attach to it, never a second one.
+        m_checksSinceWatch = 0;
+        m_watchStartMs = m_clock.monotonicMs();
+        m_lastDelayMs = 0;
+        const QString orderId = m_order.orderId;
+        const QPointer<SaleTracker> alive(this);
+        onStatusValue(status);
+        if (alive)
+            emit statusChecked(orderId, now());
+        return;
+    }
+    const GatewayError &error = result.error();
+    // CM.com can only be asked by its own transaction id: without one nothing was created
+    // there that the customer could pay.
+    const bool cannotExist = error.kind == GatewayError::Kind::NotFound
+            || (error.kind == GatewayError::Kind::Config && m_order.txnId.isEmpty());
+    if (cannotExist) {
+        if (!claimAndSend(QStringLiteral("the gateway has no payment for this order; sending the payment request")))
+            watch();
+        return;
+    }
+    emit gatewayFailed(m_order.orderId, error);
+    if (retryStartLater(error))
+        return;
+    const QString message = QStringLiteral("could not ask the gateway about this order (%1); nothing new was sent")
+                                    .arg(error.toString());
+    if (m_order.state == PaymentState::Submitting) {
+        // Claimed for a retry that never went out: the outcome of the earlier request is open.
+        transition(PaymentState::Unknown, { "status", QString(), GatewayError::kindName(error.kind), message, {} });
+    } else {
+        recordEvent({ "status", QString(), GatewayError::kindName(error.kind), message, {} });
+        emit stateChanged(m_order.orderId, m_order.state, message);
+    }
+    finish();
+}
+
+bool SaleTracker::claimAndSend(const QString &why)
+{
+    if (m_order.state == PaymentState::Submitting) {
+        recordEvent({ "request", QString(), QStringLiteral("sending"), why, {} });
+    } else if (!transition(PaymentState::Submitting, { "request", QString(), QStringLiteral("sending"), why, {} })) {
+        return false; // someone else (another process, a double click) owns the request
+    }
+    send();
+    return true;
+}
+
+void SaleTracker::send()
+{
     PaymentRequest request;
     request.orderId = m_order.orderId;
     request.amount = m_order.amount;
-    request.mobile = mobile;
+    request.mobile = m_mobile;
     request.description = m_order.note.isEmpty() ? QStringLiteral("Order %1").arg(m_order.orderId) : m_order.note;
+    ++m_startAttempts;
     m_inFlight = true;
     m_gateway.start(request, this, [this](const GatewayResult<PaymentSession> &result) { onStarted(result); });
+}
+
+bool SaleTracker::retryStartLater(const GatewayError &error)
+{
+    if (!isOneOf(m_order.state, { PaymentState::Submitting, PaymentState::Unknown }) || !isTransient(error))
+        return false;
+    // 0.5, 1, 2, 4 then 5 s apart, or what the gateway asked for in Retry-After.
+    const qint64 backoff = qMin<qint64>(qint64(500) << qMin(m_startAttempts, 4), 5'000);
+    const qint64 delay = error.retryAfterMs >= 0 ? error.retryAfterMs : backoff;
+    if (m_clock.monotonicMs() + delay >= m_startUntilMs)
+        return false;
+    recordEvent({ "response", error.providerCode, GatewayError::kindName(error.kind),
+                  QStringLiteral("no answer yet (%1); trying again in %2 ms").arg(error.toString()).arg(delay), {} });
+    m_startTimer.start(int(delay));
+    return true;
 }
 
 void SaleTracker::onStarted(const GatewayResult<PaymentSession> &result)
@@ -158,11 +297,26 @@ void SaleTracker::onStarted(const GatewayResult<PaymentSession> &result)
     if (!result) {
         const GatewayError &error = result.error();
         emit gatewayFailed(m_order.orderId, error);
-        if (error.outcomeUnknown) {
+        m_startMaybeApplied = m_startMaybeApplied || error.outcomeUnknown;
+        if (error.kind == GatewayError::Kind::IdentityMismatch)
+            raise(Alert::Kind::IdentityMismatch,
+                  QStringLiteral("The gateway's answer to the payment request names another order (%1).")
+                          .arg(error.message));
+        if (m_order.state == PaymentState::Submitting && retryStartLater(error))
+            return;
+        if (m_startMaybeApplied) {
             transition(PaymentState::Unknown,
                        { "response", QString(), GatewayError::kindName(error.kind),
                          QStringLiteral("no usable answer (%1); asking the gateway for the status").arg(error.toString()), {} });
             beginWatching();
+        } else if (isTransient(error)) {
+            // No verdict: the gateway may or may not hold the order. Retry looks it up first.
+            transition(PaymentState::Unknown,
+                       { "response", error.providerCode, GatewayError::kindName(error.kind),
+                         QStringLiteral("the gateway did not accept the payment request in time (%1); "
+                                        "Retry asks the gateway first and sends it only if it has none")
+                                 .arg(error.toString()), {} });
+            finish();
         } else {
             transition(PaymentState::Failed, { "response", error.providerCode, GatewayError::kindName(error.kind), error.toString(), {} });
             finish();
@@ -206,7 +360,7 @@ void SaleTracker::onStarted(const GatewayResult<PaymentSession> &result)
 
 void SaleTracker::watch()
 {
-    if (m_finished || m_timer.isActive() || m_inFlight)
+    if (m_finished || m_timer.isActive() || m_inFlight || m_startTimer.isActive())
         return;
     beginWatching();
 }
@@ -247,12 +401,33 @@ void SaleTracker::checkNow()
 {
     if (m_finished || m_inFlight)
         return;
+    if (m_startTimer.isActive()) {
+        // Still trying to get the payment request accepted: try now instead of later.
+        m_startTimer.stop();
+        if (m_startMaybeApplied || m_order.state == PaymentState::Unknown)
+            probe();
+        else
+            send();
+        return;
+    }
     if (!m_timer.isActive() && m_checksSinceWatch == 0) {
         m_watchStartMs = m_clock.monotonicMs();
         m_lastDelayMs = 0;
     }
     m_timer.stop();
     poll();
+}
+
+void SaleTracker::abandonStart()
+{
+    if (m_finished || m_order.state != PaymentState::Submitting || m_startAttempts == 0)
+        return;
+    m_startTimer.stop();
+    transition(PaymentState::Unknown,
+               { "abandoned", QString(), QStringLiteral("not_accepted"),
+                 QStringLiteral("CounterPay stopped waiting before the gateway accepted the payment request; "
+                                "Pay or Retry asks the gateway first"), {} });
+    finish();
 }
 
 void SaleTracker::poll()
@@ -299,8 +474,13 @@ void SaleTracker::onStatus(const GatewayResult<PaymentStatus> &result)
     const QString orderId = m_order.orderId;
     const QPointer<SaleTracker> alive(this);
     handleStatus(result);
-    if (alive)
-        emit statusChecked(orderId, now());
+    if (!alive)
+        return;
+    emit statusChecked(orderId, now());
+    if (alive && m_startPending && !m_inFlight && !m_finished) {
+        m_startPending = false;
+        beginStart();
+    }
 }
 
 void SaleTracker::handleStatus(const GatewayResult<PaymentStatus> &result)
@@ -320,6 +500,12 @@ void SaleTracker::handleStatus(const GatewayResult<PaymentStatus> &result)
                      QStringLiteral("the gateway has no record of this order, so nothing was charged"), {} });
         finish();
         return;
+    }
+    if (error.kind == GatewayError::Kind::IdentityMismatch) {
+        // Evidence about another order proves nothing about this one; keep asking.
+        raise(Alert::Kind::IdentityMismatch,
+              QStringLiteral("The gateway's status answer names another order or merchant (%1); it was not "
+                             "applied to this sale.").arg(error.message));
     }
     recordEvent({ "status", QString(), GatewayError::kindName(error.kind), error.toString(), {} });
     schedule(error.retryAfterMs);
@@ -352,6 +538,9 @@ void SaleTracker::onStatusValue(const PaymentStatus &status)
             order.providerReference = status.googleTransactionId;
         if (!status.upiRrn.isEmpty())
             order.upiRrn = status.upiRrn;
+        // A refund made anywhere (CounterPay, the provider's dashboard) as the provider counts it.
+        if (status.refundedAmount && status.refundedAmount->currency() == order.amount.currency())
+            order.refundedMinorUnits = qMax(order.refundedMinorUnits, status.refundedAmount->minorUnits());
         order.providerStatus = status.rawStatus;
     };
     const PaymentState was = m_order.state;
@@ -457,6 +646,12 @@ void SaleTracker::finish()
 {
     if (m_finished)
         return;
+    if (m_startPending && !m_inFlight) {
+        // Retry was asked for while the answer that ends this sale was on the wire.
+        m_startPending = false;
+        if (beginStart())
+            return;
+    }
     m_finished = true;
     m_timer.stop();
     emit finished(m_order.orderId);
@@ -470,7 +665,10 @@ VoidResult SaleTracker::cancel(const QString &reason)
                        QStringLiteral("Order %1 is %2 and cannot be cancelled.")
                                .arg(m_order.orderId, PaymentStates::name(m_order.state)) };
     }
-    const bool sent = m_order.state != PaymentState::Created;
+    // Not sent: nothing yet, or only requests that never reached the gateway and wait for a retry.
+    const bool neverArrived = m_startTimer.isActive() && !m_startMaybeApplied;
+    const bool sent = m_order.state != PaymentState::Created && !neverArrived;
+    m_startTimer.stop();
     if (!transition(PaymentState::Cancelled,
                     { "cancel", QString(), QStringLiteral("cashier"),
                       reason.isEmpty() ? QStringLiteral("cancelled by the cashier") : reason, {} })) {

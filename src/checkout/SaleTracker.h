@@ -36,9 +36,21 @@ public:
 
     const OrderRecord &order() const { return m_order; }
 
-    // Sends the payment request, once: only an order still in `created` (or one being
-    // retried from failed/declined/expired) is sent; anything else is watched instead.
-    void initiate(const std::optional<PhoneNumber> &mobile);
+    // What initiate() does with what the gateway may already hold for this order.
+    enum class StartMode {
+        Pay,   // create the payment only if the gateway has none; otherwise attach to it
+        Retry, // as Pay, and also start a new transaction on the same order when the
+               // gateway's last one failed, was declined, expired or was cancelled
+    };
+
+    // Sends the payment request. An order still in `created` is sent at once. An order that is
+    // retryable (PaymentStates::isRetryable) is first looked up at the gateway: it is sent only
+    // when the gateway has no payment for it (or, for Retry, only a finished one); otherwise
+    // the tracker attaches to what the gateway has. Anything else is watched instead.
+    // Transport errors, 5xx and 429 while starting are tried again (Retry-After honoured) for
+    // PollPolicy::startRetryMs; a request that may have reached the gateway is looked up
+    // before it is sent again. Called while a query is on the wire, it acts after the answer.
+    void initiate(const std::optional<PhoneNumber> &mobile, StartMode mode = StartMode::Pay);
     // Status queries only, never a new payment: recovery, `status`, a second Pay.
     void watch();
     // As watch(), with the first check delayed by `delayMs` (recovery spreads its checks).
@@ -48,6 +60,10 @@ public:
     VoidResult cancel(const QString &reason);
     // Ask now (the customer said "done", or the web view reached the return URL).
     void checkNow();
+    // The process stops waiting (the CLI's --timeout, the app quitting) while this sale's
+    // payment request has not been accepted yet: record it as unknown, so the next Pay or
+    // Retry asks the gateway first instead of finding a stale `submitting`.
+    void abandonStart();
 
 signals:
     void sessionStarted(const QString &orderId, const PaymentSession &session);
@@ -70,6 +86,12 @@ private:
     bool transition(PaymentState next, const Change &change);
     void recordEvent(const Change &change);
     void raise(Alert::Kind kind, const QString &message);
+    bool beginStart();
+    void probe();
+    void onProbe(const GatewayResult<PaymentStatus> &result);
+    bool claimAndSend(const QString &why);
+    void send();
+    bool retryStartLater(const GatewayError &error);
     void onStarted(const GatewayResult<PaymentSession> &result);
     void onStatus(const GatewayResult<PaymentStatus> &result);
     void handleStatus(const GatewayResult<PaymentStatus> &result);
@@ -100,4 +122,13 @@ private:
     QPointer<StatusQueue> m_statusQueue; // may go first when the engine is destroyed
     bool m_holdsStatusSlot = false; // a status query of ours is on the wire through m_statusQueue
     bool m_finished = false;
+    // Starting (initiate): the mobile to send, how to treat what the gateway has, until when
+    // (monotonic ms) transient errors are tried again, and whether a request may have arrived.
+    QTimer m_startTimer;
+    std::optional<PhoneNumber> m_mobile;
+    StartMode m_startMode = StartMode::Pay;
+    qint64 m_startUntilMs = 0;
+    int m_startAttempts = 0;
+    bool m_startMaybeApplied = false;
+    bool m_startPending = false; // initiate() arrived while a query was on the wire
 };

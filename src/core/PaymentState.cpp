@@ -32,7 +32,9 @@ constexpr StateInfo kStates[] = {
 // - A failed, declined or expired sale may be retried: a new transaction on the same order.
 // - The provider's word on money that moved always wins: a late success after expiry, decline,
 //   failure or a cashier's cancel is recorded as Charged (and the engine raises an alert).
-// - Unknown resolves only through a status query (or a manager), to any outcome.
+// - Unknown resolves only through a status query (or a manager), to any outcome. Unknown ->
+//   Submitting is the retry of a sale the gateway was asked about and said it holds no payment
+//   for (SaleTracker::initiate looks first); it is never a blind second payment.
 constexpr std::pair<S, S> kTransitions[] = {
     { S::Created, S::Submitting },
     { S::Created, S::Cancelled },
@@ -61,6 +63,9 @@ constexpr std::pair<S, S> kTransitions[] = {
     { S::Unknown, S::Declined },
     { S::Unknown, S::Expired },
     { S::Unknown, S::Cancelled },
+    { S::Unknown, S::Submitting },
+    { S::Unknown, S::Refunded },
+    { S::Unknown, S::PartiallyRefunded },
 
     { S::Failed, S::Submitting },
     { S::Failed, S::Charged },
@@ -112,6 +117,11 @@ QList<PaymentState> PaymentStates::all()
 bool PaymentStates::isFinal(PaymentState state)
 {
     return infoOf(state).final;
+}
+
+bool PaymentStates::isRetryable(PaymentState state)
+{
+    return state == S::Failed || state == S::Declined || state == S::Expired || state == S::Unknown;
 }
 
 bool PaymentStates::isLegalTransition(PaymentState from, PaymentState to)

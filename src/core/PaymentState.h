@@ -32,5 +32,9 @@ bool isFinal(PaymentState state);
 // Whether the legal-transition table allows from -> to. Staying in a state is not a transition
 // (PartiallyRefunded -> PartiallyRefunded, a second partial refund, is the one exception).
 bool isLegalTransition(PaymentState from, PaymentState to);
+// Whether Retry (F6, `pay --order-id` again) may act on a sale in this state: failed, declined,
+// expired or unknown. A retry always asks the gateway first and starts a new transaction only
+// when the gateway holds none that is pending or paid, so it never charges twice.
+bool isRetryable(PaymentState state);
 
 } // namespace PaymentStates

@@ -46,6 +46,7 @@ QString AlertsPanel::kindText(Alert::Kind kind)
     case Alert::Kind::LateCharge: return tr("Charged after cancel: refund in the back office");
     case Alert::Kind::LateSuccess: return tr("Paid after expiry");
     case Alert::Kind::AmountMismatch: return tr("Amount mismatch");
+    case Alert::Kind::IdentityMismatch: return tr("Gateway answered about another order");
     case Alert::Kind::LedgerFailure: return tr("Ledger write failed");
     }
     return QString();

@@ -15,6 +15,7 @@ private slots:
     void unknownNames();
     void transitions_data();
     void transitions();
+    void retryable();
     void noStateTransitionsToItselfButPartialRefund();
 };
 
@@ -86,6 +87,11 @@ void tst_PaymentState::transitions_data()
     QTest::newRow("charged -> refunded") << S::Charged << S::Refunded << true;
     QTest::newRow("charged -> partially refunded") << S::Charged << S::PartiallyRefunded << true;
     QTest::newRow("partial -> refunded") << S::PartiallyRefunded << S::Refunded << true;
+    // Only after the gateway said it has no payment for the order (tst_CheckoutEngine proves
+    // the engine looks first and attaches when it has one).
+    QTest::newRow("unknown -> submitting (retry after a look-up)") << S::Unknown << S::Submitting << true;
+    QTest::newRow("unknown -> refunded (refund seen at recovery)") << S::Unknown << S::Refunded << true;
+    QTest::newRow("unknown -> partially refunded") << S::Unknown << S::PartiallyRefunded << true;
 
     QTest::newRow("created -> charged skips the gateway") << S::Created << S::Charged << false;
     QTest::newRow("created -> awaiting") << S::Created << S::AwaitingCustomer << false;
@@ -97,9 +103,20 @@ void tst_PaymentState::transitions_data()
     QTest::newRow("refunded -> partially refunded") << S::Refunded << S::PartiallyRefunded << false;
     QTest::newRow("cancelled -> failed") << S::Cancelled << S::Failed << false;
     QTest::newRow("expired -> failed") << S::Expired << S::Failed << false;
-    QTest::newRow("unknown -> submitting (never a new payment)") << S::Unknown << S::Submitting << false;
     QTest::newRow("failed -> refunded") << S::Failed << S::Refunded << false;
     QTest::newRow("awaiting -> created") << S::AwaitingCustomer << S::Created << false;
+}
+
+void tst_PaymentState::retryable()
+{
+    using S = PaymentState;
+    QList<S> retryable;
+    for (S state : PaymentStates::all()) {
+        if (PaymentStates::isRetryable(state))
+            retryable.append(state);
+    }
+    // Never a sale that is paid, refunded, still waiting or cancelled by the cashier.
+    QCOMPARE(retryable, (QList<S> { S::Failed, S::Declined, S::Expired, S::Unknown }));
 }
 
 void tst_PaymentState::transitions()

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTcpServer>
 #include <QTimer>
 
 namespace {
@@ -28,15 +29,33 @@ QByteArray fetch(const QUrl &url, const QByteArray &method)
 
 } // namespace
 
-FaultRig::FaultRig(const QString &scenario)
+FaultRig::FaultRig(const QString &scenario, Start start) : m_scenario(scenario)
 {
     // COUNTERPAY_KEEP_FAULT_DIR=1 keeps the ledger and sandbox state for a post-mortem.
     if (qEnvironmentVariableIsSet("COUNTERPAY_KEEP_FAULT_DIR")) {
         m_dir.setAutoRemove(false);
         qInfo().noquote() << "fault rig folder kept:" << m_dir.path();
     }
+    if (start == Start::Now) {
+        if (launch(0))
+            writeProfile();
+        return;
+    }
+    // A port that was free a moment ago; nothing listens on it until startSandbox().
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0)) {
+        m_error = QStringLiteral("no free port on 127.0.0.1");
+        return;
+    }
+    m_base = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort()));
+    probe.close();
+    writeProfile();
+}
+
+bool FaultRig::launch(quint16 port)
+{
     m_sandbox.setProgram(QStringLiteral(COUNTERPAY_SANDBOX_EXE));
-    m_sandbox.setArguments({ QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"), scenario,
+    m_sandbox.setArguments({ QStringLiteral("--port"), QString::number(port), QStringLiteral("--scenario"), m_scenario,
                              QStringLiteral("--state"), m_dir.filePath(QStringLiteral("sandbox-state.json")),
                              QStringLiteral("--seed"), QStringLiteral("7") });
     m_sandbox.setProcessChannelMode(QProcess::SeparateChannels);
@@ -44,11 +63,11 @@ FaultRig::FaultRig(const QString &scenario)
     // waits on other processes, so after a few thousand lines the pipe filled, the sandbox
     // blocked in write() and stopped answering: that was the long kill run's "sandbox slowdown".
     // Its log goes to a file instead (kept with COUNTERPAY_KEEP_FAULT_DIR).
-    m_sandbox.setStandardErrorFile(m_dir.filePath(QStringLiteral("sandbox.log")));
+    m_sandbox.setStandardErrorFile(m_dir.filePath(QStringLiteral("sandbox.log")), QIODevice::Append);
     m_sandbox.start();
     if (!m_sandbox.waitForStarted(10'000)) {
         m_error = QStringLiteral("sandbox did not start: ") + m_sandbox.errorString();
-        return;
+        return false;
     }
     QByteArray line;
     while (!line.contains('\n') && m_sandbox.waitForReadyRead(10'000))
@@ -56,23 +75,43 @@ FaultRig::FaultRig(const QString &scenario)
     line = line.left(line.indexOf('\n')).trimmed();
     if (!line.startsWith("listening on ")) {
         m_error = QStringLiteral("unexpected first line from the sandbox: ") + QString::fromUtf8(line);
-        return;
+        return false;
     }
+    m_base = QUrl(QString::fromUtf8(line.mid(13)));
+    return true;
+}
+
+bool FaultRig::writeProfile()
+{
     QFile profile(profilePath());
     if (!profile.open(QIODevice::WriteOnly)) {
         m_error = QStringLiteral("cannot write the profile");
-        return;
+        m_base.clear();
+        return false;
     }
-    profile.write("[juspay]\nbase_url=" + line.mid(13) + "\nmerchant_id=counterpay_demo\n");
-    profile.close();
-    m_base = QUrl(QString::fromUtf8(line.mid(13)));
+    profile.write("[juspay]\nbase_url=" + m_base.toString().toUtf8() + "\nmerchant_id=counterpay_demo\n");
+    return true;
 }
 
-FaultRig::~FaultRig()
+void FaultRig::stopSandbox()
 {
     m_sandbox.terminate();
     if (!m_sandbox.waitForFinished(5000))
         m_sandbox.kill();
+    m_sandbox.waitForFinished(2000);
+}
+
+bool FaultRig::startSandbox(const QString &scenario)
+{
+    stopSandbox();
+    if (!scenario.isEmpty())
+        m_scenario = scenario;
+    return launch(quint16(m_base.port()));
+}
+
+FaultRig::~FaultRig()
+{
+    stopSandbox();
 }
 
 QStringList FaultRig::cliArguments(const QStringList &args) const
@@ -84,7 +123,7 @@ QStringList FaultRig::cliArguments(const QStringList &args) const
 QProcessEnvironment FaultRig::environment() const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("COUNTERPAY_JUSPAY_API_KEY"), QStringLiteral("sandbox-juspay-key"));
+    env.insert(QStringLiteral("COUNTERPAY_JUSPAY_API_KEY"), m_apiKey);
     return env;
 }
 

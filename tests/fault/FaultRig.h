@@ -23,7 +23,10 @@ public:
         bool crashed = false;
     };
 
-    explicit FaultRig(const QString &scenario);
+    // Starts a sandbox with `scenario` on a free port. With Start::Later nothing listens yet:
+    // the profile already names a free port, and startSandbox() brings the gateway up there.
+    enum class Start { Now, Later };
+    explicit FaultRig(const QString &scenario, Start start = Start::Now);
     ~FaultRig();
 
     bool ok() const { return !m_base.isEmpty(); }
@@ -39,6 +42,13 @@ public:
     Run cli(const QStringList &args, int timeoutMs = 60'000) const;
     std::unique_ptr<QProcess> startCli(const QStringList &args) const;
 
+    // The gateway goes away (connection refused) and comes back on the same port, with its
+    // state file, under `scenario` (empty: the one it had).
+    void stopSandbox();
+    bool startSandbox(const QString &scenario = {});
+    // The API key the CLI is given (COUNTERPAY_JUSPAY_API_KEY).
+    void setApiKey(const QString &key) { m_apiKey = key; }
+
     // The sandbox's control API.
     QJsonArray sandboxOrders() const;
     bool control(const QString &orderId, const QString &action) const;
@@ -47,6 +57,11 @@ public:
     static QString sqlite(const QString &db, const QString &sql);
 
 private:
+    bool launch(quint16 port);
+    bool writeProfile();
+
+    QString m_scenario;
+    QString m_apiKey = QStringLiteral("sandbox-juspay-key");
     QTemporaryDir m_dir;
     QProcess m_sandbox;
     QUrl m_base;

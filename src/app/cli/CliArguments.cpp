@@ -27,7 +27,7 @@ constexpr OptionSpec kOptions[] = {
     { "json", false, "*" },         { "provider", true, "pay status history" },
     { "amount", true, "pay refund" }, { "currency", true, "pay refund" }, { "mobile", true, "pay" },
     { "order-id", true, "pay status refund" }, { "note", true, "pay" }, { "wait", false, "pay" },
-    { "qr", false, "pay" },          { "timeout", true, "pay resume" }, { "since", true, "history" },
+    { "qr", false, "pay" },          { "timeout", true, "pay status resume" }, { "since", true, "history" },
     { "until", true, "history" },    { "state", true, "history" }, { "phone-last4", true, "history" },
     { "csv", false, "history" },     { "limit", true, "history" },
 };
@@ -251,9 +251,9 @@ Commands:
            Start a payment. Prints the authentication URL (and a QR with --qr). With --wait,
            prints a line on every state change until the state is final.
            P: juspay-gpay, juspay-cred, juspay-wallet:METHOD (e.g. GOPAY), googlepay, cmcom.
-  status   --order-id ID [--provider P] [--json]
+  status   --order-id ID [--provider P] [--timeout S] [--json]
            Ask the gateway, update the ledger, print the state. An order that is not in the
-           ledger is looked up with --provider and reported as unverified.
+           ledger is looked up with --provider and reported with "verified": false.
   resume   [--timeout S] [--json]
            Recover every open order with status queries (never a new payment).
   history  [--since DATE] [--until DATE] [--state S[,S]] [--provider P] [--phone-last4 NNNN]
@@ -274,10 +274,11 @@ Global options:
   --terminal PREFIX    order id prefix, 1-6 letters or digits (default T01)
   --poll POLICY        polling, e.g. "first=1000;phases=20000:1000,38000:1500;backoff=2;cap=25000"
   --json               one JSON object per line: order_id, state, provider, provider_status,
-                       amount, currency, auth_url, verified, message
+                       amount, currency, auth_url, verified, message, error
   --version, --help
 
-Exit codes: 0 charged (or the command succeeded), 2 bad input or bad profile,
-3 failed/declined/expired/cancelled, 4 unknown, 5 gateway unreachable.
+Exit codes: 0 charged (or the command succeeded; status: the gateway answered), 2 bad input,
+bad profile or credentials refused by the gateway, 3 failed/declined/expired/cancelled,
+4 unknown (the gateway's answer said nothing usable), 5 gateway unreachable or timed out.
 )");
 }

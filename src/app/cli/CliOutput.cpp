@@ -24,7 +24,7 @@ CliOutput::CliOutput(CliArguments::Format format) : m_format(format), m_out(stdo
     m_out.setEncoding(QStringConverter::Utf8);
 }
 
-QJsonObject CliOutput::toJson(const OrderRecord &order, const QString &message)
+QJsonObject CliOutput::toJson(const OrderRecord &order, const QString &message, const QString &error)
 {
     return QJsonObject {
         { QStringLiteral("order_id"), order.orderId },
@@ -36,6 +36,7 @@ QJsonObject CliOutput::toJson(const OrderRecord &order, const QString &message)
         { QStringLiteral("auth_url"), order.authUrl },
         { QStringLiteral("verified"), order.verified },
         { QStringLiteral("message"), message },
+        { QStringLiteral("error"), error },
     };
 }
 
@@ -45,10 +46,10 @@ void CliOutput::json(const QJsonObject &object)
     m_out.flush();
 }
 
-void CliOutput::order(const OrderRecord &order, const QString &message)
+void CliOutput::order(const OrderRecord &order, const QString &message, const QString &error)
 {
     if (m_format == CliArguments::Format::Json) {
-        json(toJson(order, message));
+        json(toJson(order, message, error));
         return;
     }
     QString line = QStringLiteral("%1  %2  %3 %4  %5")
@@ -58,19 +59,21 @@ void CliOutput::order(const OrderRecord &order, const QString &message)
         line += QStringLiteral("  verified");
     if (!message.isEmpty())
         line += QStringLiteral("  - ") + message;
+    if (!error.isEmpty() && error != message)
+        line += QStringLiteral("  [") + error + u']';
     text(line);
 }
 
 void CliOutput::unverified(const QString &orderId, const QString &provider, const QString &state,
                            const QString &providerStatus, const QString &amount, const QString &currency,
-                           const QString &message)
+                           const QString &message, const QString &error)
 {
     if (m_format == CliArguments::Format::Json) {
         json(QJsonObject { { QStringLiteral("order_id"), orderId }, { QStringLiteral("state"), state },
                            { QStringLiteral("provider"), provider }, { QStringLiteral("provider_status"), providerStatus },
                            { QStringLiteral("amount"), amount }, { QStringLiteral("currency"), currency },
                            { QStringLiteral("auth_url"), QString() }, { QStringLiteral("verified"), false },
-                           { QStringLiteral("message"), message } });
+                           { QStringLiteral("message"), message }, { QStringLiteral("error"), error } });
         return;
     }
     text(QStringLiteral("%1  %2  %3 %4  %5  UNVERIFIED - %6")

@@ -13,17 +13,18 @@ class CliOutput
 public:
     explicit CliOutput(CliArguments::Format format);
 
-    void order(const OrderRecord &order, const QString &message);
+    // `error`: what went wrong on the way to this answer (GatewayError::toString()), or empty.
+    void order(const OrderRecord &order, const QString &message, const QString &error = {});
     // For an order known only to the gateway (status of an id not in the ledger).
     void unverified(const QString &orderId, const QString &provider, const QString &state,
                     const QString &providerStatus, const QString &amount, const QString &currency,
-                    const QString &message);
+                    const QString &message, const QString &error = {});
     void text(const QString &line);
     void csvHeader();
     void csvRow(const OrderRecord &order);
     static void error(const QString &message);
 
-    static QJsonObject toJson(const OrderRecord &order, const QString &message);
+    static QJsonObject toJson(const OrderRecord &order, const QString &message, const QString &error = {});
 
 private:
     void json(const QJsonObject &object);

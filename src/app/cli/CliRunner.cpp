@@ -15,9 +15,28 @@ CliRunner::CliRunner(CliArguments arguments, QObject *parent)
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
-        fail(Unknown, QStringLiteral("Gave up waiting after %1 s; %2 order(s) still open. Run `counterpay-cli resume` later.")
-                              .arg(m_args.timeoutSeconds)
-                              .arg(m_waitingFor.size()));
+        if (m_services)
+            m_services->engine().abandonPendingStarts(); // may end the command with its own verdict
+        if (m_finished)
+            return;
+        // The last thing the gateway (did not) say decides: unreachable, refused, or just slow.
+        int code = Unknown;
+        QString why;
+        for (auto it = m_lastErrors.cbegin(); it != m_lastErrors.cend(); ++it) {
+            code = qMax(code, exitCodeForError(it.value()));
+            why = it.value().toString();
+        }
+        if (code == Unreachable) {
+            fail(code, QStringLiteral("Gave up after %1 s: the gateway could not be reached (%2). Check the network and "
+                                      "the profile's base_url, then run the same command again: it asks the gateway "
+                                      "first and never charges twice.")
+                               .arg(m_args.timeoutSeconds)
+                               .arg(why));
+            return;
+        }
+        fail(Unknown, QStringLiteral("Gave up waiting after %1 s; the outcome is not known yet. Run `counterpay-cli "
+                                     "status` or `resume` later; do not charge again.")
+                              .arg(m_args.timeoutSeconds));
     });
 }
 
@@ -50,8 +69,8 @@ void CliRunner::start()
         return;
     }
     m_services = std::move(services).value();
-    for (const QString &skipped : m_services->skippedProviders())
-        CliOutput::error(QStringLiteral("note: ") + skipped);
+    if (const QString why = m_services->skipReason(m_args.provider); !why.isEmpty())
+        CliOutput::error(QStringLiteral("note: ") + m_args.provider + QStringLiteral(": ") + why);
 
     CheckoutEngine &engine = m_services->engine();
     connect(&engine, &CheckoutEngine::gatewayFailed, this,
@@ -75,7 +94,37 @@ void CliRunner::printOrder(const QString &orderId, const QString &message)
 {
     const auto order = m_services->ledger().findOrder(orderId, PhoneAccess::Masked);
     if (order && order.value())
-        m_out.order(*order.value(), message);
+        m_out.order(*order.value(), message,
+                    m_lastErrors.contains(orderId) ? m_lastErrors.value(orderId).toString() : QString());
+}
+
+int CliRunner::exitCodeForError(const GatewayError &error)
+{
+    using K = GatewayError::Kind;
+    switch (error.kind) {
+    case K::Unreachable:
+    case K::Timeout:
+    case K::Tls:
+    case K::Truncated:
+    case K::Server:
+    case K::RateLimited:
+        return Unreachable;
+    case K::Auth:
+        return BadInput; // the profile's credentials are wrong: nothing will work until fixed
+    default:
+        return Unknown;
+    }
+}
+
+QString CliRunner::adviceFor(const GatewayError &error)
+{
+    if (error.kind == GatewayError::Kind::Auth)
+        return QStringLiteral("The gateway refused the credentials (%1); check the API key or client secret in the "
+                              "keychain or environment and the merchant id in the profile.").arg(error.toString());
+    if (exitCodeForError(error) == Unreachable)
+        return QStringLiteral("The gateway could not be reached (%1); check the network and the profile's base_url.")
+                .arg(error.toString());
+    return QStringLiteral("The gateway's answer could not be used (%1); the outcome is not known.").arg(error.toString());
 }
 
 int CliRunner::exitCodeFor(const QString &orderId) const
@@ -83,16 +132,23 @@ int CliRunner::exitCodeFor(const QString &orderId) const
     const auto order = m_services->ledger().findOrder(orderId, PhoneAccess::Masked);
     if (!order || !order.value())
         return Unknown;
-    switch (order.value()->state) {
+    const PaymentState state = order.value()->state;
+    // A sale left without a verdict because the gateway could not be reached.
+    if ((state == PaymentState::Failed || state == PaymentState::Unknown) && m_lastErrors.contains(orderId)
+        && exitCodeForError(m_lastErrors.value(orderId)) == Unreachable)
+        return Unreachable;
+    return exitCodeForState(state);
+}
+
+int CliRunner::exitCodeForState(PaymentState state)
+{
+    switch (state) {
     case PaymentState::Charged:
     case PaymentState::Refunded:
     case PaymentState::PartiallyRefunded:
     case PaymentState::AwaitingCustomer:
         return Ok;
     case PaymentState::Failed:
-        if (m_lastErrors.contains(orderId) && m_lastErrors.value(orderId).isTransport())
-            return Unreachable;
-        return NotPaid;
     case PaymentState::Declined:
     case PaymentState::Expired:
     case PaymentState::Cancelled:
@@ -144,6 +200,10 @@ void CliRunner::pay()
         printOrder(orderId, QStringLiteral("this sale was already under way; no new payment was started"));
         finish(exitCodeFor(orderId));
     });
+    connect(&engine, &CheckoutEngine::gatewayFailed, this, [this](const QString &orderId, const GatewayError &error) {
+        if (!m_finished && exitCodeForError(error) == Unreachable)
+            CliOutput::error(QStringLiteral("note: order %1: %2").arg(orderId, error.toString()));
+    });
     connect(&engine, &CheckoutEngine::alertRaised, this, [](const Alert &alert) {
         CliOutput::error(QStringLiteral("alert (%1) for order %2: %3").arg(Alert::kindName(alert.kind), alert.orderId, alert.message));
     });
@@ -159,7 +219,9 @@ void CliRunner::pay()
                 printOrder(orderId, message);
         }
         if (code == Unreachable)
-            CliOutput::error(QStringLiteral("The gateway could not be reached; check the network and the profile's base_url, then retry the same --order-id %1.").arg(orderId));
+            CliOutput::error(QStringLiteral("The gateway could not be reached; check the network and the profile's base_url, "
+                                            "then run the same pay with --order-id %1: it asks the gateway first and "
+                                            "never charges twice.").arg(orderId));
         else if (code == Unknown)
             CliOutput::error(QStringLiteral("The outcome of order %1 is not known yet; run `counterpay-cli status --order-id %1` later. Do not charge again.").arg(orderId));
         finish(code);
@@ -188,15 +250,27 @@ void CliRunner::status()
     }
     CheckoutEngine &engine = m_services->engine();
     const QString orderId = m_args.orderId;
+    m_lastErrors.remove(orderId);
     auto report = [this, orderId] {
         if (m_finished)
             return;
-        QString message;
-        if (m_lastErrors.contains(orderId))
-            message = QStringLiteral("gateway: ") + m_lastErrors.value(orderId).toString();
-        printOrder(orderId, message);
-        finish(m_lastErrors.contains(orderId) && m_lastErrors.value(orderId).isTransport() ? int(Unreachable)
-                                                                                         : exitCodeFor(orderId));
+        // Exit 0 only when this check got an answer; otherwise say why nothing was learnt.
+        if (!m_lastErrors.contains(orderId)) {
+            printOrder(orderId, QString());
+            finish(exitCodeFor(orderId));
+            return;
+        }
+        const GatewayError error = m_lastErrors.value(orderId);
+        const auto order = m_services->ledger().findOrder(orderId, PhoneAccess::Masked);
+        if (order && order.value())
+            m_out.order(*order.value(), QStringLiteral("gateway: ") + error.toString(), error.toString());
+        if (error.kind == GatewayError::Kind::NotFound) {
+            // The tracker's verdict: a sale the gateway never had failed; anything else is odd.
+            const int code = order && order.value() && order.value()->state == PaymentState::Failed ? int(NotPaid) : int(Unknown);
+            fail(code, QStringLiteral("The gateway has no order %1.").arg(orderId));
+            return;
+        }
+        fail(exitCodeForError(error), adviceFor(error));
     };
     connect(&engine, &CheckoutEngine::statusChecked, this, [orderId, report](const QString &id) {
         if (id == orderId)
@@ -224,24 +298,26 @@ void CliRunner::statusNotInLedger()
     }
     OrderRef ref;
     ref.orderId = m_args.orderId;
-    ref.amount = Money::fromMinorUnits(0, Currency::inr()).value(); // unknown: nothing to verify against
+    ref.verifyAmount = false; // not ours: nothing to verify against, and no mismatch to report
     gateway->status(ref, this, [this](const GatewayResult<PaymentStatus> &result) {
         if (!result) {
             const GatewayError &error = result.error();
+            const bool notFound = error.kind == GatewayError::Kind::NotFound;
             m_out.unverified(m_args.orderId, m_args.provider, PaymentStates::name(PaymentState::Unknown), QString(),
-                             QString(), QString(), error.toString());
-            fail(error.kind == GatewayError::Kind::NotFound ? int(NotPaid) : error.isTransport() ? int(Unreachable) : int(Unknown),
-                 error.kind == GatewayError::Kind::NotFound
-                         ? QStringLiteral("The gateway has no order %1.").arg(m_args.orderId)
-                         : error.toString());
+                             QString(), QString(), notFound ? QStringLiteral("the gateway has no such order") : QString(),
+                             error.toString());
+            fail(notFound ? int(NotPaid) : exitCodeForError(error),
+                 notFound ? QStringLiteral("The gateway has no order %1.").arg(m_args.orderId) : adviceFor(error));
             return;
         }
+        // The provider's own word, mapped; unverified because this ledger holds no amount for it.
         const PaymentStatus &status = result.value();
-        m_out.unverified(m_args.orderId, m_args.provider, PaymentStates::name(PaymentState::Unknown), status.rawStatus,
+        const PaymentState state = status.state;
+        m_out.unverified(m_args.orderId, m_args.provider, PaymentStates::name(state), status.rawStatus,
                          status.reportedAmount ? status.reportedAmount->toDecimalString() : QString(),
                          status.reportedAmount ? status.reportedAmount->currency().code() : QString(),
                          QStringLiteral("not in this terminal's ledger, so its amount cannot be verified"));
-        finish(Unknown);
+        finish(exitCodeForState(state));
     });
 }
 

@@ -10,8 +10,8 @@
 #include <QTimer>
 
 // Runs one counterpay-cli command on the event loop and decides the exit code:
-// 0 charged / succeeded, 2 bad input or profile, 3 failed/declined/expired/cancelled,
-// 4 unknown, 5 gateway unreachable.
+// 0 charged / succeeded (status: the gateway answered), 2 bad input, profile or refused
+// credentials, 3 failed/declined/expired/cancelled, 4 unknown, 5 gateway unreachable.
 class CliRunner final : public QObject
 {
     Q_OBJECT
@@ -39,6 +39,10 @@ private:
     void statusNotInLedger();
     void printOrder(const QString &orderId, const QString &message);
     int exitCodeFor(const QString &orderId) const;
+    static int exitCodeForState(PaymentState state);
+    // 5 unreachable / timed out / 5xx / 429, 2 credentials refused, 4 otherwise.
+    static int exitCodeForError(const GatewayError &error);
+    static QString adviceFor(const GatewayError &error);
     void finish(int code);
     void fail(int code, const QString &message);
 

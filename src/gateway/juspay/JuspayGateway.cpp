@@ -168,10 +168,13 @@ void JuspayGateway::status(const OrderRef &order, QObject *context, Callback<Pay
 
     QPointer<QObject> guard(context);
     const Money expected = order.amount;
-    m_http->send(http, this, [this, expected, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+    const bool verifyAmount = order.verifyAmount;
+    m_http->send(http, this, [this, expected, verifyAmount, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
         GatewayResult<PaymentStatus> status = ResponseInterpreter::interpret<PaymentStatus>(
                 reply, Effect::Read, m_clock.nowUtc(),
-                [&expected](const QByteArray &body) { return JuspayParser::parseOrderStatus(body, expected); },
+                [&expected, verifyAmount](const QByteArray &body) {
+                    return JuspayParser::parseOrderStatus(body, expected, verifyAmount);
+                },
                 &JuspayParser::parseError);
         deliver<PaymentStatus>(guard, std::move(done), std::move(status));
     });

@@ -47,7 +47,10 @@ public:
     // POST /txns (push, CRED collect/intent, inline order wallets).
     static GatewayResult<PaymentSession> parseTxn(const QByteArray &body);
     // GET /orders/{id}: mapped status, references, amount check against `expected`.
-    static GatewayResult<PaymentStatus> parseOrderStatus(const QByteArray &body, const Money &expected);
+    // verifyAmount false (an order not in this ledger): a CHARGED stays Charged with
+    // amountVerified false and no mismatch warning.
+    static GatewayResult<PaymentStatus> parseOrderStatus(const QByteArray &body, const Money &expected,
+                                                         bool verifyAmount = true);
     // POST /orders/{id}/refunds: the refund carrying uniqueRequestId.
     static GatewayResult<RefundResult> parseRefund(const QByteArray &body, const QString &uniqueRequestId,
                                                    const Currency &currency);
