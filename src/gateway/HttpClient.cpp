@@ -14,6 +14,8 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
+#include <algorithm>
+
 using Kind = GatewayError::Kind;
 
 struct HttpClient::Call
@@ -24,11 +26,17 @@ struct HttpClient::Call
     int attempt = 0;
     bool oversized = false;
     bool delivered = false;
+    bool timedOut = false;     // this attempt's wall-clock deadline aborted the reply
+    int attemptTimeoutMs = 0;  // the deadline given to this attempt
+    qint64 budgetMs = 0;       // the whole call's, from send()
     QPointer<QNetworkReply> reply;
     QElapsedTimer elapsed;
 };
 
 namespace {
+
+// A retry is only worth making if it has at least this long before the call's budget ends.
+constexpr qint64 kMinAttemptMs = 100;
 
 QString methodName(HttpRequest::Method method)
 {
@@ -84,6 +92,7 @@ void HttpClient::send(const HttpRequest &request, QObject *context, Callback don
     call->context = context;
     call->done = std::move(done);
     call->elapsed.start();
+    call->budgetMs = m_options.retry.totalBudgetMs(attemptTimeoutMs(request));
 
     const QString scheme = request.url.scheme();
     if (!request.url.isValid() || request.url.host().isEmpty()
@@ -97,14 +106,22 @@ void HttpClient::send(const HttpRequest &request, QObject *context, Callback don
     startAttempt(call);
 }
 
+int HttpClient::attemptTimeoutMs(const HttpRequest &request) const
+{
+    return request.timeoutMs > 0 ? request.timeoutMs : std::max(1, m_options.timeoutMs);
+}
+
 void HttpClient::startAttempt(const std::shared_ptr<Call> &call)
 {
     ++call->attempt;
     call->oversized = false;
+    call->timedOut = false;
     const HttpRequest &r = call->request;
+    // The attempt's deadline: its timeout, or what is left of the call's budget if less.
+    const qint64 left = call->budgetMs - call->elapsed.elapsed();
+    call->attemptTimeoutMs = int(std::clamp<qint64>(left, 1, attemptTimeoutMs(r)));
 
     QNetworkRequest request(r.url);
-    request.setTransferTimeout(r.timeoutMs > 0 ? r.timeoutMs : m_options.timeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
@@ -157,6 +174,19 @@ void HttpClient::startAttempt(const std::shared_ptr<Call> &call)
         }
     });
     connect(reply, &QNetworkReply::finished, this, [this, call, reply]() { onFinished(call, reply); });
+
+    // Wall-clock deadline: bytes that keep trickling in do not extend it. The timer belongs
+    // to the reply, so it dies with it.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    deadline->setTimerType(Qt::PreciseTimer);
+    connect(deadline, &QTimer::timeout, reply, [call, reply]() {
+        if (reply->isFinished())
+            return;
+        call->timedOut = true;
+        reply->abort();
+    });
+    deadline->start(call->attemptTimeoutMs);
 }
 
 void HttpClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply)
@@ -171,6 +201,22 @@ void HttpClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
     const QNetworkReply::NetworkError netError = reply->error();
+
+    if (call->timedOut) {
+        GatewayError error = makeError(Kind::Timeout,
+                                       QStringLiteral("The gateway did not answer %1 within %2 ms.")
+                                               .arg(r.purpose)
+                                               .arg(call->attemptTimeoutMs),
+                                       write, status);
+        qCWarning(lcGatewayHttp).noquote() << r.purpose << methodName(r.method)
+                                           << LogRedactor::redactUrl(r.url)
+                                           << "failed: timeout (deadline" << call->attemptTimeoutMs
+                                           << "ms) attempt" << call->attempt;
+        if (retryable && scheduleRetry(call, m_options.retry.backoffMs(call->attempt), error.toString()))
+            return;
+        finish(call, std::move(error));
+        return;
+    }
 
     if (call->oversized) {
         qCWarning(lcGatewayHttp).noquote() << r.purpose << "response exceeds"
@@ -209,7 +255,7 @@ void HttpClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
             error = makeError(Kind::Timeout,
                               QStringLiteral("The gateway did not answer %1 within %2 ms.")
                                       .arg(r.purpose)
-                                      .arg(r.timeoutMs > 0 ? r.timeoutMs : m_options.timeoutMs),
+                                      .arg(call->attemptTimeoutMs),
                               write, status);
             break;
         default:
@@ -294,6 +340,13 @@ bool HttpClient::scheduleRetry(const std::shared_ptr<Call> &call, qint64 delayMs
 {
     if (call->attempt >= m_options.retry.maxAttempts)
         return false;
+    // Within the call's budget: the wait and at least a short attempt must fit.
+    const qint64 left = call->budgetMs - call->elapsed.elapsed();
+    if (delayMs + kMinAttemptMs > left) {
+        qCInfo(lcGatewayHttp).noquote() << call->request.purpose << "not retrying: the call's"
+                                        << call->budgetMs << "ms budget is spent";
+        return false;
+    }
     qCInfo(lcGatewayHttp).noquote() << call->request.purpose << "retrying in" << delayMs
                                     << "ms after" << LogRedactor::maskLongDigitRuns(why);
     QTimer::singleShot(std::chrono::milliseconds(delayMs), this, [this, call]() {

@@ -19,7 +19,17 @@ class QNetworkReply;
 // The one careful HTTP client every gateway talks through.
 //
 // - One QNetworkAccessManager, injected (owned by the caller, typically the app).
-// - A transfer timeout on every request (QNetworkRequest::setTransferTimeout).
+// - A wall-clock deadline on every attempt: a QTimer started with the attempt aborts the reply
+//   at the request's timeoutMs (or Options::timeoutMs) whatever is still arriving, so a body
+//   that drips one byte a second is cut at the timeout and ends Kind::Timeout (outcomeUnknown
+//   for writes, as any timeout). Qt's setTransferTimeout alone is an inactivity timer that
+//   every byte resets; it is not used.
+// - The retries' total is bounded as well: a call never runs past RetryPolicy::totalBudgetMs()
+//   from send(). By default that is maxAttempts x timeout + (maxAttempts - 1) x the longest
+//   wait between attempts (max(maxDelayMs, maxRetryAfterMs)): 3 x 15 s + 2 x 10 s = 65 s with
+//   the defaults; RetryPolicy::maxTotalMs sets a tighter one. A retry whose wait would end
+//   past the budget is not made (the caller gets the last error or response), and a retry's
+//   own deadline is shortened to what is left of the budget.
 // - Retries only for Effect::Read and Effect::IdempotentWrite: on unreachable/timeout/
 //   truncated, 429, 500/502/503/504; exponential backoff with jitter; a 429/503 Retry-After
 //   is honoured as the delay (if it is longer than RetryPolicy::maxRetryAfterMs, the client
@@ -71,6 +81,7 @@ private:
     void onFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply);
     void finish(const std::shared_ptr<Call> &call, GatewayResult<HttpResponse> result);
     bool scheduleRetry(const std::shared_ptr<Call> &call, qint64 delayMs, const QString &why);
+    int attemptTimeoutMs(const HttpRequest &request) const;
 
     QNetworkAccessManager *m_manager;
     Options m_options;

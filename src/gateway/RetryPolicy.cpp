@@ -16,6 +16,15 @@ int RetryPolicy::backoffMs(int retry, double randomUnit) const
     return int(half + qint64(double(ceiling - half) * unit));
 }
 
+qint64 RetryPolicy::totalBudgetMs(int attemptTimeoutMs) const
+{
+    if (maxTotalMs > 0)
+        return maxTotalMs;
+    const qint64 attempts = std::max(1, maxAttempts);
+    const qint64 longestWait = std::max<qint64>(std::max(0, maxDelayMs), std::max<qint64>(0, maxRetryAfterMs));
+    return attempts * std::max(1, attemptTimeoutMs) + (attempts - 1) * longestWait;
+}
+
 int RetryPolicy::backoffMs(int retry) const
 {
     return backoffMs(retry, QRandomGenerator::global()->generateDouble());

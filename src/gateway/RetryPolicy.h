@@ -11,6 +11,12 @@ public:
     int baseDelayMs = 250;
     int maxDelayMs = 4000;
     qint64 maxRetryAfterMs = 10'000; // a longer Retry-After is handed to the caller instead
+    // The most one call may take from send() to its callback, retries and waits included.
+    // <= 0: maxAttempts x attemptTimeoutMs + (maxAttempts - 1) x max(maxDelayMs, maxRetryAfterMs).
+    qint64 maxTotalMs = 0;
+
+    // The overall budget of one call whose attempts each have attemptTimeoutMs.
+    qint64 totalBudgetMs(int attemptTimeoutMs) const;
 
     // Exponential backoff with "equal jitter": half of base*2^(retry-1) (capped) plus a random
     // part of the other half. retry is 1 for the first retry. randomUnit is in [0, 1).

@@ -5,6 +5,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <memory>
+
 ScriptedHttpServer::ScriptedHttpServer(QObject *parent) : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &ScriptedHttpServer::onNewConnection);
@@ -103,7 +105,24 @@ void ScriptedHttpServer::onReadyRead(QTcpSocket *socket)
         if (!guard)
             return;
         guard->write(reply.raw);
-        if (reply.close)
-            guard->disconnectFromHost();
+        if (reply.drip.isEmpty()) {
+            if (reply.close)
+                guard->disconnectFromHost();
+            return;
+        }
+        // A slow body: one byte per tick, on a timer owned by the socket.
+        auto *ticker = new QTimer(guard.data());
+        auto sent = std::make_shared<qsizetype>(0);
+        QObject::connect(ticker, &QTimer::timeout, guard.data(), [guard, ticker, sent, reply]() {
+            if (!guard)
+                return;
+            guard->write(reply.drip.mid(*sent, 1));
+            if (++*sent >= reply.drip.size()) {
+                ticker->stop();
+                if (reply.close)
+                    guard->disconnectFromHost();
+            }
+        });
+        ticker->start(reply.dripIntervalMs);
     });
 }

@@ -23,6 +23,8 @@ public:
         int delayMs = 0;         // wait before writing
         bool close = true;       // close the connection after writing
         bool silent = false;     // never answer (for timeouts)
+        QByteArray drip;         // after raw: written one byte every dripIntervalMs
+        int dripIntervalMs = 1000;
     };
 
     struct Received

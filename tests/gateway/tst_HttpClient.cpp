@@ -168,6 +168,84 @@ private slots:
         QCOMPARE(server.requestCount(), 1);
     }
 
+    // A reply that sends its headers and then one byte a second keeps resetting an inactivity
+    // timer; the per-attempt wall-clock deadline cuts it at timeout_ms all the same.
+    void drippingBodyIsCutAtTheTimeout_data()
+    {
+        QTest::addColumn<int>("effect");
+        QTest::addColumn<bool>("unknown");
+        QTest::newRow("read") << int(Effect::Read) << false;
+        QTest::newRow("write") << int(Effect::Write) << true;
+    }
+
+    void drippingBodyIsCutAtTheTimeout()
+    {
+        QFETCH(int, effect);
+        QFETCH(bool, unknown);
+        ScriptedHttpServer server;
+        QVERIFY(server.listen());
+        ScriptedHttpServer::Reply drip;
+        drip.raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 120\r\n"
+                   "Connection: close\r\n\r\n{";
+        drip.drip = QByteArray(118, ' ') + "}";
+        drip.dripIntervalMs = 1000;
+        server.setFallback(drip);
+        HttpClient::Options options = fastOptions();
+        options.timeoutMs = 3000;
+        options.retry.maxAttempts = 1;
+        HttpClient client(&m_manager, options);
+        HttpRequest request = Effect(effect) == Effect::Read ? get(server) : post(server, Effect(effect));
+
+        std::optional<GatewayResult<HttpResponse>> result;
+        QElapsedTimer timer;
+        timer.start();
+        client.send(request, this, [&result](const GatewayResult<HttpResponse> &r) { result = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 8000);
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY2(elapsed >= 2000 && elapsed <= 4000, qPrintable(QString::number(elapsed)));
+        QVERIFY(!result->ok());
+        QCOMPARE(result->error().kind, Kind::Timeout);
+        QCOMPARE(result->error().outcomeUnknown, unknown);
+        QCOMPARE(server.requestCount(), 1);
+    }
+
+    // Retries of a dripping read stay inside the call's overall budget.
+    void retriesStayInsideTheTotalBudget()
+    {
+        ScriptedHttpServer server;
+        QVERIFY(server.listen());
+        ScriptedHttpServer::Reply drip;
+        drip.raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 60\r\n"
+                   "Connection: close\r\n\r\n{";
+        drip.drip = QByteArray(58, ' ') + "}";
+        drip.dripIntervalMs = 100;
+        server.setFallback(drip);
+        HttpClient::Options options = fastOptions();
+        options.timeoutMs = 800;
+        options.retry.maxAttempts = 5;
+        options.retry.maxTotalMs = 1500; // room for one full attempt and a shortened second
+        HttpClient client(&m_manager, options);
+
+        std::optional<GatewayResult<HttpResponse>> result;
+        QElapsedTimer timer;
+        timer.start();
+        client.send(get(server), this, [&result](const GatewayResult<HttpResponse> &r) { result = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 8000);
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY2(elapsed >= 1300 && elapsed <= 2300, qPrintable(QString::number(elapsed)));
+        QVERIFY(!result->ok());
+        QCOMPARE(result->error().kind, Kind::Timeout);
+        QCOMPARE(result->error().attempts, 2);
+    }
+
+    void totalBudget()
+    {
+        RetryPolicy policy; // 3 attempts, 4 s max backoff, 10 s max Retry-After
+        QCOMPARE(policy.totalBudgetMs(15'000), qint64(3 * 15'000 + 2 * 10'000));
+        policy.maxTotalMs = 20'000;
+        QCOMPARE(policy.totalBudgetMs(15'000), qint64(20'000));
+    }
+
     void perRequestTimeoutOverridesDefault()
     {
         ScriptedHttpServer server;
