@@ -48,7 +48,9 @@ Result<QString> RefundService::refund(const QString &orderId, std::optional<Mone
         if (refund.state == QLatin1String("requested") || refund.state == QLatin1String("unknown"))
             unfinished = &refund;
     }
-    const qint64 remaining = order.amount.minorUnits() - committed;
+    // Refunds the provider reported (made in its dashboard, say) count as well; CounterPay's own
+    // are in both figures, so the larger one is what went back.
+    const qint64 remaining = order.amount.minorUnits() - qMax(committed, order.refundedMinorUnits);
 
     RefundRecord refund;
     if (unfinished) {
@@ -93,7 +95,11 @@ Result<QString> RefundService::refund(const QString &orderId, std::optional<Mone
     request.order.providerTxnId = order.txnId;
     request.amount = Money::fromMinorUnits(refund.amountMinorUnits, order.amount.currency()).value();
     request.uniqueRequestId = refund.uniqueRequestId;
-    gateway->refund(request, this, [this, refund, order](const GatewayResult<RefundResult> &result) mutable {
+    // What CounterPay itself asked back before this refund (CM.com compares it with its own
+    // figures to tell an applied refund whose answer was lost from one still to send).
+    request.alreadyRefunded = unfinished ? committed - refund.amountMinorUnits : committed;
+    const qint64 committedAfter = request.alreadyRefunded + refund.amountMinorUnits;
+    gateway->refund(request, this, [this, refund, order, committedAfter](const GatewayResult<RefundResult> &result) mutable {
         refund.updatedAt = m_clock.nowUtc();
         OrderEvent event { 0, order.orderId, refund.updatedAt, QStringLiteral("refund"), {}, {}, QString(), QString(), QString() };
         if (!result) {
@@ -120,7 +126,8 @@ Result<QString> RefundService::refund(const QString &orderId, std::optional<Mone
             if (fresh && fresh.value()) {
                 OrderRecord updated = *fresh.value();
                 const PaymentState from = updated.state;
-                updated.refundedMinorUnits += refund.amountMinorUnits;
+                // The provider's figure (from a status check) may already include this refund.
+                updated.refundedMinorUnits = qMax(updated.refundedMinorUnits, committedAfter);
                 updated.state = updated.refundedMinorUnits >= updated.amount.minorUnits() ? PaymentState::Refunded
                                                                                           : PaymentState::PartiallyRefunded;
                 updated.updatedAt = refund.updatedAt;

@@ -26,13 +26,13 @@ namespace {
 
 bool isRetryable(PaymentState state)
 {
-    return state == PaymentState::Failed || state == PaymentState::Declined || state == PaymentState::Expired;
+    return PaymentStates::isRetryable(state);
 }
 
+// Unknown is retryable but does not end the sale on screen: the engine is still asking.
 bool endsSale(PaymentState state)
 {
-    return state == PaymentState::Charged || state == PaymentState::Cancelled || isRetryable(state)
-           || state == PaymentState::Refunded || state == PaymentState::PartiallyRefunded;
+    return PaymentStates::isFinal(state);
 }
 
 } // namespace

@@ -155,8 +155,7 @@ void PaymentView::updateHint()
 
 void PaymentView::updateActions()
 {
-    const bool retryable = m_state == PaymentState::Failed || m_state == PaymentState::Declined
-                           || m_state == PaymentState::Expired;
+    const bool retryable = PaymentStates::isRetryable(m_state);
     const bool waiting = m_state == PaymentState::Submitting || m_state == PaymentState::AwaitingCustomer
                          || m_state == PaymentState::Unknown || m_state == PaymentState::Created;
     m_ui->cancelButton->setEnabled(waiting);

@@ -44,8 +44,7 @@ void ResultView::showOutcome(const Outcome &outcome)
     m_ui->detailCaption->setVisible(!outcome.detail.isEmpty());
     m_ui->detailLabel->setVisible(!outcome.detail.isEmpty());
     const bool paid = outcome.state == PaymentState::Charged;
-    const bool retryable = outcome.state == PaymentState::Failed || outcome.state == PaymentState::Declined
-                           || outcome.state == PaymentState::Expired;
+    const bool retryable = PaymentStates::isRetryable(outcome.state);
     m_ui->printButton->setVisible(paid);
     m_ui->pdfButton->setVisible(paid);
     m_ui->retryButton->setVisible(retryable);

@@ -69,6 +69,7 @@ private slots:
     void partialRefunds();
     void refusesWhatCannotBeRefunded();
     void lostAnswerIsResentWithTheSameKeyAndAppliedOnce();
+    void refundMadeOutsideCounterPayIsSeenAndCounted();
 };
 
 void tst_RefundService::fullRefund()
@@ -165,6 +166,36 @@ void tst_RefundService::lostAnswerIsResentWithTheSameKeyAndAppliedOnce()
     QCOMPARE(refundedAtSandbox(rig, orderId), qint64(14950));
     QCOMPARE(rig.ledger->refunds(orderId).value().size(), 1);
     QCOMPARE(rig.stateOf(orderId), PaymentState::Refunded);
+}
+
+void tst_RefundService::refundMadeOutsideCounterPayIsSeenAndCounted()
+{
+    Rig rig(QStringLiteral("manual"));
+    QVERIFY(rig.started);
+    const QString orderId = chargedSale(rig, 14950);
+    QVERIFY(!orderId.isEmpty());
+    // The merchant refunds 50.00 in Juspay's dashboard: CounterPay is not asked.
+    QNetworkRequest request(rig.base.resolved(QUrl(QStringLiteral("/orders/%1/refunds").arg(orderId))));
+    request.setRawHeader("Authorization", "Basic " + QByteArrayLiteral("sandbox-juspay-key:").toBase64());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    QNetworkReply *reply = rig.manager.post(request, QByteArrayLiteral("unique_request_id=DASHBOARD1&amount=50.00"));
+    QSignalSpy posted(reply, &QNetworkReply::finished);
+    QVERIFY(posted.wait(5000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+    QCOMPARE(refundedAtSandbox(rig, orderId), qint64(5000));
+
+    // The next status check sees it: partly refunded, with the amount kept.
+    QVERIFY(rig.engine->checkNow(orderId).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(orderId), PaymentState::PartiallyRefunded, 5000);
+    QCOMPARE(rig.ledger->findOrder(orderId, PhoneAccess::Masked).value()->refundedMinorUnits, qint64(5000));
+
+    // What is left to refund from CounterPay is what the dashboard left.
+    RefundService service(*rig.ledger, { rig.gateway.get() });
+    Result<QString> tooMuch = QString();
+    runRefund(service, orderId, inr(10000), &tooMuch);
+    QCOMPARE(tooMuch.errorCode(), QStringLiteral("exceeds_refundable"));
+    QVERIFY2(tooMuch.errorMessage().contains(QStringLiteral("99.50")), qPrintable(tooMuch.errorMessage()));
 }
 
 QTEST_GUILESS_MAIN(tst_RefundService)
