@@ -1,6 +1,7 @@
 #include "backoffice/Settings.h"
 
 #include "backoffice/BackofficeLogging.h"
+#include "core/PollLimits.h"
 
 #include <QRegularExpression>
 #include <QSettings>
@@ -31,7 +32,7 @@ const QList<Entry> &table()
         { Key::Speech, "feedback/speech", false },
         { Key::CustomerDisplay, "display/customerDisplay", QStringLiteral("auto") },
         { Key::PrinterName, "printer/name", QString() },
-        { Key::PollFirstMs, "polling/firstMs", 1000, 100, 60'000 },
+        { Key::PollFirstMs, "polling/firstMs", 1000, int(PollLimits::kMinFirstMs), 60'000 },
         { Key::PollCapMs, "polling/capMs", 25'000, 1000, 600'000 },
         { Key::PollGraceS, "polling/graceSeconds", 120, 0, 3600 },
         { Key::LockoutFailures, "security/lockoutFailures", 5, 1, 100 },

@@ -1,5 +1,7 @@
 #include "checkout/PollPolicy.h"
 
+#include "core/PollLimits.h"
+
 #include <QStringList>
 
 #include <cmath>
@@ -52,6 +54,31 @@ PollPolicy PollPolicy::scaled(double factor) const
     return copy;
 }
 
+QString PollPolicy::validate() const
+{
+    if (QString problem = PollLimits::checkFirstAndCap(firstCheckMs, capMs, u"first", u"cap"); !problem.isEmpty())
+        return problem;
+    qint64 previousUntil = 0;
+    for (const Phase &phase : phases) {
+        if (QString problem = PollLimits::checkInterval(phase.intervalMs, u"each phases interval"); !problem.isEmpty())
+            return problem;
+        if (phase.untilMs <= previousUntil)
+            return QStringLiteral("phases must end one after another (each UNTIL_MS above %1), not %2")
+                    .arg(previousUntil)
+                    .arg(phase.untilMs);
+        previousUntil = phase.untilMs;
+    }
+    if (!(backoffFactor >= 1.0 && backoffFactor <= 10.0))
+        return QStringLiteral("backoff must be between 1 and 10, not %1").arg(backoffFactor);
+    if (defaultExpiryMs <= 0)
+        return QStringLiteral("expiry must be more than 0 ms, not %1").arg(defaultExpiryMs);
+    if (graceAfterExpiryMs < 0)
+        return QStringLiteral("grace must be 0 ms or more, not %1").arg(graceAfterExpiryMs);
+    if (jitterPercent < 0 || jitterPercent > 50)
+        return QStringLiteral("jitter must be from 0 to 50 (percent), not %1").arg(jitterPercent);
+    return {};
+}
+
 PollPolicy PollPolicy::parse(const QString &text, QString *error)
 {
     PollPolicy policy;
@@ -76,7 +103,7 @@ PollPolicy PollPolicy::parse(const QString &text, QString *error)
                 bool b = false;
                 const qint64 until = parts.value(0).toLongLong(&a);
                 const qint64 interval = parts.value(1).toLongLong(&b);
-                if (parts.size() != 2 || !a || !b || until <= 0 || interval <= 0)
+                if (parts.size() != 2 || !a || !b || until < 0 || interval < 0)
                     return fail(QStringLiteral("phases wants UNTIL_MS:INTERVAL_MS pairs, not '%1'").arg(pair));
                 policy.phases.push_back({ until, interval });
             }
@@ -84,7 +111,7 @@ PollPolicy PollPolicy::parse(const QString &text, QString *error)
         }
         if (key == QLatin1String("backoff")) {
             const double factor = value.toDouble(&ok);
-            if (!ok || factor < 1.0 || factor > 10.0)
+            if (!ok)
                 return fail(QStringLiteral("backoff must be between 1 and 10, not '%1'").arg(value));
             policy.backoffFactor = factor;
             continue;
@@ -93,18 +120,20 @@ PollPolicy PollPolicy::parse(const QString &text, QString *error)
         if (!ok || number < 0)
             return fail(QStringLiteral("%1 must be a whole number of milliseconds, not '%2'").arg(key, value));
         if (key == QLatin1String("first"))
-            policy.firstCheckMs = qMax<qint64>(1, number);
+            policy.firstCheckMs = number;
         else if (key == QLatin1String("cap"))
-            policy.capMs = qMax<qint64>(1, number);
+            policy.capMs = number;
         else if (key == QLatin1String("grace"))
             policy.graceAfterExpiryMs = number;
         else if (key == QLatin1String("expiry"))
-            policy.defaultExpiryMs = qMax<qint64>(1, number);
-        else if (key == QLatin1String("jitter") && number <= 50)
-            policy.jitterPercent = int(number);
+            policy.defaultExpiryMs = number;
+        else if (key == QLatin1String("jitter"))
+            policy.jitterPercent = int(qMin<qint64>(number, 1000));
         else
             return fail(QStringLiteral("unknown poll setting '%1'").arg(key));
     }
+    if (const QString problem = policy.validate(); !problem.isEmpty())
+        return fail(problem);
     if (error)
         error->clear();
     return policy;

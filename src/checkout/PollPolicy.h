@@ -36,8 +36,14 @@ struct PollPolicy
     // A policy for tests and the demo: the same shape scaled by `factor` (0.01 = 100x faster).
     PollPolicy scaled(double factor) const;
 
+    // Empty when this schedule may be used; otherwise one line naming the key and the limit
+    // (see core/PollLimits.h, the rule shared with the back office): a first check under
+    // 250 ms, an interval under 250 ms, a cap under the first check, phases out of order, a
+    // backoff outside 1-10, a zero expiry, a jitter outside 0-50 %.
+    QString validate() const;
+
     // Parses "first=1000;phases=20000:1000,38000:1500;backoff=2;cap=25000;grace=120000;
-    // expiry=900000;jitter=10" (any subset; others keep their defaults). Empty on error with
-    // `error` set.
+    // expiry=900000;jitter=10" (any subset; others keep their defaults) and validates the
+    // result. Empty on error with `error` set (one line, no trailing full stop).
     static PollPolicy parse(const QString &text, QString *error);
 };

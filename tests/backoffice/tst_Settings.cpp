@@ -248,6 +248,9 @@ void tst_Settings::refusesBadValues_data()
     QTest::newRow("idle fraction") << K::IdleLockMinutes << QVariant(QStringLiteral("2.5"));
     QTest::newRow("sound word") << K::Sound << QVariant(QStringLiteral("loud"));
     QTest::newRow("poll first too small") << K::PollFirstMs << QVariant(1);
+    QTest::newRow("poll first zero") << K::PollFirstMs << QVariant(0);
+    QTest::newRow("poll first under 250 ms") << K::PollFirstMs << QVariant(249);
+    QTest::newRow("poll cap zero") << K::PollCapMs << QVariant(0);
 }
 
 void tst_Settings::refusesBadValues()

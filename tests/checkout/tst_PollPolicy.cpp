@@ -13,6 +13,7 @@ private slots:
     void pollsPerThreeMinutes();
     void parse_data();
     void parse();
+    void defaultsAreValid();
 };
 
 void tst_PollPolicy::schedule()
@@ -76,6 +77,27 @@ void tst_PollPolicy::parse_data()
     QTest::newRow("bad phase") << "phases=10000" << false << "UNTIL_MS:INTERVAL_MS";
     QTest::newRow("backoff below one") << "backoff=0.5" << false << "between 1 and 10";
     QTest::newRow("unknown key") << "speed=3" << false << "unknown poll setting 'speed'";
+    // The limits (core/PollLimits.h, shared with the back office): one line naming key and limit.
+    QTest::newRow("first and cap zero") << "first=0;cap=0" << false << "first must be at least 250 ms, not 0";
+    QTest::newRow("first under 250") << "first=249" << false << "first must be at least 250 ms, not 249";
+    QTest::newRow("first at 250") << "first=250" << true << "";
+    QTest::newRow("cap zero") << "cap=0" << false << "cap must be at least first (1000 ms), not 0";
+    QTest::newRow("cap under first") << "first=2000;cap=1500" << false << "cap must be at least first (2000 ms), not 1500";
+    QTest::newRow("cap equals first") << "first=2000;cap=2000" << true << "";
+    QTest::newRow("zero interval") << "phases=20000:0" << false << "each phases interval must be at least 250 ms, not 0";
+    QTest::newRow("tiny interval") << "phases=20000:100" << false << "at least 250 ms, not 100";
+    QTest::newRow("zero until") << "phases=0:1000" << false << "phases must end one after another";
+    QTest::newRow("phases out of order") << "phases=30000:1000,20000:2000" << false << "phases must end one after another";
+    QTest::newRow("zero backoff") << "backoff=0" << false << "backoff must be between 1 and 10, not 0";
+    QTest::newRow("zero expiry") << "expiry=0" << false << "expiry must be more than 0 ms, not 0";
+    QTest::newRow("jitter too wide") << "jitter=80" << false << "jitter must be from 0 to 50";
+    QTest::newRow("zero grace is fine") << "grace=0" << true << "";
+    QTest::newRow("zero jitter is fine") << "jitter=0" << true << "";
+}
+
+void tst_PollPolicy::defaultsAreValid()
+{
+    QVERIFY2(PollPolicy().validate().isEmpty(), qPrintable(PollPolicy().validate()));
 }
 
 void tst_PollPolicy::parse()
@@ -86,8 +108,12 @@ void tst_PollPolicy::parse()
     QString error;
     const PollPolicy policy = PollPolicy::parse(text, &error);
     QCOMPARE(error.isEmpty(), valid);
-    if (!valid)
+    if (!valid) {
         QVERIFY2(error.contains(errorPart), qPrintable(error));
+        QVERIFY(!error.contains(u'\n'));
+    } else {
+        QVERIFY2(policy.validate().isEmpty(), qPrintable(policy.validate()));
+    }
     if (text.startsWith(QLatin1String("first=500"))) {
         QCOMPARE(policy.firstCheckMs, qint64(500));
         QCOMPARE(policy.phases.size(), size_t(2));

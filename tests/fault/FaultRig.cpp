@@ -10,7 +10,8 @@
 
 namespace {
 
-const QString kPoll = QStringLiteral("first=100;phases=4000:100,8000:200;cap=300;expiry=8000;grace=1500;jitter=10");
+// As fast as the CLI allows (PollLimits: no check sooner than 250 ms).
+const QString kPoll = QStringLiteral("first=250;phases=8000:250;cap=300;expiry=8000;grace=1500;jitter=10");
 
 QByteArray fetch(const QUrl &url, const QByteArray &method)
 {

@@ -292,6 +292,11 @@ void tst_CliFaults::badInput_data()
     QTest::newRow("unknown command") << list("frobnicate") << "Unknown command";
     QTest::newRow("unknown option") << list("pay --wat") << "Unknown option";
     QTest::newRow("option for another command") << list("history --wait") << "does not apply";
+    QTest::newRow("poll first and cap zero") << (payArgs(QStringLiteral("T01BAD0002")) << QStringLiteral("--poll") << QStringLiteral("first=0;cap=0"))
+                                             << "--poll: first must be at least 250 ms, not 0.";
+    QTest::newRow("poll cap under first") << (QStringList { QStringLiteral("status"), QStringLiteral("--order-id"), QStringLiteral("T01BAD0003"),
+                                                            QStringLiteral("--poll"), QStringLiteral("first=2000;cap=500") })
+                                          << "--poll: cap must be at least first (2000 ms), not 500.";
 }
 
 void tst_CliFaults::badInput()

@@ -4,6 +4,7 @@
 #include "backoffice/ConnectionTester.h"
 #include "backoffice/ManagerPin.h"
 #include "backoffice/Settings.h"
+#include "core/PollLimits.h"
 #include "gateway/PaymentGateway.h"
 #include "ui/ProviderNames.h"
 #include "ui_SettingsDialog.h"
@@ -49,6 +50,8 @@ SettingsDialog::SettingsDialog(Settings &settings, AccessControl &access, const 
         m_ui->providersTable->setCellWidget(row, TestColumn, test);
         m_ui->providersTable->setItem(row, ResultColumn, new QTableWidgetItem(tr("not tested")));
     }
+    // The schedule's floor comes from the shared rule, not from the form.
+    m_ui->pollFirstSpin->setMinimum(int(PollLimits::kMinFirstMs));
     m_ui->settingsMessage->hide();
     connect(m_ui->buttonBox->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &SettingsDialog::save);
     connect(m_ui->buttonBox->button(QDialogButtonBox::Reset), &QPushButton::clicked, this, &SettingsDialog::load);
@@ -99,6 +102,15 @@ bool SettingsDialog::save()
 {
     if (const VoidResult allowed = m_access.authorize(AccessControl::Action::Settings); !allowed.ok()) {
         showMessage(allowed.errorMessage(), true);
+        return false;
+    }
+    // First and cap are checked together (the rule in core/PollLimits.h) before anything is
+    // written, so a refused pair leaves both as they were.
+    const QString pollProblem = PollLimits::checkFirstAndCap(
+            m_ui->pollFirstSpin->value(), m_ui->pollCapSpin->value(),
+            Settings::keyName(Settings::Key::PollFirstMs), Settings::keyName(Settings::Key::PollCapMs));
+    if (!pollProblem.isEmpty()) {
+        showMessage(pollProblem + u'.', true);
         return false;
     }
     const std::pair<Settings::Key, QVariant> values[] = {

@@ -19,6 +19,7 @@ private slots:
     void testConnectionSaysWhatIsWrong();
     void loadsAndSavesEveryPage();
     void changePinNeedsTheSameTwice();
+    void pollCapUnderFirstIsRefused();
 };
 
 void tst_SettingsDialog::testConnectionSaysWhatIsWrong()
@@ -94,6 +95,37 @@ void tst_SettingsDialog::changePinNeedsTheSameTwice()
     rig.access->lock();
     QVERIFY(!rig.unlock(kRigPin));
     QVERIFY(rig.unlock(QStringLiteral("8642")));
+}
+
+// The back office's polling page obeys the same rule as the CLI's --poll (core/PollLimits.h):
+// no first check under 250 ms, no cap under the first check; one line, nothing written.
+void tst_SettingsDialog::pollCapUnderFirstIsRefused()
+{
+    BackOfficeRig rig;
+    QVERIFY2(rig.ready(), qPrintable(rig.openError));
+    QVERIFY(rig.setPin() && rig.unlock());
+    SettingsDialog dialog(*rig.settings, *rig.access, {});
+    auto *first = dialog.findChild<QSpinBox *>(QStringLiteral("pollFirstSpin"));
+    auto *cap = dialog.findChild<QSpinBox *>(QStringLiteral("pollCapSpin"));
+    QCOMPARE(first->minimum(), 250);
+    const int firstBefore = rig.settings->integer(Settings::Key::PollFirstMs);
+    const int capBefore = rig.settings->integer(Settings::Key::PollCapMs);
+    first->setValue(3000);
+    cap->setValue(cap->minimum()); // 1000 ms: under the first check
+    dialog.findChild<QSpinBox *>(QStringLiteral("lockoutMinutesSpin"))->setValue(31);
+    QSignalSpy saved(&dialog, &SettingsDialog::saved);
+    QVERIFY(!dialog.save());
+    QCOMPARE(saved.count(), 0);
+    QVERIFY2(dialog.message().contains(QStringLiteral("polling/capMs must be at least polling/firstMs (3000 ms)")),
+             qPrintable(dialog.message()));
+    QVERIFY(!dialog.message().contains(u'\n'));
+    QCOMPARE(rig.settings->integer(Settings::Key::PollFirstMs), firstBefore);
+    QCOMPARE(rig.settings->integer(Settings::Key::PollCapMs), capBefore);
+    QVERIFY(rig.settings->integer(Settings::Key::LockoutMinutes) != 31); // nothing half-saved
+    // A cap at the first check is fine.
+    cap->setValue(3000);
+    QVERIFY2(dialog.save(), qPrintable(dialog.message()));
+    QCOMPARE(rig.settings->integer(Settings::Key::PollCapMs), 3000);
 }
 
 QTEST_MAIN(tst_SettingsDialog)
