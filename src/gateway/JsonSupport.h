@@ -5,11 +5,18 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 // Small helpers the response parsers share. Pure functions.
 namespace JsonSupport {
 
-// The body as a JSON object, or a Malformed error naming `what`.
+// The body as a JSON object, or a Malformed error naming `what`. A body in which one object
+// carries the same key twice is Malformed too: QJsonDocument keeps one of the values silently,
+// and an answer saying "status" twice (or "order_id", "amount" ...) proves neither.
 GatewayResult<QJsonObject> parseObject(const QByteArray &body, const QString &what);
+// The first key that occurs twice in one object of `json` (compared after unescaping), or
+// nullopt. One linear pass over the bytes; meant for text QJsonDocument already accepted.
+std::optional<QString> duplicateKey(const QByteArray &json);
 // A string member, or a number member rendered as an integer string; empty otherwise.
 QString string(const QJsonObject &object, QLatin1String key);
 // A provider-supplied text made safe to keep in an error message or a log: control

@@ -96,6 +96,7 @@ private slots:
         QVERIFY(session.ok());
         QVERIFY(h.server->decline(session->txnId));
         OrderRef o;
+        o.orderId = r.orderId; // the answer's reference must be ours
         o.amount = r.amount;
         o.providerTxnId = session->txnId;
         QCOMPARE(status(gateway, o)->state, S::Declined);

@@ -14,6 +14,15 @@ class tst_GooglePayParser : public QObject
 
 private:
     static Money inr(qint64 minor) { return Money::fromMinorUnits(minor, Currency::inr()).value(); }
+    static AnswerIdentity txn(const char *transactionId, const char *merchantId = "BCR2DN4T7")
+    {
+        return { QString::fromLatin1(transactionId), QString::fromLatin1(merchantId), {} };
+    }
+    static QByteArray success(const QByteArray &head)
+    {
+        return "{" + head + "\"transactionStatus\":{\"status\":\"SUCCESS\"},"
+               "\"amountPaid\":{\"currencyCode\":\"INR\",\"units\":\"149\",\"nanos\":500000000}}";
+    }
 
 private slots:
     void mapping_data()
@@ -46,7 +55,7 @@ private slots:
     void successSample()
     {
         // The sample pays INR 100.75 (units "100" as a string, nanos 750000000).
-        const auto status = GooglePayParser::parseTransaction(readFixture(QStringLiteral("googlepay-get-success.json")), inr(10075));
+        const auto status = GooglePayParser::parseTransaction(readFixture(QStringLiteral("googlepay-get-success.json")), txn("someTransactionId"), inr(10075));
         QVERIFY(status.ok());
         QCOMPARE(status->state, S::Charged);
         QVERIFY(status->amountVerified);
@@ -58,7 +67,7 @@ private slots:
 
     void successSampleForAnotherAmountIsNotCharged()
     {
-        const auto status = GooglePayParser::parseTransaction(readFixture(QStringLiteral("googlepay-get-success.json")), inr(10000));
+        const auto status = GooglePayParser::parseTransaction(readFixture(QStringLiteral("googlepay-get-success.json")), txn("someTransactionId"), inr(10000));
         QVERIFY(status.ok());
         QCOMPARE(status->state, S::Unknown);
         QVERIFY(status->amountMismatch);
@@ -68,7 +77,7 @@ private slots:
     {
         const QByteArray body = "{\"transactionId\":\"T1\",\"transactionStatus\":{\"status\":\"SUCCESS\"},"
                                 "\"amountPaid\":{\"currencyCode\":\"INR\",\"units\":149,\"nanos\":500000000}}";
-        const auto status = GooglePayParser::parseTransaction(body, inr(14950));
+        const auto status = GooglePayParser::parseTransaction(body, txn("T1"), inr(14950));
         QVERIFY(status.ok());
         QCOMPARE(status->state, S::Charged);
     }
@@ -86,7 +95,7 @@ private slots:
     {
         QFETCH(QByteArray, amountPaid);
         const QByteArray body = "{\"transactionId\":\"T1\",\"transactionStatus\":{\"status\":\"SUCCESS\"}" + amountPaid + "}";
-        const auto status = GooglePayParser::parseTransaction(body, inr(14950));
+        const auto status = GooglePayParser::parseTransaction(body, txn("T1"), inr(14950));
         QVERIFY(status.ok());
         QCOMPARE(status->state, S::Unknown);
         QVERIFY(status->amountMismatch);
@@ -94,7 +103,7 @@ private slots:
 
     void failureSample()
     {
-        const auto status = GooglePayParser::parseTransaction(readFixture(QStringLiteral("googlepay-get-failure.json")), inr(10075));
+        const auto status = GooglePayParser::parseTransaction(readFixture(QStringLiteral("googlepay-get-failure.json")), txn("someTransactionId"), inr(10075));
         QVERIFY(status.ok());
         QCOMPARE(status->state, S::Failed);
         QCOMPARE(status->failureCode, QStringLiteral("BENEFICIARY_VPA_RESTRICTED"));
@@ -105,7 +114,7 @@ private slots:
     {
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("unknown Google transaction status.*REVERSED")));
         const auto status = GooglePayParser::parseTransaction(
-                "{\"transactionId\":\"T1\",\"transactionStatus\":{\"status\":\"REVERSED\"}}", inr(1));
+                "{\"transactionId\":\"T1\",\"transactionStatus\":{\"status\":\"REVERSED\"}}", txn("T1"), inr(1));
         QVERIFY(status.ok());
         QCOMPARE(status->state, S::Unknown);
         QVERIFY(!status->knownStatus);
@@ -124,9 +133,65 @@ private slots:
     void rejects()
     {
         QFETCH(QByteArray, body);
-        const auto status = GooglePayParser::parseTransaction(body, inr(1));
+        const auto status = GooglePayParser::parseTransaction(body, txn("T1"), inr(1));
         QVERIFY(!status.ok());
         QCOMPARE(status.error().kind, Kind::Malformed);
+    }
+
+    void identity_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<Kind>("kind");
+        QTest::newRow("another transactionId") << success("\"transactionId\":\"T2\",") << Kind::IdentityMismatch;
+        QTest::newRow("merchantTransactionId of another") << success("\"transactionId\":\"T1\",\"merchantTransactionId\":\"T2\",") << Kind::IdentityMismatch;
+        QTest::newRow("another merchant") << success("\"transactionId\":\"T1\",\"merchantInfo\":{\"googleMerchantId\":\"OTHER\"},") << Kind::IdentityMismatch;
+        QTest::newRow("empty merchant") << success("\"transactionId\":\"T1\",\"merchantInfo\":{\"googleMerchantId\":\"\"},") << Kind::IdentityMismatch;
+        QTest::newRow("no transactionId") << success("\"merchantTransactionId\":\"T1\",") << Kind::Malformed;
+        QTest::newRow("transactionId twice") << success("\"transactionId\":\"T2\",\"transactionId\":\"T1\",") << Kind::Malformed;
+        QTest::newRow("status twice") << QByteArray("{\"transactionId\":\"T1\",\"transactionStatus\":{\"status\":\"IN_PROGRESS\",\"status\":\"SUCCESS\"},"
+                                                    "\"amountPaid\":{\"currencyCode\":\"INR\",\"units\":\"149\",\"nanos\":500000000}}") << Kind::Malformed;
+        QTest::newRow("units twice") << QByteArray("{\"transactionId\":\"T1\",\"transactionStatus\":{\"status\":\"SUCCESS\"},"
+                                                   "\"amountPaid\":{\"currencyCode\":\"INR\",\"units\":\"1\",\"units\":\"149\",\"nanos\":500000000}}") << Kind::Malformed;
+    }
+
+    void identity()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(Kind, kind);
+        if (kind == Kind::IdentityMismatch)
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("identity mismatch: The Google transaction names")));
+        const auto status = GooglePayParser::parseTransaction(body, txn("T1"), inr(14950));
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().kind, kind);
+    }
+
+    void identityAccepted()
+    {
+        auto status = GooglePayParser::parseTransaction(
+                success("\"transactionId\":\"T1\",\"merchantTransactionId\":\"T1\",\"merchantInfo\":{\"googleMerchantId\":\"BCR2DN4T7\"},"),
+                txn("T1"), inr(14950));
+        QVERIFY(status.ok());
+        QCOMPARE(status->state, S::Charged);
+        status = GooglePayParser::parseTransaction(success("\"transactionId\":\"T1\",\"merchantInfo\":{\"googleMerchantId\":\"X\"},"),
+                                                   txn("T1", ""), inr(14950));
+        QVERIFY(status.ok()); // no merchant configured: nothing to compare with
+    }
+
+    void initiateIdentity_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("another merchant") << QByteArray("{\"merchantInfo\":{\"googleMerchantId\":\"OTHER\"}}");
+        QTest::newRow("merchantTransactionDetails of another") << QByteArray("{\"merchantTransactionDetails\":{\"transactionId\":\"T2\"}}");
+        QTest::newRow("merchantTransactionId of another") << QByteArray("{\"merchantTransactionId\":\"T2\"}");
+    }
+
+    void initiateIdentity()
+    {
+        QFETCH(QByteArray, body);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("identity mismatch: The Google initiate answer")));
+        const auto session = GooglePayParser::parseInitiate(body, txn("T1"));
+        QVERIFY(!session.ok());
+        QCOMPARE(session.error().kind, Kind::IdentityMismatch);
     }
 
     void errorSample()
@@ -141,16 +206,19 @@ private slots:
 
     void initiate()
     {
-        auto session = GooglePayParser::parseInitiate("{}", QStringLiteral("T01X"));
+        auto session = GooglePayParser::parseInitiate("{}", txn("T01X"));
         QVERIFY(session.ok());
         QCOMPARE(session->txnId, QStringLiteral("T01X"));
         QCOMPARE(session->state, S::AwaitingCustomer);
         QVERIFY(session->authUrl.isEmpty());
-        session = GooglePayParser::parseInitiate(readFixture(QStringLiteral("googlepay-get-success.json")), QStringLiteral("someTransactionId"));
+        session = GooglePayParser::parseInitiate(readFixture(QStringLiteral("googlepay-get-success.json")), txn("someTransactionId"));
         QVERIFY(session.ok());
         QCOMPARE(session->state, S::AwaitingCustomer); // never charged on initiate's word
         QCOMPARE(session->txnUuid, QStringLiteral("someGoogleTransactionId"));
-        QVERIFY(!GooglePayParser::parseInitiate("{\"transactionId\":\"other\"}", QStringLiteral("T01X")).ok());
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("identity mismatch: The Google initiate answer names transactionId 'other'")));
+        const auto other = GooglePayParser::parseInitiate("{\"transactionId\":\"other\"}", txn("T01X"));
+        QVERIFY(!other.ok());
+        QCOMPARE(other.error().kind, Kind::IdentityMismatch);
     }
 
     void token()

@@ -14,6 +14,16 @@ class tst_JuspayParser : public QObject
 
 private:
     static Money inr(qint64 minor) { return Money::fromMinorUnits(minor, Currency::inr()).value(); }
+    // The order asked about (and the configured merchant).
+    static AnswerIdentity order(const char *orderId, const char *merchantId = "counterpay_demo")
+    {
+        return { QString::fromLatin1(orderId), QString::fromLatin1(merchantId), {} };
+    }
+    static QByteArray charged(const QByteArray &extra = {}, const QByteArray &orderId = "T01ABC123")
+    {
+        return "{\"order_id\":\"" + orderId + "\",\"merchant_id\":\"counterpay_demo\",\"status\":\"CHARGED\","
+               "\"amount\":149.5,\"currency\":\"INR\"" + extra + "}";
+    }
 
 private slots:
     void mapping_data()
@@ -87,7 +97,7 @@ private slots:
         const QByteArray body = QByteArray("{\"order_id\":\"T01A\",\"status\":\"AUTHENTICATION_FAILED\",\"status_id\":26,"
                                            "\"amount\":149.5,\"currency\":\"INR\",\"bank_error_code\":\"")
                 + bankCode + QByteArray("\"}");
-        const auto status = JuspayParser::parseOrderStatus(body, inr(14950));
+        const auto status = JuspayParser::parseOrderStatus(body, order("T01A"), inr(14950));
         QVERIFY(status.ok());
         QCOMPARE(status->state, state);
         QVERIFY(status->state != S::Charged);
@@ -95,7 +105,7 @@ private slots:
 
     void pushTxnSample()
     {
-        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-push-txns.json")));
+        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-push-txns.json")), order("TEST1592138494"));
         QVERIFY(session.ok());
         QCOMPARE(session->txnUuid, QStringLiteral("euljee4mruLZTzrdM"));
         QCOMPARE(session->txnId, QStringLiteral("TEST1592138494"));
@@ -110,7 +120,7 @@ private slots:
 
     void credCollectSample()
     {
-        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-cred-collect.json")));
+        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-cred-collect.json")), order("test_1610009874"));
         QVERIFY(session.ok());
         QCOMPARE(session->checkoutMode, QStringLiteral("collect"));
         QVERIFY(session->intentUrl.isEmpty());
@@ -126,7 +136,7 @@ private slots:
 
     void credIntentSample()
     {
-        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-cred-intent.json")));
+        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-cred-intent.json")), order("test_1610009874"));
         QVERIFY(session.ok());
         QCOMPARE(session->checkoutMode, QStringLiteral("intent"));
         QCOMPARE(session->intentUrl.scheme(), QStringLiteral("credpay"));
@@ -139,7 +149,7 @@ private slots:
 
     void inlinePostSample()
     {
-        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-inline-post.json")));
+        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-inline-post.json")), order(":order_id"));
         QVERIFY(session.ok());
         QCOMPARE(session->method, PaymentSession::Method::Post);
         QCOMPARE(session->authUrl, QUrl(QStringLiteral("https://wallet-url.com/payment-path/start")));
@@ -151,7 +161,7 @@ private slots:
 
     void inlineGetSample()
     {
-        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-inline-get.json")));
+        const auto session = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-inline-get.json")), order(":order_id"));
         QVERIFY(session.ok());
         QCOMPARE(session->method, PaymentSession::Method::Get);
         QCOMPARE(session->authUrl.query(), QStringLiteral("hello=world"));
@@ -163,17 +173,17 @@ private slots:
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("array") << QByteArray("[]");
         QTest::newRow("truncated") << readFixture(QStringLiteral("juspay-push-txns.json")).left(80);
-        QTest::newRow("no status") << QByteArray("{\"txn_id\":\"a\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"GET\"}}}");
-        QTest::newRow("no url") << QByteArray("{\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{}}");
-        QTest::newRow("javascript url") << QByteArray("{\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{\"authentication\":{\"url\":\"javascript:alert(1)\",\"method\":\"GET\"}}}");
-        QTest::newRow("bad method") << QByteArray("{\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"PUT\"}}}");
-        QTest::newRow("intent without url") << QByteArray("{\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"GET\"},\"sdk_params\":{\"status\":\"OK\",\"response\":{\"checkout_mode\":\"intent\"}}}}");
+        QTest::newRow("no status") << QByteArray("{\"order_id\":\"T1\",\"txn_id\":\"a\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"GET\"}}}");
+        QTest::newRow("no url") << QByteArray("{\"order_id\":\"T1\",\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{}}");
+        QTest::newRow("javascript url") << QByteArray("{\"order_id\":\"T1\",\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{\"authentication\":{\"url\":\"javascript:alert(1)\",\"method\":\"GET\"}}}");
+        QTest::newRow("bad method") << QByteArray("{\"order_id\":\"T1\",\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"PUT\"}}}");
+        QTest::newRow("intent without url") << QByteArray("{\"order_id\":\"T1\",\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"GET\"},\"sdk_params\":{\"status\":\"OK\",\"response\":{\"checkout_mode\":\"intent\"}}}}");
     }
 
     void txnRejects()
     {
         QFETCH(QByteArray, body);
-        const auto session = JuspayParser::parseTxn(body);
+        const auto session = JuspayParser::parseTxn(body, order("T1"));
         QVERIFY(!session.ok());
         QCOMPARE(session.error().kind, Kind::Malformed);
     }
@@ -181,22 +191,23 @@ private slots:
     void txnChargedIsNotTakenOnItsWord()
     {
         const auto session = JuspayParser::parseTxn(
-                "{\"txn_id\":\"a\",\"status\":\"CHARGED\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"GET\"}}}");
+                "{\"order_id\":\"T1\",\"txn_id\":\"a\",\"status\":\"CHARGED\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"GET\"}}}",
+                order("T1"));
         QVERIFY(session.ok());
         QCOMPARE(session->state, S::AwaitingCustomer);
     }
 
     void orderCreate()
     {
-        const auto created = JuspayParser::parseOrderCreate(readFixture(QStringLiteral("juspay-order-create.json")));
+        const auto created = JuspayParser::parseOrderCreate(readFixture(QStringLiteral("juspay-order-create.json")), order("T01ABC123"));
         QVERIFY(created.ok());
         QCOMPARE(created.value(), QStringLiteral("CREATED"));
-        QVERIFY(!JuspayParser::parseOrderCreate("{\"status\":\"CREATED\"}").ok());
+        QVERIFY(!JuspayParser::parseOrderCreate("{\"status\":\"CREATED\"}", order("T01ABC123")).ok());
     }
 
     void statusCharged()
     {
-        const auto status = JuspayParser::parseOrderStatus(readFixture(QStringLiteral("juspay-order-status-charged.json")), inr(14950));
+        const auto status = JuspayParser::parseOrderStatus(readFixture(QStringLiteral("juspay-order-status-charged.json")), order("T01ABC123"), inr(14950));
         QVERIFY(status.ok());
         QCOMPARE(status->state, S::Charged);
         QVERIFY(status->amountVerified);
@@ -228,7 +239,7 @@ private slots:
         QFETCH(QByteArray, currency);
         const QByteArray body = "{\"order_id\":\"T01ABC123\",\"status\":\"CHARGED\",\"amount\":" + amount
                 + ",\"currency\":\"" + currency + "\"}";
-        const auto status = JuspayParser::parseOrderStatus(body, inr(14950));
+        const auto status = JuspayParser::parseOrderStatus(body, order("T01ABC123"), inr(14950));
         QVERIFY(status.ok());
         QCOMPARE(status->state, S::Unknown);
         QVERIFY(status->amountMismatch);
@@ -237,11 +248,11 @@ private slots:
 
     void statusPendingAndDeclined()
     {
-        auto status = JuspayParser::parseOrderStatus(readFixture(QStringLiteral("juspay-order-status-pending.json")), inr(14950));
+        auto status = JuspayParser::parseOrderStatus(readFixture(QStringLiteral("juspay-order-status-pending.json")), order("T01ABC123"), inr(14950));
         QVERIFY(status.ok());
         QCOMPARE(status->state, S::AwaitingCustomer);
         QVERIFY(status->amountVerified); // the amount matches; it just is not paid yet
-        status = JuspayParser::parseOrderStatus(readFixture(QStringLiteral("juspay-order-status-declined.json")), inr(14950));
+        status = JuspayParser::parseOrderStatus(readFixture(QStringLiteral("juspay-order-status-declined.json")), order("T01ABC123"), inr(14950));
         QVERIFY(status.ok());
         QCOMPARE(status->state, S::Declined);
         QCOMPARE(status->failureCode, QStringLiteral("U30"));
@@ -252,22 +263,182 @@ private slots:
     {
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("unknown Juspay order status.*MYSTERY")));
         const auto status = JuspayParser::parseOrderStatus(
-                "{\"order_id\":\"T01ABC123\",\"status\":\"MYSTERY\",\"amount\":149.5,\"currency\":\"INR\"}", inr(14950));
+                "{\"order_id\":\"T01ABC123\",\"status\":\"MYSTERY\",\"amount\":149.5,\"currency\":\"INR\"}", order("T01ABC123"),
+                inr(14950));
         QVERIFY(status.ok());
         QCOMPARE(status->state, S::Unknown);
         QVERIFY(!status->knownStatus);
         QCOMPARE(status->rawStatus, QStringLiteral("MYSTERY"));
     }
 
+    // An answer about another order or merchant proves nothing about ours: typed, never Charged.
+    void statusIdentity_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("askedMerchant");
+        QTest::addColumn<Kind>("kind");
+        QTest::newRow("another order") << charged({}, "T01OTHER") << QByteArray("counterpay_demo") << Kind::IdentityMismatch;
+        QTest::newRow("case differs") << charged({}, "t01abc123") << QByteArray("counterpay_demo") << Kind::IdentityMismatch;
+        QTest::newRow("prefix of ours") << charged({}, "T01ABC12") << QByteArray("counterpay_demo") << Kind::IdentityMismatch;
+        QTest::newRow("another merchant") << charged() << QByteArray("other_shop") << Kind::IdentityMismatch;
+        QTest::newRow("order_id as a number") << QByteArray("{\"order_id\":123,\"status\":\"CHARGED\",\"amount\":149.5,\"currency\":\"INR\"}")
+                                             << QByteArray("counterpay_demo") << Kind::IdentityMismatch;
+        QTest::newRow("no order_id") << QByteArray("{\"status\":\"CHARGED\",\"amount\":149.5,\"currency\":\"INR\"}")
+                                     << QByteArray("counterpay_demo") << Kind::Malformed;
+    }
+
+    void statusIdentity()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, askedMerchant);
+        QFETCH(Kind, kind);
+        if (kind == Kind::IdentityMismatch)
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("identity mismatch: The Juspay order status names")));
+        const auto status = JuspayParser::parseOrderStatus(body, order("T01ABC123", askedMerchant.constData()), inr(14950));
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().kind, kind);
+        QVERIFY(!status.error().isTransport());
+        QCOMPARE(GatewayError::kindName(Kind::IdentityMismatch), QStringLiteral("identity_mismatch"));
+    }
+
+    void statusIdentityAccepted_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("askedMerchant");
+        QTest::newRow("ours") << charged() << QByteArray("counterpay_demo");
+        QTest::newRow("no merchant_id sent") << QByteArray("{\"order_id\":\"T01ABC123\",\"status\":\"CHARGED\",\"amount\":149.5,\"currency\":\"INR\"}")
+                                             << QByteArray("counterpay_demo");
+        QTest::newRow("no merchant configured") << charged() << QByteArray();
+    }
+
+    void statusIdentityAccepted()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, askedMerchant);
+        const auto status = JuspayParser::parseOrderStatus(body, order("T01ABC123", askedMerchant.constData()), inr(14950));
+        QVERIFY(status.ok());
+        QCOMPARE(status->state, S::Charged);
+        QCOMPARE(status->orderId, QStringLiteral("T01ABC123"));
+    }
+
+    void writeAnswersNameTheOrder()
+    {
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("identity mismatch: The Juspay transaction answer names order_id '.*', not 'T01MINE'")));
+        const auto txn = JuspayParser::parseTxn(readFixture(QStringLiteral("juspay-push-txns.json")), order("T01MINE"));
+        QVERIFY(!txn.ok());
+        QCOMPARE(txn.error().kind, Kind::IdentityMismatch);
+
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("identity mismatch: The Juspay order answer")));
+        const auto created = JuspayParser::parseOrderCreate(readFixture(QStringLiteral("juspay-order-create.json")), order("T01MINE"));
+        QVERIFY(!created.ok());
+        QCOMPARE(created.error().kind, Kind::IdentityMismatch);
+
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("identity mismatch: The Juspay refund answer")));
+        const auto refund = JuspayParser::parseRefund(readFixture(QStringLiteral("juspay-refund.json")), order("T01MINE"),
+                                                      QStringLiteral("T01ABC123-r1"), Currency::inr());
+        QVERIFY(!refund.ok());
+        QCOMPARE(refund.error().kind, Kind::IdentityMismatch);
+
+        const auto noOrder = JuspayParser::parseTxn(
+                "{\"txn_id\":\"a\",\"status\":\"PENDING_VBV\",\"payment\":{\"authentication\":{\"url\":\"https://x.y/\",\"method\":\"GET\"}}}",
+                order("T1"));
+        QVERIFY(!noOrder.ok());
+        QCOMPARE(noOrder.error().kind, Kind::Malformed);
+    }
+
+    // QJsonDocument keeps one of two equal keys; an answer that says a field twice says nothing.
+    void duplicateKeys_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("status twice") << QByteArray("{\"order_id\":\"T01ABC123\",\"status\":\"PENDING_VBV\",\"status\":\"CHARGED\",\"amount\":149.5,\"currency\":\"INR\"}");
+        QTest::newRow("order_id twice") << QByteArray("{\"order_id\":\"T01OTHER\",\"order_id\":\"T01ABC123\",\"status\":\"CHARGED\",\"amount\":149.5,\"currency\":\"INR\"}");
+        QTest::newRow("amount twice") << QByteArray("{\"order_id\":\"T01ABC123\",\"status\":\"CHARGED\",\"amount\":1,\"amount\":149.5,\"currency\":\"INR\"}");
+        QTest::newRow("currency twice") << QByteArray("{\"order_id\":\"T01ABC123\",\"status\":\"CHARGED\",\"amount\":149.5,\"currency\":\"EUR\",\"currency\":\"INR\"}");
+        QTest::newRow("amount_refunded twice") << charged(",\"amount_refunded\":149.5,\"amount_refunded\":0");
+        QTest::newRow("escaped spelling of status") << QByteArray("{\"order_id\":\"T01ABC123\",\"status\":\"PENDING_VBV\",\"st\\u0061tus\":\"CHARGED\",\"amount\":149.5,\"currency\":\"INR\"}");
+        QTest::newRow("nested, twice in one object") << charged(",\"payment_gateway_response\":{\"rrn\":\"1\",\"rrn\":\"2\"}");
+        QTest::newRow("after a string holding quotes and braces") << charged(",\"note\":\"a \\\"}{,\\\" b\",\"status\":\"CHARGED\"");
+    }
+
+    void duplicateKeys()
+    {
+        QFETCH(QByteArray, body);
+        const auto status = JuspayParser::parseOrderStatus(body, order("T01ABC123"), inr(14950));
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().kind, Kind::Malformed);
+        QVERIFY2(status.error().message.contains(QStringLiteral("twice")), qPrintable(status.error().message));
+    }
+
+    void sameKeyInDifferentObjectsIsFine()
+    {
+        // "status" at the top and in each refund, "amount" likewise: not duplicates.
+        const auto status = JuspayParser::parseOrderStatus(
+                charged(",\"refunds\":[{\"status\":\"PENDING\",\"amount\":1},{\"status\":\"FAILURE\",\"amount\":2}],"
+                        "\"note\":\"{\\\"status\\\":1,\\\"status\\\":2}\""),
+                order("T01ABC123"), inr(14950));
+        QVERIFY2(status.ok(), qPrintable(status.ok() ? QString() : status.error().message));
+        QCOMPARE(status->state, S::Charged);
+    }
+
+    // Refunds made anywhere (CounterPay, Juspay's dashboard) show in the order status.
+    void refundsSeen_data()
+    {
+        QTest::addColumn<QByteArray>("extra");
+        QTest::addColumn<S>("state");
+        QTest::addColumn<qint64>("refunded"); // -1: absent
+        QTest::addColumn<qint64>("pending");  // -1: absent
+        QTest::newRow("nothing refunded") << QByteArray(",\"refunded\":false,\"amount_refunded\":0") << S::Charged << qint64(0) << qint64(-1);
+        QTest::newRow("dashboard refund of 1.00 (amount_refunded: 1)") << QByteArray(",\"refunded\":true,\"amount_refunded\":1")
+                                                                       << S::PartiallyRefunded << qint64(100) << qint64(-1);
+        QTest::newRow("amount_refunded as a string") << QByteArray(",\"amount_refunded\":\"49.50\"") << S::PartiallyRefunded << qint64(4950) << qint64(-1);
+        QTest::newRow("amount_refunded all of it") << QByteArray(",\"amount_refunded\":149.5") << S::Refunded << qint64(14950) << qint64(-1);
+        QTest::newRow("refunded:true without an amount") << QByteArray(",\"refunded\":true") << S::Refunded << qint64(14950) << qint64(-1);
+        QTest::newRow("refunded:true with amount_refunded 0") << QByteArray(",\"refunded\":true,\"amount_refunded\":0") << S::Refunded << qint64(14950) << qint64(-1);
+        QTest::newRow("refunds[]: SUCCESS summed, PENDING apart, FAILURE ignored")
+                << QByteArray(",\"refunds\":[{\"status\":\"SUCCESS\",\"amount\":50},{\"status\":\"PENDING\",\"amount\":20},"
+                              "{\"status\":\"FAILURE\",\"amount\":30},{\"status\":\"SUCCESS\",\"amount\":\"10.25\"}]")
+                << S::PartiallyRefunded << qint64(6025) << qint64(2000);
+        QTest::newRow("refunds[]: all of it") << QByteArray(",\"refunds\":[{\"status\":\"SUCCESS\",\"amount\":100},{\"status\":\"SUCCESS\",\"amount\":49.5}]")
+                                              << S::Refunded << qint64(14950) << qint64(-1);
+        QTest::newRow("refunds[]: only pending") << QByteArray(",\"refunds\":[{\"status\":\"MANUAL_REVIEW\",\"amount\":5}]")
+                                                 << S::Charged << qint64(-1) << qint64(500);
+        QTest::newRow("amount_refunded wins over refunds[]")
+                << QByteArray(",\"amount_refunded\":20,\"refunds\":[{\"status\":\"SUCCESS\",\"amount\":10}]")
+                << S::PartiallyRefunded << qint64(2000) << qint64(-1);
+    }
+
+    void refundsSeen()
+    {
+        QFETCH(QByteArray, extra);
+        QFETCH(S, state);
+        QFETCH(qint64, refunded);
+        QFETCH(qint64, pending);
+        const auto status = JuspayParser::parseOrderStatus(charged(extra), order("T01ABC123"), inr(14950));
+        QVERIFY(status.ok());
+        QCOMPARE(status->state, state);
+        QVERIFY(status->amountVerified);
+        QCOMPARE(status->refundedAmount ? status->refundedAmount->minorUnits() : -1, refunded);
+        QCOMPARE(status->refundPendingAmount ? status->refundPendingAmount->minorUnits() : -1, pending);
+        QVERIFY(PaymentStates::isLegalTransition(S::Charged, state) || state == S::Charged);
+    }
+
+    void refundedOrderForAnotherAmountStaysUnknown()
+    {
+        const auto status = JuspayParser::parseOrderStatus(charged(",\"amount_refunded\":1"), order("T01ABC123"), inr(10000));
+        QVERIFY(status.ok());
+        QCOMPARE(status->state, S::Unknown);
+        QVERIFY(status->amountMismatch);
+    }
+
     void refundSample()
     {
-        const auto refund = JuspayParser::parseRefund(readFixture(QStringLiteral("juspay-refund.json")),
+        const auto refund = JuspayParser::parseRefund(readFixture(QStringLiteral("juspay-refund.json")), order("T01ABC123"),
                                                       QStringLiteral("T01ABC123-r1"), Currency::inr());
         QVERIFY(refund.ok());
         QCOMPARE(refund->state, RefundResult::State::Pending);
         QCOMPARE(refund->refundId, QStringLiteral("rfnd_0001"));
         QCOMPARE(refund->amount->minorUnits(), 4950);
-        const auto other = JuspayParser::parseRefund(readFixture(QStringLiteral("juspay-refund.json")),
+        const auto other = JuspayParser::parseRefund(readFixture(QStringLiteral("juspay-refund.json")), order("T01ABC123"),
                                                      QStringLiteral("nope"), Currency::inr());
         QVERIFY(!other.ok());
     }

@@ -13,4 +13,7 @@ struct CmComConfig
     QString language = QStringLiteral("en");
     QString returnUrl = QStringLiteral("https://counterpay.invalid/return");
     int expiryMinutes = 15;
+    // The merchant id CM.com echoes in a transaction's details.merchantId; when set, an answer
+    // naming another merchant is an IdentityMismatch. Empty: not compared.
+    QString merchantId;
 };

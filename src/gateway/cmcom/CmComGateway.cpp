@@ -107,46 +107,202 @@ void CmComGateway::start(const PaymentRequest &request, QObject *context, Callba
                                      << request.amount.currency().code();
 
     QPointer<QObject> guard(context);
-    const QString orderId = request.orderId;
-    m_tokens->sendAuthorized(m_http, http, this, [this, orderId, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+    // An answer for another reference or merchant: IdentityMismatch, outcome unknown (a write).
+    const AnswerIdentity identity { request.orderId, m_config.merchantId, {} };
+    m_tokens->sendAuthorized(m_http, http, this, [this, identity, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
         GatewayResult<PaymentSession> session = ResponseInterpreter::interpret<PaymentSession>(
                 reply, Effect::Write, m_clock.nowUtc(),
-                [&orderId](const QByteArray &body) { return CmComParser::parseInitialize(body, orderId); },
+                [&identity](const QByteArray &body) { return CmComParser::parseInitialize(body, identity); },
                 &CmComParser::parseError);
         deliver<PaymentSession>(guard, std::move(done), std::move(session));
     });
 }
 
-void CmComGateway::status(const OrderRef &order, QObject *context, Callback<PaymentStatus> done)
+namespace {
+
+const QRegularExpression &transactionIdPattern()
 {
     static const QRegularExpression kId(QStringLiteral("^[A-Za-z0-9-]{1,64}$"));
-    if (!kId.match(order.providerTxnId).hasMatch()) {
-        deliver<PaymentStatus>(context, std::move(done),
-                               makeError(Kind::Config, QStringLiteral("CM.com status needs the transaction id "
-                                                                      "that start() returned (OrderRef::providerTxnId).")));
-        return;
-    }
+    return kId;
+}
+
+// What CM.com shows as refunded or on its way (minor units).
+qint64 committedRefunds(const PaymentStatus &status)
+{
+    return (status.refundedAmount ? status.refundedAmount->minorUnits() : 0)
+            + (status.refundPendingAmount ? status.refundPendingAmount->minorUnits() : 0);
+}
+
+// The refund's result when the transaction shows it (committed figures reach target), or
+// nullopt when it does not.
+std::optional<RefundResult> appliedRefund(const RefundRequest &request, const PaymentStatus &status)
+{
+    const qint64 target = request.alreadyRefunded + request.amount.minorUnits();
+    if (committedRefunds(status) < target)
+        return std::nullopt;
+    RefundResult result;
+    result.orderId = request.order.orderId;
+    result.uniqueRequestId = request.uniqueRequestId;
+    result.rawStatus = status.rawStatus;
+    result.amount = request.amount;
+    const qint64 done = status.refundedAmount ? status.refundedAmount->minorUnits() : 0;
+    result.state = done >= target ? RefundResult::State::Succeeded : RefundResult::State::Pending;
+    return result;
+}
+
+} // namespace
+
+void CmComGateway::fetchTransaction(const OrderRef &order, std::function<void(const GatewayResult<PaymentStatus> &)> next)
+{
     HttpRequest http;
     http.method = HttpRequest::Method::Get;
     http.effect = Effect::Read;
     http.url = apiUrl(kTransactions + order.providerTxnId);
     http.purpose = QStringLiteral("cmcom.status");
 
-    QPointer<QObject> guard(context);
     const Money expected = order.amount;
-    m_tokens->sendAuthorized(m_http, http, this, [this, expected, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
-        GatewayResult<PaymentStatus> status = ResponseInterpreter::interpret<PaymentStatus>(
+    const AnswerIdentity identity { order.orderId, m_config.merchantId, order.providerTxnId };
+    m_tokens->sendAuthorized(m_http, http, this, [this, expected, identity, next = std::move(next)](const GatewayResult<HttpResponse> &reply) {
+        next(ResponseInterpreter::interpret<PaymentStatus>(
                 reply, Effect::Read, m_clock.nowUtc(),
-                [&expected](const QByteArray &body) { return CmComParser::parseTransaction(body, expected); },
-                &CmComParser::parseError);
-        deliver<PaymentStatus>(guard, std::move(done), std::move(status));
+                [&expected, &identity](const QByteArray &body) {
+                    return CmComParser::parseTransaction(body, identity, expected);
+                },
+                &CmComParser::parseError));
     });
 }
 
-void CmComGateway::refund(const RefundRequest &, QObject *context, Callback<RefundResult> done)
+void CmComGateway::status(const OrderRef &order, QObject *context, Callback<PaymentStatus> done)
 {
-    deliver<RefundResult>(context, std::move(done),
-                          makeError(Kind::Unsupported,
-                                    QStringLiteral("CM.com Google Pay refunds are not documented in the pages "
-                                                   "CounterPay is built from; refund in the CM.com portal.")));
+    if (!transactionIdPattern().match(order.providerTxnId).hasMatch()) {
+        deliver<PaymentStatus>(context, std::move(done),
+                               makeError(Kind::Config, QStringLiteral("CM.com status needs the transaction id "
+                                                                      "that start() returned (OrderRef::providerTxnId).")));
+        return;
+    }
+    QPointer<QObject> guard(context);
+    fetchTransaction(order, [guard, done = std::move(done)](const GatewayResult<PaymentStatus> &status) mutable {
+        deliver<PaymentStatus>(guard, std::move(done), status);
+    });
+}
+
+void CmComGateway::refund(const RefundRequest &request, QObject *context, Callback<RefundResult> done)
+{
+    std::optional<GatewayError> bad;
+    if (!transactionIdPattern().match(request.order.providerTxnId).hasMatch())
+        bad = makeError(Kind::Config, QStringLiteral("A CM.com refund needs the transaction id that start() returned."));
+    else if (const auto bounds = request.amount.checkPaymentBounds(Money::kCmComMaxMinorUnits))
+        bad = makeError(Kind::Config, QStringLiteral("CM.com refund: ") + bounds->message);
+    else if (request.alreadyRefunded < 0 || request.amount.currency() != request.order.amount.currency())
+        bad = makeError(Kind::Config, QStringLiteral("The CM.com refund's amounts do not fit the order."));
+    if (bad) {
+        deliver<RefundResult>(context, std::move(done), *bad);
+        return;
+    }
+    QPointer<QObject> guard(context);
+    // Look first: CM.com has no idempotency key, so a refund whose answer was lost earlier
+    // must not be sent again.
+    fetchTransaction(request.order, [this, request, guard, done = std::move(done)](const GatewayResult<PaymentStatus> &status) mutable {
+        if (!status.ok()) {
+            GatewayError error = status.error();
+            error.message = QStringLiteral("CM.com refund not sent: the transaction could not be read first: ")
+                    + error.message;
+            deliver<RefundResult>(guard, std::move(done), std::move(error));
+            return;
+        }
+        if (std::optional<RefundResult> applied = appliedRefund(request, status.value())) {
+            applied->alreadyApplied = true;
+            qCInfo(lcGatewayCmCom).noquote() << "refund" << request.uniqueRequestId << "of" << request.order.orderId
+                                             << "already shows at CM.com (refunded" << committedRefunds(status.value())
+                                             << "minor units, committed or pending): not sent again";
+            deliver<RefundResult>(guard, std::move(done), std::move(*applied));
+            return;
+        }
+        if (committedRefunds(status.value()) != request.alreadyRefunded) {
+            qCWarning(lcGatewayCmCom).noquote() << "order" << request.order.orderId << "shows"
+                                                << committedRefunds(status.value())
+                                                << "minor units refunded at CM.com, the ledger"
+                                                << request.alreadyRefunded << "(a refund made elsewhere?)";
+        }
+        if (!guard)
+            return;
+        postRefund(request, guard, std::move(done));
+    });
+}
+
+void CmComGateway::postRefund(const RefundRequest &request, QPointer<QObject> context, Callback<RefundResult> done)
+{
+    HttpRequest http;
+    http.method = HttpRequest::Method::Post;
+    http.effect = Effect::Write; // no idempotency key: never retried blindly
+    http.url = apiUrl(kTransactions + request.order.providerTxnId + QStringLiteral("/refunds"));
+    http.body = QJsonDocument(QJsonObject {
+            { QStringLiteral("amount"), request.amount.minorUnits() },
+            { QStringLiteral("reason"), QStringLiteral("CounterPay refund %1 of order %2")
+                                                .arg(request.uniqueRequestId, request.order.orderId)
+                                                .left(255) },
+    }).toJson(QJsonDocument::Compact);
+    http.contentType = "application/json";
+    http.purpose = QStringLiteral("cmcom.refund");
+    qCInfo(lcGatewayCmCom).noquote() << "refund" << request.uniqueRequestId << "of" << request.order.orderId
+                                     << request.amount.minorUnits() << request.amount.currency().code();
+
+    const Money expected = request.order.amount;
+    const AnswerIdentity identity { request.order.orderId, m_config.merchantId, request.order.providerTxnId };
+    m_tokens->sendAuthorized(m_http, http, this, [this, request, expected, identity, context, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+        const GatewayResult<PaymentStatus> answer = ResponseInterpreter::interpret<PaymentStatus>(
+                reply, Effect::Write, m_clock.nowUtc(),
+                [&expected, &identity](const QByteArray &body) {
+                    return CmComParser::parseTransaction(body, identity, expected);
+                },
+                &CmComParser::parseError);
+        if (answer.ok()) {
+            if (std::optional<RefundResult> applied = appliedRefund(request, answer.value())) {
+                deliver<RefundResult>(context, std::move(done), std::move(*applied));
+                return;
+            }
+            // An answer that does not show our refund: look again rather than guess.
+            GatewayError odd = makeError(Kind::Unexpected, QStringLiteral("CM.com's refund answer does not show the refund."));
+            odd.outcomeUnknown = true;
+            confirmLostRefund(request, odd, context, std::move(done));
+            return;
+        }
+        if (!answer.error().outcomeUnknown) {
+            GatewayError error = answer.error();
+            error.message = QStringLiteral("CM.com refused the refund: ") + error.message;
+            deliver<RefundResult>(context, std::move(done), std::move(error));
+            return;
+        }
+        confirmLostRefund(request, answer.error(), context, std::move(done));
+    });
+}
+
+void CmComGateway::confirmLostRefund(const RefundRequest &request, const GatewayError &lost, QPointer<QObject> context,
+                                     Callback<RefundResult> done)
+{
+    qCWarning(lcGatewayCmCom).noquote() << "refund" << request.uniqueRequestId << "of" << request.order.orderId
+                                        << "has no usable answer (" << lost.toString()
+                                        << "); reading the transaction to see whether it was applied";
+    fetchTransaction(request.order, [request, lost, context, done = std::move(done)](const GatewayResult<PaymentStatus> &status) mutable {
+        if (!status.ok()) {
+            GatewayError error = lost;
+            error.outcomeUnknown = true;
+            error.message = QStringLiteral("The CM.com refund's answer was lost and the transaction could not be "
+                                           "read afterwards (%1); the refund may have been applied.")
+                                    .arg(status.error().toString());
+            deliver<RefundResult>(context, std::move(done), std::move(error));
+            return;
+        }
+        if (std::optional<RefundResult> applied = appliedRefund(request, status.value())) {
+            qCInfo(lcGatewayCmCom).noquote() << "refund" << request.uniqueRequestId << "was applied (its answer was lost)";
+            deliver<RefundResult>(context, std::move(done), std::move(*applied));
+            return;
+        }
+        GatewayError error = lost;
+        error.outcomeUnknown = false;
+        error.message = QStringLiteral("The CM.com refund's answer was lost (%1), and CM.com shows it was not "
+                                       "applied: it is safe to send it again.")
+                                .arg(lost.message);
+        deliver<RefundResult>(context, std::move(done), std::move(error));
+    });
 }

@@ -4,6 +4,8 @@
 #include "gateway/PaymentGateway.h"
 #include "gateway/cmcom/CmComConfig.h"
 
+#include <QPointer>
+
 class HttpClient;
 class TokenCache;
 struct OAuthToken;
@@ -17,9 +19,16 @@ struct OAuthToken;
 //   idempotency key, so it is never retried; a lost answer gives outcomeUnknown.
 //   authUrl = action.redirect.url (GET); txnId = CM.com's transaction id, which the engine
 //   must keep: status() needs it (OrderRef::providerTxnId).
-// - status(): GET .../transactions/{providerTxnId}.
-// - refund(): the CM.com pages we build from document no refund call for Google Pay
-//   transactions, so this answers Unsupported rather than guessing an endpoint.
+// - status(): GET .../transactions/{providerTxnId}. The answer must name that id and our
+//   reference (see CmComParser); otherwise IdentityMismatch.
+// - refund(): POST .../transactions/{providerTxnId}/refunds {"amount": minor units, "reason"}
+//   (see ../shared/api/README.md). CM.com has no idempotency key, so a refund is never sent
+//   blind: it first GETs the transaction, and when refundedAmount + refundedPendingAmount
+//   already reach RefundRequest::alreadyRefunded + amount, the refund was applied before (an
+//   answer lost earlier) and nothing is sent (RefundResult::alreadyApplied). The POST is never
+//   retried; if its answer is lost, the transaction is fetched again and compared the same
+//   way: applied -> the refund's result; not applied -> an error with outcomeUnknown false,
+//   so a retry is safe. Only when that second look fails too is the outcome unknown.
 class CmComGateway final : public PaymentGateway
 {
     Q_OBJECT
@@ -41,6 +50,11 @@ public:
 private:
     QUrl apiUrl(const QString &path) const;
     void fetchToken(std::function<void(const GatewayResult<OAuthToken> &)> done);
+    // GET the transaction (context: this gateway; `next` runs directly on the answer).
+    void fetchTransaction(const OrderRef &order, std::function<void(const GatewayResult<PaymentStatus> &)> next);
+    void postRefund(const RefundRequest &request, QPointer<QObject> context, Callback<RefundResult> done);
+    void confirmLostRefund(const RefundRequest &request, const GatewayError &lost, QPointer<QObject> context,
+                           Callback<RefundResult> done);
 
     HttpClient *m_http;
     CmComConfig m_config;

@@ -33,6 +33,42 @@ GatewayError malformed(const QString &message)
     return error;
 }
 
+std::optional<GatewayError> checkIdentity(const QJsonObject &o, const AnswerIdentity &expected, const QString &what,
+                                          bool requireReference)
+{
+    const bool hasReference = o.contains(QLatin1String("reference"));
+    if (requireReference && !hasReference)
+        return malformed(QStringLiteral("The %1 has no reference.").arg(what));
+    if (!expected.providerTxnId.isEmpty()) {
+        if (auto wrong = AnswerIdentity::compare(lcGatewayCmCom, what, QLatin1String("id"), expected.providerTxnId,
+                                                 JsonSupport::string(o, QLatin1String("id"))))
+            return wrong;
+    } else if (!hasReference) {
+        return malformed(QStringLiteral("The %1 names neither the transaction asked for nor a reference.").arg(what));
+    }
+    if (hasReference) {
+        if (auto wrong = AnswerIdentity::compare(lcGatewayCmCom, what, QLatin1String("reference"), expected.orderId,
+                                                 JsonSupport::string(o, QLatin1String("reference"))))
+            return wrong;
+    }
+    const QJsonObject details = o.value(QLatin1String("details")).toObject();
+    if (details.contains(QLatin1String("merchantId")) && !expected.merchantId.isEmpty()) {
+        return AnswerIdentity::compare(lcGatewayCmCom, what, QLatin1String("details.merchantId"), expected.merchantId,
+                                       JsonSupport::string(details, QLatin1String("merchantId")));
+    }
+    return std::nullopt;
+}
+
+// refunds.<key> as minor units, when it is a readable non-negative integer.
+std::optional<Money> refundFigure(const QJsonObject &refunds, QLatin1String key, const Currency &currency)
+{
+    const QJsonValue value = refunds.value(key);
+    if (!value.isDouble())
+        return std::nullopt;
+    const Result<Money> money = Money::fromJsonMinorUnits(value, currency);
+    return money.ok() ? std::optional<Money>(money.value()) : std::nullopt;
+}
+
 } // namespace
 
 CmComParser::Mapping CmComParser::mapStatus(QStringView rawStatus)
@@ -52,22 +88,25 @@ QStringList CmComParser::knownStatuses()
     return names;
 }
 
-GatewayResult<PaymentSession> CmComParser::parseInitialize(const QByteArray &body, const QString &orderId)
+GatewayResult<PaymentSession> CmComParser::parseInitialize(const QByteArray &body, const AnswerIdentity &expected)
 {
     const auto parsed = JsonSupport::parseObject(body, QStringLiteral("CM.com initialize answer"));
     if (!parsed)
         return parsed.error();
     const QJsonObject &o = parsed.value();
     PaymentSession session;
-    session.orderId = orderId;
+    session.orderId = expected.orderId;
     session.txnId = JsonSupport::string(o, QLatin1String("id"));
     session.txnUuid = JsonSupport::string(o, QLatin1String("orderId"));
     session.rawStatus = JsonSupport::string(o, QLatin1String("status"));
     if (session.txnId.isEmpty() || session.txnId.size() > 64)
         return malformed(QStringLiteral("The CM.com answer has no transaction id."));
-    const QString reference = JsonSupport::string(o, QLatin1String("reference"));
-    if (!reference.isEmpty() && reference != orderId)
-        return malformed(QStringLiteral("CM.com answered for another reference."));
+    // The new transaction's id is not known before this answer: only the reference ties it to
+    // our order.
+    AnswerIdentity byReference = expected;
+    byReference.providerTxnId.clear();
+    if (auto wrong = checkIdentity(o, byReference, QStringLiteral("CM.com initialize answer"), true))
+        return *wrong;
     const QString url = JsonSupport::string(
             o.value(QLatin1String("action")).toObject().value(QLatin1String("redirect")).toObject(),
             QLatin1String("url"));
@@ -89,7 +128,8 @@ GatewayResult<PaymentSession> CmComParser::parseInitialize(const QByteArray &bod
     return session;
 }
 
-GatewayResult<PaymentStatus> CmComParser::parseTransaction(const QByteArray &body, const Money &expected)
+GatewayResult<PaymentStatus> CmComParser::parseTransaction(const QByteArray &body, const AnswerIdentity &identity,
+                                                           const Money &expected)
 {
     const auto parsed = JsonSupport::parseObject(body, QStringLiteral("CM.com transaction"));
     if (!parsed)
@@ -102,17 +142,18 @@ GatewayResult<PaymentStatus> CmComParser::parseTransaction(const QByteArray &bod
     status.rawStatus = JsonSupport::string(o, QLatin1String("status"));
     if (status.txnId.isEmpty() || status.rawStatus.isEmpty())
         return malformed(QStringLiteral("The CM.com transaction has no id or status."));
+    if (auto wrong = checkIdentity(o, identity, QStringLiteral("CM.com transaction"), false))
+        return *wrong;
+    if (status.orderId.isEmpty())
+        status.orderId = identity.orderId; // asked by id, and the id is ours
     const std::optional<Currency> currency = Currency::fromCode(JsonSupport::string(o, QLatin1String("currency")));
     if (currency) {
         const Result<Money> amount = Money::fromJsonMinorUnits(o.value(QLatin1String("amount")), *currency);
         if (amount.ok())
             status.reportedAmount = amount.value();
-        const QJsonValue refunded = o.value(QLatin1String("refunds")).toObject().value(QLatin1String("refundedAmount"));
-        if (refunded.isDouble()) {
-            const Result<Money> r = Money::fromJsonMinorUnits(refunded, *currency);
-            if (r.ok())
-                status.refundedAmount = r.value();
-        }
+        const QJsonObject refunds = o.value(QLatin1String("refunds")).toObject();
+        status.refundedAmount = refundFigure(refunds, QLatin1String("refundedAmount"), *currency);
+        status.refundPendingAmount = refundFigure(refunds, QLatin1String("refundedPendingAmount"), *currency);
     }
     status.amountVerified = status.reportedAmount && *status.reportedAmount == expected;
     const Mapping mapping = mapStatus(status.rawStatus);
@@ -128,6 +169,11 @@ GatewayResult<PaymentStatus> CmComParser::parseTransaction(const QByteArray &bod
                                             << "is SUCCESS for another amount or currency than"
                                             << expected.toDecimalString() << expected.currency().code()
                                             << "-> not charged";
+    }
+    // Money that went back, wherever the refund was made (CounterPay or CM.com's portal).
+    if (status.state == S::Charged && status.refundedAmount && status.refundedAmount->minorUnits() > 0) {
+        status.state = status.refundedAmount->minorUnits() >= status.reportedAmount->minorUnits() ? S::Refunded
+                                                                                                  : S::PartiallyRefunded;
     }
     return status;
 }

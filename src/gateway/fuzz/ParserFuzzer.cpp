@@ -30,6 +30,10 @@ void check(const GatewayResult<PaymentStatus> &status)
         std::abort(); // "charged" without the amount check would be the worst bug here
     if (status->amountVerified && !status->reportedAmount)
         std::abort();
+    if (status->orderId != QLatin1String("T01ABC123"))
+        std::abort(); // an accepted answer names the order asked about
+    if (status->state == PaymentState::Charged && status->refundedAmount && status->refundedAmount->minorUnits() > 0)
+        std::abort(); // money that went back is never "charged"
 }
 
 } // namespace
@@ -44,21 +48,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray body = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     const QString id = QStringLiteral("T01ABC123");
+    const AnswerIdentity identity { id, QStringLiteral("counterpay_demo"), {} };
 #if COUNTERPAY_FUZZ_TARGET == 1
-    (void)JuspayParser::parseTxn(body);
-    (void)JuspayParser::parseOrderCreate(body);
+    (void)JuspayParser::parseTxn(body, identity);
+    (void)JuspayParser::parseOrderCreate(body, identity);
 #elif COUNTERPAY_FUZZ_TARGET == 2
-    check(JuspayParser::parseOrderStatus(body, inr(14950)));
+    check(JuspayParser::parseOrderStatus(body, identity, inr(14950)));
 #elif COUNTERPAY_FUZZ_TARGET == 3
-    (void)JuspayParser::parseRefund(body, QStringLiteral("T01ABC123-r1"), Currency::inr());
+    (void)JuspayParser::parseRefund(body, identity, QStringLiteral("T01ABC123-r1"), Currency::inr());
     (void)JuspayParser::parseError(body, GatewayError());
 #elif COUNTERPAY_FUZZ_TARGET == 4
-    check(GooglePayParser::parseTransaction(body, inr(10075)));
-    (void)GooglePayParser::parseInitiate(body, id);
+    check(GooglePayParser::parseTransaction(body, identity, inr(10075)));
+    (void)GooglePayParser::parseInitiate(body, identity);
     (void)GooglePayParser::parseError(body, GatewayError());
 #elif COUNTERPAY_FUZZ_TARGET == 5
-    check(CmComParser::parseTransaction(body, Money::fromMinorUnits(1200, Currency::fromCode(u"EUR").value()).value()));
-    (void)CmComParser::parseInitialize(body, id);
+    const AnswerIdentity cmIdentity { id, QString(), QStringLiteral("8db1e7fa-ba8a-4189-92fd-67a20217443d") };
+    check(CmComParser::parseTransaction(body, cmIdentity, Money::fromMinorUnits(1200, Currency::fromCode(u"EUR").value()).value()));
+    (void)CmComParser::parseInitialize(body, identity);
     (void)CmComParser::parseError(body, GatewayError());
 #elif COUNTERPAY_FUZZ_TARGET == 6
     (void)OAuthToken::parse(body);

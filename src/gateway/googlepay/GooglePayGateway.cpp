@@ -124,11 +124,13 @@ void GooglePayGateway::start(const PaymentRequest &request, QObject *context, Ca
                                          << request.amount.currency().code() << "to" << request.mobile->masked();
 
     QPointer<QObject> guard(context);
-    const QString orderId = request.orderId;
-    m_tokens->sendAuthorized(m_http, http, this, [this, orderId, expiry, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+    // An answer naming another transaction or merchant is an IdentityMismatch; as the answer
+    // of a write, its outcome is unknown (ResponseInterpreter sets outcomeUnknown).
+    const AnswerIdentity identity { request.orderId, m_config.googleMerchantId, {} };
+    m_tokens->sendAuthorized(m_http, http, this, [this, identity, expiry, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
         GatewayResult<PaymentSession> session = ResponseInterpreter::interpret<PaymentSession>(
                 reply, Effect::IdempotentWrite, m_clock.nowUtc(),
-                [&orderId](const QByteArray &body) { return GooglePayParser::parseInitiate(body, orderId); },
+                [&identity](const QByteArray &body) { return GooglePayParser::parseInitiate(body, identity); },
                 &GooglePayParser::parseError);
         if (session.ok())
             session.value().expiresAt = expiry.toUTC();
@@ -152,10 +154,13 @@ void GooglePayGateway::status(const OrderRef &order, QObject *context, Callback<
 
     QPointer<QObject> guard(context);
     const Money expected = order.amount;
-    m_tokens->sendAuthorized(m_http, http, this, [this, expected, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+    const AnswerIdentity identity { order.orderId, m_config.googleMerchantId, {} };
+    m_tokens->sendAuthorized(m_http, http, this, [this, expected, identity, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
         GatewayResult<PaymentStatus> status = ResponseInterpreter::interpret<PaymentStatus>(
                 reply, Effect::Read, m_clock.nowUtc(),
-                [&expected](const QByteArray &body) { return GooglePayParser::parseTransaction(body, expected); },
+                [&expected, &identity](const QByteArray &body) {
+                    return GooglePayParser::parseTransaction(body, identity, expected);
+                },
                 &GooglePayParser::parseError);
         deliver<PaymentStatus>(guard, std::move(done), std::move(status));
     });

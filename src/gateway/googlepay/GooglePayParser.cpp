@@ -23,6 +23,47 @@ constexpr StatusEntry kStatuses[] = {
     { "EXPIRED", S::Expired, false },
 };
 
+// Every identity the answer carries must be ours. requireTransactionId: the get answer always
+// names its transaction; the initiate answer is undocumented and may name none.
+std::optional<GatewayError> checkIdentity(const QJsonObject &o, const AnswerIdentity &expected, const QString &what,
+                                          bool requireTransactionId)
+{
+    const QLatin1String transactionId("transactionId");
+    if (requireTransactionId && JsonSupport::string(o, transactionId).isEmpty()) {
+        GatewayError error;
+        error.kind = GatewayError::Kind::Malformed;
+        error.message = QStringLiteral("The %1 has no transactionId.").arg(what);
+        return error;
+    }
+    const QJsonObject details = o.value(QLatin1String("merchantTransactionDetails")).toObject();
+    const QLatin1String merchantTransactionId("merchantTransactionId");
+    struct Named
+    {
+        bool present;
+        QLatin1String field;
+        QString value;
+    };
+    const Named ids[] = {
+        { o.contains(transactionId), transactionId, JsonSupport::string(o, transactionId) },
+        { o.contains(merchantTransactionId), merchantTransactionId, JsonSupport::string(o, merchantTransactionId) },
+        { details.contains(transactionId), QLatin1String("merchantTransactionDetails.transactionId"),
+          JsonSupport::string(details, transactionId) },
+    };
+    for (const Named &id : ids) {
+        if (!id.present)
+            continue;
+        if (auto wrong = AnswerIdentity::compare(lcGatewayGooglePay, what, id.field, expected.orderId, id.value))
+            return wrong;
+    }
+    const QJsonObject merchantInfo = o.value(QLatin1String("merchantInfo")).toObject();
+    if (merchantInfo.contains(QLatin1String("googleMerchantId")) && !expected.merchantId.isEmpty()) {
+        return AnswerIdentity::compare(lcGatewayGooglePay, what, QLatin1String("merchantInfo.googleMerchantId"),
+                                       expected.merchantId,
+                                       JsonSupport::string(merchantInfo, QLatin1String("googleMerchantId")));
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 GooglePayParser::Mapping GooglePayParser::mapStatus(QStringView rawStatus)
@@ -42,12 +83,15 @@ QStringList GooglePayParser::knownStatuses()
     return names;
 }
 
-GatewayResult<PaymentStatus> GooglePayParser::parseTransaction(const QByteArray &body, const Money &expected)
+GatewayResult<PaymentStatus> GooglePayParser::parseTransaction(const QByteArray &body, const AnswerIdentity &identity,
+                                                               const Money &expected)
 {
     const auto parsed = JsonSupport::parseObject(body, QStringLiteral("Google transaction"));
     if (!parsed)
         return parsed.error();
     const QJsonObject &o = parsed.value();
+    if (auto wrong = checkIdentity(o, identity, QStringLiteral("Google transaction"), true))
+        return *wrong;
     PaymentStatus status;
     status.orderId = JsonSupport::string(o, QLatin1String("transactionId"));
     const QJsonObject txStatus = o.value(QLatin1String("transactionStatus")).toObject();
@@ -90,20 +134,17 @@ GatewayResult<PaymentStatus> GooglePayParser::parseTransaction(const QByteArray 
     return status;
 }
 
-GatewayResult<PaymentSession> GooglePayParser::parseInitiate(const QByteArray &body, const QString &orderId)
+GatewayResult<PaymentSession> GooglePayParser::parseInitiate(const QByteArray &body, const AnswerIdentity &expected)
 {
     const auto parsed = JsonSupport::parseObject(body, QStringLiteral("Google initiate answer"));
     if (!parsed)
         return parsed.error();
     const QJsonObject &o = parsed.value();
+    if (auto wrong = checkIdentity(o, expected, QStringLiteral("Google initiate answer"), false))
+        return *wrong;
     PaymentSession session;
-    session.orderId = orderId;
-    session.txnId = orderId;
-    const QString echoed = JsonSupport::string(o, QLatin1String("transactionId"));
-    if (!echoed.isEmpty() && echoed != orderId)
-        return GatewayResult<PaymentSession>::failure(
-                GatewayError::Kind::Malformed,
-                QStringLiteral("Google answered initiate for another transaction id."));
+    session.orderId = expected.orderId;
+    session.txnId = expected.orderId;
     session.txnUuid = JsonSupport::string(o, QLatin1String("googleTransactionId"));
     session.rawStatus = JsonSupport::string(o.value(QLatin1String("transactionStatus")).toObject(),
                                             QLatin1String("status"));

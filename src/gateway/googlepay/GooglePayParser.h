@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Money.h"
+#include "gateway/AnswerIdentity.h"
 #include "gateway/GatewayResult.h"
 #include "gateway/PaymentSession.h"
 #include "gateway/PaymentStatus.h"
@@ -32,11 +33,18 @@ public:
     static Mapping mapStatus(QStringView rawStatus);
     static QStringList knownStatuses();
 
-    // merchantTransactions:get
-    static GatewayResult<PaymentStatus> parseTransaction(const QByteArray &body, const Money &expected);
+    // Identity: an answer is about our order only if its transactionId (and
+    // merchantTransactionId or merchantTransactionDetails.transactionId, when sent) equal
+    // expected.orderId, and merchantInfo.googleMerchantId, when sent, equals
+    // expected.merchantId. Anything else is Kind::IdentityMismatch (logged), never a status.
+
+    // merchantTransactions:get. transactionId is required.
+    static GatewayResult<PaymentStatus> parseTransaction(const QByteArray &body, const AnswerIdentity &expected,
+                                                         const Money &amount);
     // merchantPayments:initiate. Google's page does not show this answer; any JSON object is
-    // accepted, and the ids and status are taken when present. Push payment: no auth URL.
-    static GatewayResult<PaymentSession> parseInitiate(const QByteArray &body, const QString &orderId);
+    // accepted, and the ids and status are taken when present (an id that is present must be
+    // ours). Push payment: no auth URL.
+    static GatewayResult<PaymentSession> parseInitiate(const QByteArray &body, const AnswerIdentity &expected);
     // {"error":{"code":400,"status":"INVALID_ARGUMENT","message":"..."}}
     static GatewayError parseError(const QByteArray &body, GatewayError base);
 };

@@ -85,8 +85,10 @@ void JuspayGateway::start(const PaymentRequest &request, QObject *context, Callb
 
     QPointer<QObject> guard(context);
     m_http->send(http, this, [this, request, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+        const AnswerIdentity identity { request.orderId, m_config.merchantId, {} };
         GatewayResult<QString> created = ResponseInterpreter::interpret<QString>(
-                reply, Effect::IdempotentWrite, m_clock.nowUtc(), &JuspayParser::parseOrderCreate,
+                reply, Effect::IdempotentWrite, m_clock.nowUtc(),
+                [&identity](const QByteArray &body) { return JuspayParser::parseOrderCreate(body, identity); },
                 &JuspayParser::parseError);
         if (!created.ok()) {
             // No transaction exists without /txns: nothing can have been charged.
@@ -135,8 +137,13 @@ void JuspayGateway::sendTxn(const PaymentRequest &request, QObject *context, Cal
     QPointer<QObject> guard(context);
     const QString orderId = request.orderId;
     m_http->send(http, this, [this, orderId, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+        // An answer naming another order is an IdentityMismatch with outcomeUnknown (it is a
+        // write's answer: we do not know what became of ours), never a session.
+        const AnswerIdentity identity { orderId, m_config.merchantId, {} };
         GatewayResult<PaymentSession> session = ResponseInterpreter::interpret<PaymentSession>(
-                reply, Effect::Write, m_clock.nowUtc(), &JuspayParser::parseTxn, &JuspayParser::parseError);
+                reply, Effect::Write, m_clock.nowUtc(),
+                [&identity](const QByteArray &body) { return JuspayParser::parseTxn(body, identity); },
+                &JuspayParser::parseError);
         if (session.ok()) {
             if (session.value().orderId.isEmpty())
                 session.value().orderId = orderId;
@@ -169,11 +176,12 @@ void JuspayGateway::status(const OrderRef &order, QObject *context, Callback<Pay
     QPointer<QObject> guard(context);
     const Money expected = order.amount;
     const bool verifyAmount = order.verifyAmount;
-    m_http->send(http, this, [this, expected, verifyAmount, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+    const AnswerIdentity identity { order.orderId, m_config.merchantId, {} };
+    m_http->send(http, this, [this, expected, verifyAmount, identity, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
         GatewayResult<PaymentStatus> status = ResponseInterpreter::interpret<PaymentStatus>(
                 reply, Effect::Read, m_clock.nowUtc(),
-                [&expected, verifyAmount](const QByteArray &body) {
-                    return JuspayParser::parseOrderStatus(body, expected, verifyAmount);
+                [&expected, &identity, verifyAmount](const QByteArray &body) {
+                    return JuspayParser::parseOrderStatus(body, identity, expected, verifyAmount);
                 },
                 &JuspayParser::parseError);
         deliver<PaymentStatus>(guard, std::move(done), std::move(status));
@@ -202,10 +210,11 @@ void JuspayGateway::refund(const RefundRequest &request, QObject *context, Callb
     QPointer<QObject> guard(context);
     const QString uniqueId = request.uniqueRequestId;
     const Currency currency = request.amount.currency();
-    m_http->send(http, this, [this, uniqueId, currency, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+    const AnswerIdentity identity { request.order.orderId, m_config.merchantId, {} };
+    m_http->send(http, this, [this, uniqueId, currency, identity, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
         GatewayResult<RefundResult> result = ResponseInterpreter::interpret<RefundResult>(
                 reply, Effect::IdempotentWrite, m_clock.nowUtc(),
-                [&](const QByteArray &body) { return JuspayParser::parseRefund(body, uniqueId, currency); },
+                [&](const QByteArray &body) { return JuspayParser::parseRefund(body, identity, uniqueId, currency); },
                 &JuspayParser::parseError);
         deliver<RefundResult>(guard, std::move(done), std::move(result));
     });

@@ -48,6 +48,44 @@ GatewayError malformed(const QString &message)
     return error;
 }
 
+// order_id must name ours; merchant_id, when the answer has one and a merchant is configured,
+// must be ours too.
+std::optional<GatewayError> checkIdentity(const QJsonObject &o, const AnswerIdentity &expected, const QString &what)
+{
+    const QString orderId = JsonSupport::string(o, QLatin1String("order_id"));
+    if (orderId.isEmpty())
+        return malformed(QStringLiteral("The %1 has no order_id.").arg(what));
+    if (auto wrong = AnswerIdentity::compare(lcGatewayJuspay, what, QLatin1String("order_id"), expected.orderId, orderId))
+        return wrong;
+    if (o.contains(QLatin1String("merchant_id")) && !expected.merchantId.isEmpty()) {
+        return AnswerIdentity::compare(lcGatewayJuspay, what, QLatin1String("merchant_id"), expected.merchantId,
+                                       JsonSupport::string(o, QLatin1String("merchant_id")));
+    }
+    return std::nullopt;
+}
+
+// Sum of the refunds[] entries with one of `statuses`; nullopt if none is readable. Capped at
+// Money's sanity bound so a hostile list cannot overflow.
+std::optional<Money> sumRefunds(const QJsonArray &refunds, std::initializer_list<const char *> statuses,
+                                const Currency &currency)
+{
+    std::optional<qint64> total;
+    for (const QJsonValue &value : refunds) {
+        const QJsonObject refund = value.toObject();
+        const QString status = JsonSupport::string(refund, QLatin1String("status"));
+        bool wanted = false;
+        for (const char *name : statuses)
+            wanted = wanted || status == QLatin1String(name);
+        const Result<Money> amount = Money::fromJsonDecimal(refund.value(QLatin1String("amount")), currency);
+        if (wanted && amount.ok())
+            total = std::min(total.value_or(0) + amount.value().minorUnits(), Money::kAbsoluteMaxMinorUnits);
+    }
+    if (!total)
+        return std::nullopt;
+    const Result<Money> sum = Money::fromMinorUnits(*total, currency);
+    return sum.ok() ? std::optional<Money>(sum.value()) : std::nullopt;
+}
+
 } // namespace
 
 JuspayParser::Mapping JuspayParser::mapStatus(QStringView rawStatus)
@@ -67,19 +105,20 @@ QStringList JuspayParser::knownStatuses()
     return names;
 }
 
-GatewayResult<QString> JuspayParser::parseOrderCreate(const QByteArray &body)
+GatewayResult<QString> JuspayParser::parseOrderCreate(const QByteArray &body, const AnswerIdentity &expected)
 {
     const auto object = JsonSupport::parseObject(body, QStringLiteral("Juspay order answer"));
     if (!object)
         return object.error();
-    const QString orderId = JsonSupport::string(object.value(), QLatin1String("order_id"));
     const QString status = JsonSupport::string(object.value(), QLatin1String("status"));
-    if (orderId.isEmpty() || status.isEmpty())
+    if (status.isEmpty())
         return malformed(QStringLiteral("The Juspay order answer has no order_id or status."));
+    if (auto wrong = checkIdentity(object.value(), expected, QStringLiteral("Juspay order answer")))
+        return *wrong;
     return status;
 }
 
-GatewayResult<PaymentSession> JuspayParser::parseTxn(const QByteArray &body)
+GatewayResult<PaymentSession> JuspayParser::parseTxn(const QByteArray &body, const AnswerIdentity &expected)
 {
     const auto parsed = JsonSupport::parseObject(body, QStringLiteral("Juspay transaction answer"));
     if (!parsed)
@@ -93,6 +132,8 @@ GatewayResult<PaymentSession> JuspayParser::parseTxn(const QByteArray &body)
     session.rawStatus = JsonSupport::string(o, QLatin1String("status"));
     if (session.rawStatus.isEmpty() || (session.txnId.isEmpty() && session.orderId.isEmpty()))
         return malformed(QStringLiteral("The Juspay transaction answer has no status or ids."));
+    if (auto wrong = checkIdentity(o, expected, QStringLiteral("Juspay transaction answer")))
+        return *wrong;
 
     const Mapping mapping = mapStatus(session.rawStatus);
     if (!mapping.known) {
@@ -157,8 +198,8 @@ GatewayResult<PaymentSession> JuspayParser::parseTxn(const QByteArray &body)
     return session;
 }
 
-GatewayResult<PaymentStatus> JuspayParser::parseOrderStatus(const QByteArray &body, const Money &expected,
-                                                            bool verifyAmount)
+GatewayResult<PaymentStatus> JuspayParser::parseOrderStatus(const QByteArray &body, const AnswerIdentity &identity,
+                                                            const Money &expected, bool verifyAmount)
 {
     const auto parsed = JsonSupport::parseObject(body, QStringLiteral("Juspay order status"));
     if (!parsed)
@@ -170,6 +211,8 @@ GatewayResult<PaymentStatus> JuspayParser::parseOrderStatus(const QByteArray &bo
     status.rawStatus = JsonSupport::string(o, QLatin1String("status"));
     if (status.rawStatus.isEmpty() || status.orderId.isEmpty())
         return malformed(QStringLiteral("The Juspay order status has no order_id or status."));
+    if (auto wrong = checkIdentity(o, identity, QStringLiteral("Juspay order status")))
+        return *wrong;
     status.txnId = JsonSupport::string(o, QLatin1String("txn_id"));
     status.txnUuid = JsonSupport::string(o, QLatin1String("txn_uuid"));
     const QJsonObject pgr = o.value(QLatin1String("payment_gateway_response")).toObject();
@@ -183,11 +226,25 @@ GatewayResult<PaymentStatus> JuspayParser::parseOrderStatus(const QByteArray &bo
         const Result<Money> amount = Money::fromJsonDecimal(o.value(QLatin1String("amount")), *currency);
         if (amount.ok())
             status.reportedAmount = amount.value();
+        // Refunds, wherever they were made. amount_refunded is Juspay's own total and wins;
+        // refunded:true without it means all of it; without either, the SUCCESS entries of
+        // refunds[] are what went back (a PENDING one may still fail).
+        const QJsonArray refunds = o.value(QLatin1String("refunds")).toArray();
+        const QJsonValue refundedFlag = o.value(QLatin1String("refunded"));
         if (o.contains(QLatin1String("amount_refunded"))) {
             const Result<Money> refunded = Money::fromJsonDecimal(o.value(QLatin1String("amount_refunded")), *currency);
             if (refunded.ok())
                 status.refundedAmount = refunded.value();
         }
+        if (!status.refundedAmount) {
+            status.refundedAmount = sumRefunds(refunds, { "SUCCESS" }, *currency);
+        }
+        // refunded:true and no figure above it (or a zero one, which contradicts it): Juspay
+        // says the money went back, so all of it; never read as "still charged".
+        const bool saysRefunded = refundedFlag.isBool() && refundedFlag.toBool();
+        if (saysRefunded && (!status.refundedAmount || status.refundedAmount->minorUnits() == 0) && status.reportedAmount)
+            status.refundedAmount = status.reportedAmount;
+        status.refundPendingAmount = sumRefunds(refunds, { "PENDING", "MANUAL_REVIEW" }, *currency);
     }
     status.amountVerified = status.reportedAmount && *status.reportedAmount == expected;
 
@@ -217,16 +274,32 @@ GatewayResult<PaymentStatus> JuspayParser::parseOrderStatus(const QByteArray &bo
                 << JsonSupport::cleanText(currencyCode, 8) << "but the order asked"
                 << expected.toDecimalString() << expected.currency().code() << "-> not charged";
     }
+    // A charged order whose money (some or all) went back. refunded:true with an amount that
+    // could not be read (no currency) still is not merely "charged": all of it, as Juspay says.
+    const bool refundedFlag = o.value(QLatin1String("refunded")).toBool(false);
+    if (status.state == S::Charged && status.refundedAmount && status.refundedAmount->minorUnits() > 0) {
+        status.state = status.refundedAmount->minorUnits() >= (status.reportedAmount ? status.reportedAmount->minorUnits()
+                                                                                     : expected.minorUnits())
+                ? S::Refunded
+                : S::PartiallyRefunded;
+    } else if (status.state == S::Charged && refundedFlag
+               && (!status.refundedAmount || status.refundedAmount->minorUnits() == 0)) {
+        status.state = S::Refunded;
+    }
     return status;
 }
 
-GatewayResult<RefundResult> JuspayParser::parseRefund(const QByteArray &body, const QString &uniqueRequestId,
-                                                      const Currency &currency)
+GatewayResult<RefundResult> JuspayParser::parseRefund(const QByteArray &body, const AnswerIdentity &expected,
+                                                      const QString &uniqueRequestId, const Currency &currency)
 {
     const auto parsed = JsonSupport::parseObject(body, QStringLiteral("Juspay refund answer"));
     if (!parsed)
         return parsed.error();
     const QJsonObject &o = parsed.value();
+    if (o.contains(QLatin1String("order_id"))) {
+        if (auto wrong = checkIdentity(o, expected, QStringLiteral("Juspay refund answer")))
+            return *wrong;
+    }
 
     RefundResult result;
     result.orderId = JsonSupport::string(o, QLatin1String("order_id"));

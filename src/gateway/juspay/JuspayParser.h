@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Money.h"
+#include "gateway/AnswerIdentity.h"
 #include "gateway/GatewayResult.h"
 #include "gateway/PaymentSession.h"
 #include "gateway/PaymentStatus.h"
@@ -17,7 +18,9 @@
 //   CAPTURE_INITIATED VOID_INITIATED                      -> awaiting_customer (not final)
 //   CHARGED                                              -> charged, only when amount and
 //                                                           currency equal the order's; else
-//                                                           unknown + amountMismatch
+//                                                           unknown + amountMismatch; with
+//                                                           refunds seen: refunded or
+//                                                           partially_refunded
 //   AUTHENTICATION_FAILED (the customer did not approve) -> declined; with bank_error_code U69
 //   (the collect request expired) -> expired
 //   JUSPAY_DECLINED (Juspay's risk checks), AUTHORIZATION_FAILED (bank), CAPTURE_FAILED
@@ -42,18 +45,28 @@ public:
     static Mapping mapStatus(QStringView rawStatus);
     static QStringList knownStatuses();
 
-    // POST /orders: the order's status string ("CREATED"); the order id must be present.
-    static GatewayResult<QString> parseOrderCreate(const QByteArray &body);
+    // Every answer must name `expected.orderId` in order_id (and, when the answer carries a
+    // merchant_id and expected.merchantId is set, that merchant); another order or merchant is
+    // Kind::IdentityMismatch (logged on lcGatewayJuspay). A missing order_id is Malformed.
+
+    // POST /orders: the order's status string ("CREATED").
+    static GatewayResult<QString> parseOrderCreate(const QByteArray &body, const AnswerIdentity &expected);
     // POST /txns (push, CRED collect/intent, inline order wallets).
-    static GatewayResult<PaymentSession> parseTxn(const QByteArray &body);
-    // GET /orders/{id}: mapped status, references, amount check against `expected`.
+    static GatewayResult<PaymentSession> parseTxn(const QByteArray &body, const AnswerIdentity &expected);
+    // GET /orders/{id}: mapped status, references, amount check against `amount`.
     // verifyAmount false (an order not in this ledger): a CHARGED stays Charged with
     // amountVerified false and no mismatch warning.
-    static GatewayResult<PaymentStatus> parseOrderStatus(const QByteArray &body, const Money &expected,
-                                                         bool verifyAmount = true);
-    // POST /orders/{id}/refunds: the refund carrying uniqueRequestId.
-    static GatewayResult<RefundResult> parseRefund(const QByteArray &body, const QString &uniqueRequestId,
-                                                   const Currency &currency);
+    // Refunds made anywhere (CounterPay or Juspay's dashboard) are read from amount_refunded;
+    // without it, refunded:true means all of it, and without either, the SUCCESS entries of
+    // refunds[] are summed (PENDING / MANUAL_REVIEW ones go to refundPendingAmount). A paid
+    // order with a refunded total > 0 is Refunded (total >= amount) or PartiallyRefunded.
+    static GatewayResult<PaymentStatus> parseOrderStatus(const QByteArray &body, const AnswerIdentity &expected,
+                                                         const Money &amount, bool verifyAmount = true);
+    // POST /orders/{id}/refunds: the refund carrying uniqueRequestId. order_id, when present,
+    // must be expected.orderId (a bare refund object may leave it out: its unique_request_id
+    // is ours alone).
+    static GatewayResult<RefundResult> parseRefund(const QByteArray &body, const AnswerIdentity &expected,
+                                                   const QString &uniqueRequestId, const Currency &currency);
     // Fills providerCode and message of `base` (from HttpClient::statusError) from a Juspay
     // error body {"status":"error","error_code":...,"error_message":...,"error_info":{...}}.
     // A body that is not JSON leaves base as it is.
