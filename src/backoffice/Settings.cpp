@@ -33,7 +33,7 @@ const QList<Entry> &table()
         { Key::CustomerDisplay, "display/customerDisplay", QStringLiteral("auto") },
         { Key::PrinterName, "printer/name", QString() },
         { Key::PollFirstMs, "polling/firstMs", 1000, int(PollLimits::kMinFirstMs), 60'000 },
-        { Key::PollCapMs, "polling/capMs", 25'000, 1000, 600'000 },
+        { Key::PollCapMs, "polling/capMs", 4400, 1000, 600'000 }, // PollPolicy's default cap
         { Key::PollGraceS, "polling/graceSeconds", 120, 0, 3600 },
         { Key::LockoutFailures, "security/lockoutFailures", 5, 1, 100 },
         { Key::LockoutMinutes, "security/lockoutMinutes", 15, 1, 24 * 60 },

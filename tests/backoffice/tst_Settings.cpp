@@ -80,7 +80,7 @@ void tst_Settings::defaults_data()
     QTest::newRow("customer display") << K::CustomerDisplay << "display/customerDisplay" << QVariant(QStringLiteral("auto"));
     QTest::newRow("printer") << K::PrinterName << "printer/name" << QVariant(QString());
     QTest::newRow("poll first") << K::PollFirstMs << "polling/firstMs" << QVariant(1000);
-    QTest::newRow("poll cap") << K::PollCapMs << "polling/capMs" << QVariant(25000);
+    QTest::newRow("poll cap") << K::PollCapMs << "polling/capMs" << QVariant(4400);
     QTest::newRow("poll grace") << K::PollGraceS << "polling/graceSeconds" << QVariant(120);
     QTest::newRow("lockout failures") << K::LockoutFailures << "security/lockoutFailures" << QVariant(5);
     QTest::newRow("lockout minutes") << K::LockoutMinutes << "security/lockoutMinutes" << QVariant(15);

@@ -1,5 +1,6 @@
 #include "checkout/PollPolicy.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 class tst_PollPolicy : public QObject
@@ -21,12 +22,12 @@ void tst_PollPolicy::schedule()
     PollPolicy policy;
     policy.jitterPercent = 0;
     QCOMPARE(policy.nextDelayMs(0, 0, -1, 0.5), qint64(1000));          // first check soon
-    QCOMPARE(policy.nextDelayMs(5'000, 1000, -1, 0.5), qint64(1000));   // fast while acting
-    QCOMPARE(policy.nextDelayMs(25'000, 1000, -1, 0.5), qint64(1500));  // second phase
-    QCOMPARE(policy.nextDelayMs(40'000, 1500, -1, 0.5), qint64(3000));  // then back off
-    QCOMPARE(policy.nextDelayMs(60'000, 3000, -1, 0.5), qint64(6000));
-    QCOMPARE(policy.nextDelayMs(170'000, 14'000, -1, 0.5), qint64(25'000)); // up to the cap
-    QCOMPARE(policy.nextDelayMs(900'000, 25'000, -1, 0.5), qint64(25'000));
+    QCOMPARE(policy.nextDelayMs(5'000, 1000, -1, 0.5), qint64(1500));   // fast while customers act
+    QCOMPARE(policy.nextDelayMs(36'000, 1500, -1, 0.5), qint64(1500));
+    QCOMPARE(policy.nextDelayMs(38'500, 1500, -1, 0.5), qint64(3000));  // then back off
+    QCOMPARE(policy.nextDelayMs(41'500, 3000, -1, 0.5), qint64(4400));  // to the cap
+    QCOMPARE(policy.nextDelayMs(170'000, 4400, -1, 0.5), qint64(4400));
+    QCOMPARE(policy.nextDelayMs(900'000, 4400, -1, 0.5), qint64(4400)); // and no further
 }
 
 void tst_PollPolicy::retryAfterWins()
@@ -34,33 +35,79 @@ void tst_PollPolicy::retryAfterWins()
     PollPolicy policy;
     policy.jitterPercent = 0;
     QCOMPARE(policy.nextDelayMs(5'000, 1000, 7'000, 0.5), qint64(7'000));
-    QCOMPARE(policy.nextDelayMs(5'000, 1000, 200, 0.5), qint64(1000)); // never sooner than planned
+    QCOMPARE(policy.nextDelayMs(5'000, 1500, 200, 0.5), qint64(1500)); // never sooner than planned
 }
 
 void tst_PollPolicy::jitterStaysInBounds()
 {
-    PollPolicy policy; // 10 %
-    QCOMPARE(policy.nextDelayMs(5'000, 1000, -1, 0.0), qint64(900));
-    QCOMPARE(policy.nextDelayMs(5'000, 1000, -1, 0.999999), qint64(1100));
+    PollPolicy policy; // 5 %
+    QCOMPARE(policy.nextDelayMs(5'000, 1500, -1, 0.0), qint64(1425));
+    QCOMPARE(policy.nextDelayMs(5'000, 1500, -1, 0.999999), qint64(1575));
 }
+
+namespace {
+
+// The check times of one payment up to `horizonMs`, as SaleTracker schedules them (the jittered
+// delay is the next call's previousDelayMs). unit(): the jitter draw for each delay.
+template<typename Unit>
+std::vector<qint64> checkTimes(const PollPolicy &policy, qint64 horizonMs, Unit unit)
+{
+    std::vector<qint64> times;
+    qint64 elapsed = 0;
+    qint64 delay = 0;
+    while (true) {
+        delay = policy.nextDelayMs(elapsed, delay, -1, unit());
+        elapsed += delay;
+        if (elapsed > horizonMs)
+            return times;
+        times.push_back(elapsed);
+    }
+}
+
+qint64 longestGap(const std::vector<qint64> &times)
+{
+    qint64 gap = 0;
+    qint64 previous = 0;
+    for (qint64 t : times) {
+        gap = qMax(gap, t - previous);
+        previous = t;
+    }
+    return gap;
+}
+
+} // namespace
 
 void tst_PollPolicy::pollsPerThreeMinutes()
 {
-    // The target of the checkout issue: no more than 40 checks in a 3-minute payment.
-    PollPolicy policy;
-    policy.jitterPercent = 0;
-    qint64 elapsed = 0;
-    qint64 delay = 0;
-    int checks = 0;
-    while (true) {
-        delay = policy.nextDelayMs(elapsed, delay, -1, 0.5);
-        elapsed += delay;
-        if (elapsed > 180'000)
-            break;
-        ++checks;
+    // Issue 13: at most 60 checks in a 3-minute payment, and an approval at any moment seen
+    // within 5 s: no gap between checks above 5 s, jitter included.
+    const PollPolicy policy;
+    const auto nominal = checkTimes(policy, 180'000, [] { return 0.5; });
+    QCOMPARE(int(nominal.size()), 57); // the count in PollPolicy.h
+    QVERIFY2(longestGap(nominal) <= 5000, qPrintable(QString::number(longestGap(nominal))));
+    QVERIFY2(nominal.front() <= 1000, "the first check comes within a second");
+
+    // Every delay at the top of its jitter: the longest gaps.
+    const auto slowest = checkTimes(policy, 15 * 60'000, [] { return 0.999999; });
+    QVERIFY2(longestGap(slowest) <= 5000, qPrintable(QString::number(longestGap(slowest))));
+    // Every delay at the bottom of its jitter: the most checks.
+    const auto busiest = checkTimes(policy, 180'000, [] { return 0.0; });
+    QVERIFY2(busiest.size() <= 62, qPrintable(QString::number(busiest.size())));
+
+    // Random jitter, as SaleTracker draws it: never above 60 in 3 minutes, never a gap over 5 s.
+    QRandomGenerator random(13);
+    for (int run = 0; run < 500; ++run) {
+        const auto times = checkTimes(policy, 180'000, [&random] { return random.generateDouble(); });
+        QVERIFY2(times.size() <= 60, qPrintable(QString::number(times.size())));
+        QVERIFY2(longestGap(times) <= 5000, qPrintable(QString::number(longestGap(times))));
     }
-    QVERIFY2(checks <= 40, qPrintable(QString::number(checks)));
-    QVERIFY2(checks >= 25, qPrintable(QString::number(checks))); // and fast at the start
+
+    // The old schedule (25 s cap) left a customer who approved after half a minute waiting.
+    PollPolicy old = policy;
+    old.phases = { { 20'000, 1000 }, { 38'000, 1500 } };
+    old.capMs = 25'000;
+    old.jitterPercent = 10;
+    QVERIFY(longestGap(checkTimes(old, 180'000, [] { return 0.5; })) > 5000);
 }
 
 void tst_PollPolicy::parse_data()

@@ -272,7 +272,7 @@ Global options:
   --demo               run against a built-in sandbox that approves after a short delay
   --demo-scenario S    the built-in sandbox's scenario (default approve-after:2000)
   --terminal PREFIX    order id prefix, 1-6 letters or digits (default T01)
-  --poll POLICY        polling, e.g. "first=1000;phases=20000:1000,38000:1500;backoff=2;cap=25000"
+  --poll POLICY        polling, e.g. "first=1000;phases=37000:1500;backoff=2;cap=4400" (the default)
   --json               one JSON object per line: order_id, state, provider, provider_status,
                        amount, currency, auth_url, verified, message, error
   --version, --help
