@@ -59,6 +59,7 @@ private slots:
                                    "[network]\ntimeout_ms=8000\n"
                                    "[juspay]\nmerchant_id=counterpay_demo\nrouting_id=fixed:terminal-7\n"
                                    "cred_public_key_file=" + m_publicKey.toUtf8() + "\nreturn_url=https://shop.example/return?a=1,b=2\n"
+                                   "wallets=GOPAY, PAYTM,GOPAY\n"
                                    "[googlepay]\nbase_url=production\nmerchant_id=BCR2DN4TCOUNTERPAY\nexpiry_minutes=5\n"
                                    "[cmcom]\nbase_url=http://127.0.0.1:8080/\nlanguage=nl\n");
         const auto profile = ProfileLoader::load(path);
@@ -75,6 +76,10 @@ private slots:
         QCOMPARE(profile->googlePay.expiryMinutes, 5);
         QCOMPARE(profile->cmcom.baseUrl.port(), 8080);
         QCOMPARE(profile->cmcom.language, QStringLiteral("nl"));
+        QCOMPARE(profile->juspayWallets, QStringList({ QStringLiteral("GOPAY"), QStringLiteral("PAYTM") }));
+        QCOMPARE(GatewayFactory::configuredSpecs(profile.value()),
+                 QStringList({ QStringLiteral("juspay-gpay"), QStringLiteral("juspay-cred"), QStringLiteral("juspay-wallet:GOPAY"),
+                               QStringLiteral("juspay-wallet:PAYTM"), QStringLiteral("googlepay"), QStringLiteral("cmcom") }));
     }
 
     void juspayProductionKeyword()
@@ -103,6 +108,9 @@ private slots:
         QTest::newRow("bad routing") << QByteArray("[juspay]\nmerchant_id=m\nrouting_id=random\n") << "profile_bad_value" << "routing_id";
         QTest::newRow("missing key file") << QByteArray("[juspay]\nmerchant_id=m\ncred_public_key_file=/nonexistent/cred.pem\n") << "profile_bad_file" << "cred_public_key_file";
         QTest::newRow("bad timeout") << QByteArray("[network]\ntimeout_ms=5\n[juspay]\nmerchant_id=m\n") << "profile_bad_value" << "timeout_ms";
+        QTest::newRow("lower-case wallet") << QByteArray("[juspay]\nmerchant_id=m\nwallets=GOPAY,paytm\n") << "profile_bad_value" << "[juspay] wallets has 'paytm'";
+        QTest::newRow("wallet with a space") << QByteArray("[juspay]\nmerchant_id=m\nwallets=GO PAY\n") << "profile_bad_value" << "[juspay] wallets has 'GO PAY'";
+        QTest::newRow("wallet with a dash") << QByteArray("[juspay]\nmerchant_id=m\nwallets=GO-PAY\n") << "profile_bad_value" << "[juspay] wallets";
         QTest::newRow("bad language") << QByteArray("[cmcom]\nlanguage=dutch\n") << "profile_bad_value" << "language";
         QTest::newRow("ca for production") << QByteArray("[juspay]\nmerchant_id=m\nbase_url=production\nca_file=/etc/hostname\n") << "profile_bad_value" << "ca_file";
         QTest::newRow("ca not pem") << QByteArray("[cmcom]\nbase_url=https://127.0.0.1:9/\nca_file=/etc/hostname\n") << "profile_bad_file" << "ca_file";

@@ -1,5 +1,6 @@
 #include "QrDecode.h"
 #include "app/common/AppServices.h"
+#include "app/common/StaticSecretSource.h"
 #include "app/gui/terminal/EngineCheckoutBackend.h"
 #include "checkout/CheckoutEngine.h"
 #include "sandbox/SandboxServer.h"
@@ -13,6 +14,7 @@
 #include "ui/StatusIndicator.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -32,6 +34,8 @@ private slots:
     void init();
     void cleanup();
     void enterPaysQrDecodesToAuthUrlAndApprovalShowsPaid();
+    void walletFromThePickerIsPaid();
+    void profileWalletsAreInThePickerAndPaid();
     void escapeCancels();
     void invalidInputShowsMessageAndPayStaysDisabled();
     void secondEnterDoesNotStartASecondSale();
@@ -43,8 +47,10 @@ private:
     QLineEdit *edit(const char *name) const { return m_window->findChild<QLineEdit *>(QLatin1String(name)); }
     void typeSale(const QString &amount, const QString &mobile, const QString &provider = QStringLiteral("juspay-cred"));
     void waitForQr();
+    void openWindow(const QUrl &sandboxUrl);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SandboxServer> m_profileSandbox; // for a window built from a profile file
     std::unique_ptr<AppServices> m_services;
     std::unique_ptr<CheckoutPort> m_port;
     std::unique_ptr<EngineCheckoutBackend> m_backend;
@@ -69,12 +75,17 @@ void tst_CashierWindow::init()
     auto services = AppServices::create(options);
     QVERIFY2(services.ok(), qPrintable(services.errorMessage()));
     m_services = std::move(services).value();
+    openWindow(m_services->sandbox()->baseUrl());
+}
+
+void tst_CashierWindow::openWindow(const QUrl &sandboxUrl)
+{
     CashierConfig config;
     config.providers = m_services->providers();
     config.locale = QLocale(QLocale::English, QLocale::India);
     config.demo = true;
     config.sound = false;
-    config.navigation = NavigationFilter(NavigationFilter::defaultGatewayHosts(), m_services->sandbox()->baseUrl());
+    config.navigation = NavigationFilter(NavigationFilter::defaultGatewayHosts(), sandboxUrl);
     m_receiptPrinter.clear();
     config.receiptPrinter = [this] { return m_receiptPrinter; };
     m_port = std::make_unique<CheckoutPort>();
@@ -92,6 +103,7 @@ void tst_CashierWindow::cleanup()
     m_backend.reset();
     m_port.reset();
     m_services.reset();
+    m_profileSandbox.reset();
     m_dir.reset();
 }
 
@@ -165,6 +177,90 @@ void tst_CashierWindow::enterPaysQrDecodesToAuthUrlAndApprovalShowsPaid()
     QTest::keyClick(newSale, Qt::Key_Return); // where the key goes: the focused "New sale"
     QTRY_COMPARE(m_window->page(), CashierWindow::Page::Sale);
     QVERIFY(edit("amountEdit")->text().isEmpty());
+}
+
+void tst_CashierWindow::walletFromThePickerIsPaid()
+{
+    // The demo profile offers a Payments API wallet (inline order); GOPAY authenticates with a
+    // POST form at the sandbox, which the payment page submits in the embedded browser.
+    auto *combo = m_window->findChild<QComboBox *>(QStringLiteral("providerCombo"));
+    const int index = combo->findData(QStringLiteral("juspay-wallet:GOPAY"));
+    QVERIFY2(index >= 0, "the wallet is not in the cashier's picker");
+    QCOMPARE(combo->itemText(index), QStringLiteral("Wallet GOPAY (via Juspay)"));
+    typeSale(QStringLiteral("149.50"), QStringLiteral("98765 43210"), QStringLiteral("juspay-wallet:GOPAY"));
+    QTest::keyClick(edit("amountEdit"), Qt::Key_Return);
+    QCOMPARE(m_window->page(), CashierWindow::Page::Payment);
+    StatusIndicator *indicator = m_window->paymentView()->statusIndicator();
+    QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), PaymentState::AwaitingCustomer, 10'000);
+    const QString orderId = m_window->currentOrderId();
+    const PaymentSession session = m_window->paymentView()->session();
+    QCOMPARE(session.method, PaymentSession::Method::Post);
+    QVERIFY(session.authUrl.toString().startsWith(m_services->sandbox()->baseUrl().toString()));
+    QCOMPARE(session.params.value(QStringLiteral("order_id")), orderId);
+    QVERIFY(!session.params.value(QStringLiteral("txn_uuid")).isEmpty());
+
+    QVERIFY(m_services->sandbox()->approve(orderId));
+    QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), PaymentState::Charged, 10'000);
+    QTRY_COMPARE(m_window->page(), CashierWindow::Page::Result);
+    QCOMPARE(m_window->resultView()->headline(), StatusIndicator::wordsFor(PaymentState::Charged));
+    const auto stored = m_services->ledger().findOrder(orderId);
+    QVERIFY(stored && stored.value());
+    QCOMPARE(stored.value()->provider, QStringLiteral("juspay-wallet:GOPAY"));
+    QCOMPARE(stored.value()->state, PaymentState::Charged);
+}
+
+void tst_CashierWindow::profileWalletsAreInThePickerAndPaid()
+{
+    // Not the demo: a profile file with [juspay] wallets=PAYTM,GOPAY over a sandbox on 127.0.0.1.
+    // PAYTM authenticates with a GET URL, shown as a QR code.
+    m_window.reset();
+    m_backend.reset();
+    m_port.reset();
+    m_services.reset();
+    SandboxOptions sandboxOptions;
+    m_profileSandbox = std::make_unique<SandboxServer>(sandboxOptions);
+    const Result<QUrl> base = m_profileSandbox->start();
+    QVERIFY2(base.ok(), qPrintable(base.errorMessage()));
+    const QString profilePath = m_dir->filePath(QStringLiteral("profile.ini"));
+    QFile profile(profilePath);
+    QVERIFY(profile.open(QIODevice::WriteOnly));
+    profile.write("[juspay]\nbase_url=" + base->toString().toUtf8() + "\nmerchant_id=" + sandboxOptions.juspayMerchantId.toUtf8()
+                  + "\nwallets=PAYTM,GOPAY\n");
+    profile.close();
+    AppOptions options;
+    options.configPath = profilePath;
+    options.dbPath = m_dir->filePath(QStringLiteral("profile-ledger.sqlite"));
+    options.pollPolicy = PollPolicy().scaled(0.02);
+    StaticSecretSource secrets;
+    secrets.set(SecretSource::Secret::JuspayApiKey, sandboxOptions.juspayApiKey);
+    auto services = AppServices::create(options, &secrets);
+    QVERIFY2(services.ok(), qPrintable(services.errorMessage()));
+    m_services = std::move(services).value();
+    QCOMPARE(m_services->providers(), QStringList({ QStringLiteral("juspay-gpay"), QStringLiteral("juspay-wallet:PAYTM"),
+                                                    QStringLiteral("juspay-wallet:GOPAY") }));
+    openWindow(base.value());
+
+    auto *combo = m_window->findChild<QComboBox *>(QStringLiteral("providerCombo"));
+    QVERIFY(combo->findData(QStringLiteral("juspay-wallet:GOPAY")) >= 0);
+    typeSale(QStringLiteral("75.25"), QStringLiteral("98765 43210"), QStringLiteral("juspay-wallet:PAYTM"));
+    QTest::keyClick(edit("amountEdit"), Qt::Key_Return);
+    QCOMPARE(m_window->page(), CashierWindow::Page::Payment);
+    waitForQr();
+    const QString orderId = m_window->currentOrderId();
+    const PaymentSession session = m_window->paymentView()->session();
+    QCOMPARE(session.method, PaymentSession::Method::Get);
+    const QString authUrl = session.authUrl.toString(QUrl::FullyEncoded);
+    QVERIFY(authUrl.startsWith(base->toString()));
+    QCOMPARE(decodeQr(m_window->paymentView()->qrCode()->grab().toImage()), authUrl);
+
+    QVERIFY(m_profileSandbox->approve(orderId));
+    StatusIndicator *indicator = m_window->paymentView()->statusIndicator();
+    QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), PaymentState::Charged, 10'000);
+    QTRY_COMPARE(m_window->page(), CashierWindow::Page::Result);
+    const auto stored = m_services->ledger().findOrder(orderId);
+    QVERIFY(stored && stored.value());
+    QCOMPARE(stored.value()->provider, QStringLiteral("juspay-wallet:PAYTM"));
+    QCOMPARE(stored.value()->state, PaymentState::Charged);
 }
 
 void tst_CashierWindow::escapeCancels()

@@ -23,10 +23,9 @@ Q_LOGGING_CATEGORY(lcApp, "counterpay.app")
 
 namespace {
 
-// The demo configures every provider the sandbox plays, including one inline-order wallet.
-const QStringList kDemoProviders = { QStringLiteral("juspay-gpay"), QStringLiteral("juspay-cred"),
-                                     QStringLiteral("juspay-wallet:GOPAY"), QStringLiteral("googlepay"),
-                                     QStringLiteral("cmcom") };
+// The demo configures every provider the sandbox plays, including one inline-order wallet
+// (GOPAY: the sandbox authenticates it with a POST form, as Juspay's example does).
+const QStringList kDemoWallets = { QStringLiteral("GOPAY") };
 
 } // namespace
 
@@ -118,6 +117,7 @@ VoidResult AppServices::startDemo()
     m_profile.filePath = QStringLiteral("(demo)");
     m_profile.timeoutMs = m_options.httpTimeoutMs;
     m_profile.hasJuspay = m_profile.hasGooglePay = m_profile.hasCmCom = true;
+    m_profile.juspayWallets = kDemoWallets;
     m_profile.juspay.baseUrl = base.value();
     m_profile.juspay.merchantId = sandboxOptions.juspayMerchantId;
     const Result<RsaKey> credKey = RsaKey::fromPem(m_sandbox->credPublicKeyPem());
@@ -148,7 +148,8 @@ VoidResult AppServices::startDemo()
 
     m_network = std::make_unique<QNetworkAccessManager>();
     m_http = std::make_unique<HttpClient>(m_network.get(), m_profile.httpOptions());
-    for (const QString &spec : kDemoProviders) {
+    const QStringList specs = GatewayFactory::configuredSpecs(m_profile);
+    for (const QString &spec : specs) {
         const Result<PaymentGateway *> gateway = GatewayFactory::create(spec, m_profile, m_demoSecrets, m_http.get());
         if (!gateway)
             return gateway.error();
@@ -173,14 +174,8 @@ VoidResult AppServices::loadProfile(const SecretSource *secrets)
 
     m_network = std::make_unique<QNetworkAccessManager>();
     m_http = std::make_unique<HttpClient>(m_network.get(), m_profile.httpOptions());
-    QStringList specs;
-    if (m_profile.hasJuspay)
-        specs << QStringLiteral("juspay-gpay") << QStringLiteral("juspay-cred");
-    if (m_profile.hasGooglePay)
-        specs << QStringLiteral("googlepay");
-    if (m_profile.hasCmCom)
-        specs << QStringLiteral("cmcom");
-    for (const QString &spec : std::as_const(specs)) {
+    const QStringList specs = GatewayFactory::configuredSpecs(m_profile);
+    for (const QString &spec : specs) {
         const Result<PaymentGateway *> gateway = GatewayFactory::create(spec, m_profile, source, m_http.get());
         if (gateway)
             m_gateways.append(gateway.value());

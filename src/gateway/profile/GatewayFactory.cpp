@@ -24,6 +24,21 @@ QStringList GatewayFactory::providerSpecs()
              QStringLiteral("googlepay"), QStringLiteral("cmcom") };
 }
 
+QStringList GatewayFactory::configuredSpecs(const GatewayProfile &profile)
+{
+    QStringList specs;
+    if (profile.hasJuspay) {
+        specs << QStringLiteral("juspay-gpay") << QStringLiteral("juspay-cred");
+        for (const QString &wallet : profile.juspayWallets)
+            specs << QStringLiteral("juspay-wallet:") + wallet;
+    }
+    if (profile.hasGooglePay)
+        specs << QStringLiteral("googlepay");
+    if (profile.hasCmCom)
+        specs << QStringLiteral("cmcom");
+    return specs;
+}
+
 Result<PaymentGateway *> GatewayFactory::create(const QString &spec, const GatewayProfile &profile,
                                                 const SecretSource &secrets, HttpClient *http,
                                                 const Clock &clock, QObject *parent)

@@ -16,6 +16,9 @@ class GatewayFactory
 {
 public:
     static QStringList providerSpecs();
+    // The specs a profile configures, in the order a cashier is offered them: juspay-gpay,
+    // juspay-cred, juspay-wallet:NAME for each of [juspay] wallets, googlepay, cmcom.
+    static QStringList configuredSpecs(const GatewayProfile &profile);
     static Result<PaymentGateway *> create(const QString &providerSpec, const GatewayProfile &profile,
                                            const SecretSource &secrets, HttpClient *http,
                                            const Clock &clock = Clock::system(), QObject *parent = nullptr);

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QSslCertificate>
 #include <QString>
+#include <QStringList>
 
 // A loaded profile (see src/gateway/README.md for the file format). It holds no secrets:
 // GatewayFactory adds them from a SecretSource when it builds a gateway.
@@ -18,6 +19,9 @@ struct GatewayProfile
     bool hasGooglePay = false;
     bool hasCmCom = false;
     JuspayConfig juspay;
+    // [juspay] wallets=GOPAY,PAYTM: the Payments API (inline order) wallets offered; each one
+    // is the provider juspay-wallet:NAME. Upper-case letters, digits and '_', in file order.
+    QStringList juspayWallets;
     GooglePayConfig googlePay;
     CmComConfig cmcom;
     int timeoutMs = 15'000;

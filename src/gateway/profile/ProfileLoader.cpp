@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QRegularExpression>
 #include <QSettings>
 
 namespace {
@@ -70,6 +71,27 @@ std::optional<Error> readCaFile(const Reader &r, const QUrl &baseUrl, const QStr
         return r.error("profile_bad_file", QStringLiteral("ca_file"),
                        QStringLiteral("holds no PEM certificate: %1").arg(path));
     out.append(certificates);
+    return std::nullopt;
+}
+
+// [juspay] wallets=GOPAY,PAYTM: Juspay's payment_method names, as Juspay spells them.
+std::optional<Error> readWallets(const Reader &r, QStringList &out)
+{
+    const QString name = QStringLiteral("wallets");
+    if (!r.has(name))
+        return std::nullopt;
+    static const QRegularExpression kWallet(QStringLiteral("^[A-Z0-9_]{2,20}$"));
+    const QStringList items = r.text(name).split(u',', Qt::SkipEmptyParts);
+    for (const QString &item : items) {
+        const QString wallet = item.trimmed();
+        if (!kWallet.match(wallet).hasMatch())
+            return r.error("profile_bad_value", name,
+                           QStringLiteral("has '%1': each wallet is 2 to 20 upper-case letters, digits or '_', "
+                                          "separated by commas (e.g. wallets=GOPAY,PAYTM).")
+                                   .arg(wallet.left(24)));
+        if (!out.contains(wallet))
+            out.append(wallet);
+    }
     return std::nullopt;
 }
 
@@ -161,6 +183,8 @@ Result<GatewayProfile> ProfileLoader::load(const QString &path)
             return r.error("profile_bad_value", QStringLiteral("routing_id"), QStringLiteral("must be order, customer or fixed:VALUE."));
         }
         c.returnUrl = r.text(QStringLiteral("return_url"));
+        if (auto e = readWallets(r, profile.juspayWallets))
+            return *e;
         if (r.has(QStringLiteral("cred_public_key_file"))) {
             const QString keyPath = r.text(QStringLiteral("cred_public_key_file"));
             QFile file(keyPath);
