@@ -3,6 +3,8 @@
 // CLI against a real SQLite ledger.
 // - [juspay] wallets=GOPAY,PAYTM makes juspay-wallet:GOPAY (POST authentication at the sandbox)
 //   and juspay-wallet:PAYTM (GET) configured providers: paid, checked and refunded end to end.
+// - A provider the profile cannot set up (CRED without its public key) is mentioned only when
+//   it is asked for.
 #include "FaultRig.h"
 
 #include <QEventLoop>
@@ -70,6 +72,7 @@ private slots:
     void walletIsChargedCheckedAndRefunded_data();
     void walletIsChargedCheckedAndRefunded();
     void walletsKeyIsChecked();
+    void skippedProviderIsMentionedOnlyWhenAskedFor();
 };
 
 void tst_CliProviders::walletIsChargedCheckedAndRefunded_data()
@@ -165,6 +168,31 @@ void tst_CliProviders::walletsKeyIsChecked()
                      && lines.first().contains(QLatin1String("'go pay'")),
              qPrintable(run.err));
     QVERIFY(rig.sandboxOrders().isEmpty());
+}
+
+void tst_CliProviders::skippedProviderIsMentionedOnlyWhenAskedFor()
+{
+    // The rig's profile has a [juspay] section without cred_public_key_file: CRED cannot be set up.
+    FaultRig rig(QStringLiteral("manual"));
+    QVERIFY2(rig.ok(), qPrintable(rig.error()));
+    const auto pay = [&rig](const QString &provider) {
+        return rig.cli({ QStringLiteral("pay"), QStringLiteral("--provider"), provider, QStringLiteral("--amount"),
+                         QStringLiteral("1.00"), QStringLiteral("--mobile"), QStringLiteral("9876543210"),
+                         QStringLiteral("--json") });
+    };
+    const FaultRig::Run gpay = pay(QStringLiteral("juspay-gpay"));
+    QVERIFY2(gpay.exitCode == 0, qPrintable(gpay.err));
+    QVERIFY2(gpay.err.isEmpty(), qPrintable(gpay.err)); // nothing is wrong: nothing is said
+
+    const FaultRig::Run history = rig.cli({ QStringLiteral("history"), QStringLiteral("--json") });
+    QCOMPARE(history.exitCode, 0);
+    QVERIFY2(!history.err.contains(QLatin1String("cred_public_key_file")), qPrintable(history.err));
+
+    const FaultRig::Run cred = pay(QStringLiteral("juspay-cred"));
+    QCOMPARE(cred.exitCode, 2);
+    QVERIFY2(cred.err.contains(QLatin1String("note: juspay-cred: ")) && cred.err.contains(QLatin1String("cred_public_key_file")),
+             qPrintable(cred.err));
+    QCOMPARE(cred.err.count(QLatin1String("cred_public_key_file")), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_CliProviders)

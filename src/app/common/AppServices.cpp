@@ -180,7 +180,7 @@ VoidResult AppServices::loadProfile(const SecretSource *secrets)
         if (gateway)
             m_gateways.append(gateway.value());
         else
-            m_skipped.append(spec + QStringLiteral(": ") + gateway.errorMessage());
+            m_skipped.insert(spec, gateway.errorMessage());
     }
     return ok();
 }
@@ -202,6 +202,14 @@ PaymentGateway *AppServices::gateway(const QString &provider) const
             return gateway;
     }
     return nullptr;
+}
+
+QStringList AppServices::skippedProviders() const
+{
+    QStringList lines;
+    for (auto it = m_skipped.cbegin(); it != m_skipped.cend(); ++it)
+        lines.append(it.key() + QStringLiteral(": ") + it.value());
+    return lines;
 }
 
 QStringList AppServices::providers() const

@@ -5,6 +5,7 @@
 #include "core/Result.h"
 #include "gateway/profile/GatewayProfile.h"
 
+#include <QMap>
 #include <QObject>
 #include <QStringList>
 
@@ -42,8 +43,11 @@ public:
     QList<PaymentGateway *> gateways() const { return m_gateways; }
     PaymentGateway *gateway(const QString &provider) const;
     QStringList providers() const;
-    // Why a provider the profile names could not be set up, for messages.
-    QStringList skippedProviders() const { return m_skipped; }
+    // Why a provider the profile names could not be set up, for messages: all of them as
+    // "spec: reason" lines, or the reason for one spec (empty when it was not skipped).
+    // A face mentions a skipped provider only when it is asked for, never on every run.
+    QStringList skippedProviders() const;
+    QString skipReason(const QString &provider) const { return m_skipped.value(provider); }
     SandboxServer *sandbox() const { return m_sandbox.get(); }
     QString ledgerPath() const { return m_ledgerPath; }
     const AppOptions &options() const { return m_options; }
@@ -62,7 +66,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<HttpClient> m_http;
     QList<PaymentGateway *> m_gateways;
-    QStringList m_skipped;
+    QMap<QString, QString> m_skipped; // provider spec -> why it was not set up
     QString m_ledgerPath;
     std::unique_ptr<SqliteLedger> m_ledger;
     std::unique_ptr<CheckoutEngine> m_engine;
