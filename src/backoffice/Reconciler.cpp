@@ -27,6 +27,8 @@ ReconciliationLine lineFor(const OrderRecord &order)
     line.ledgerState = order.state;
     line.ledgerAmountMinorUnits = order.amount.minorUnits();
     line.currency = order.amount.currency().code();
+    line.ledgerRefundedMinorUnits = order.refundedMinorUnits;
+    line.ledgerNetMinorUnits = order.netMinorUnits();
     return line;
 }
 
@@ -43,9 +45,7 @@ bool Reconciler::isDoubtful(const OrderRecord &order)
 {
     if (!PaymentStates::isFinal(order.state))
         return true;
-    const bool tookMoney = order.state == PaymentState::Charged || order.state == PaymentState::PartiallyRefunded
-            || order.state == PaymentState::Refunded;
-    return tookMoney && !order.verified;
+    return order.tookMoney() && !order.verified;
 }
 
 void Reconciler::run(const QDate &day, const QTimeZone &zone)
@@ -119,6 +119,10 @@ void Reconciler::onStatus(const OrderRecord &order, const PaymentStatus &status)
 {
     ReconciliationLine line = lineFor(order);
     line.gatewayAmountMinorUnits = status.reportedAmount ? status.reportedAmount->minorUnits() : -1;
+    if (status.refundedAmount && status.refundedAmount->currency() == order.amount.currency())
+        line.gatewayRefundedMinorUnits = status.refundedAmount->minorUnits();
+    // More refunded at the provider than the ledger knows: a refund made outside CounterPay.
+    const bool refundedElsewhere = line.gatewayRefundedMinorUnits > order.refundedMinorUnits;
     // A "paid" for another amount maps to Unknown in PaymentStatus; for the manager it is a charge.
     line.gatewayState = status.amountMismatch ? PaymentStates::name(PaymentState::Charged) : PaymentStates::name(status.state);
     const QString ledgerAmount = amountText(order.amount.minorUnits(), order.amount.currency());
@@ -128,6 +132,12 @@ void Reconciler::onStatus(const OrderRecord &order, const PaymentStatus &status)
                 : QStringLiteral("another amount");
         line.difference = QStringLiteral("The gateway charged %1, but the ledger has %2 (ledger state %3).")
                                   .arg(gatewayAmount, ledgerAmount, PaymentStates::name(order.state));
+    } else if (refundedElsewhere) {
+        line.difference = QStringLiteral("The gateway reports %1 refunded, the ledger %2 (net %3 of %4); "
+                                         "re-check the order to record it.")
+                                  .arg(amountText(line.gatewayRefundedMinorUnits, order.amount.currency()),
+                                       amountText(order.refundedMinorUnits, order.amount.currency()),
+                                       amountText(order.netMinorUnits(), order.amount.currency()), ledgerAmount);
     } else if (status.state != order.state) {
         line.difference = QStringLiteral("The ledger says %1, the gateway says %2 (%3).")
                                   .arg(PaymentStates::name(order.state), PaymentStates::name(status.state),

@@ -15,6 +15,11 @@ struct ReconciliationLine
     qint64 ledgerAmountMinorUnits = 0;
     qint64 gatewayAmountMinorUnits = -1;  // -1 when the gateway reported no amount
     QString currency;
+    // The ledger's refunded figure and net (OrderRecord::netMinorUnits, the Z report's and the
+    // history's definition), and what the gateway says was refunded (-1: it said nothing).
+    qint64 ledgerRefundedMinorUnits = 0;
+    qint64 ledgerNetMinorUnits = 0;
+    qint64 gatewayRefundedMinorUnits = -1;
     QString difference;                   // in words, for the manager
 };
 

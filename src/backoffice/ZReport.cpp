@@ -141,6 +141,16 @@ qint64 ZReport::refundCount() const
 qint64 ZReport::refundedMinorUnits() const
 {
     qint64 total = 0;
+    for (const Line &line : m_lines) {
+        if (line.currency == m_currency && tookMoney(line.state))
+            total += line.refundedMinorUnits;
+    }
+    return total;
+}
+
+qint64 ZReport::refundsAskedMinorUnits() const
+{
+    qint64 total = 0;
     for (const RefundLine &line : m_refundLines) {
         if (line.currency == m_currency && refundCounts(line.state))
             total += line.amountMinorUnits;
@@ -158,13 +168,8 @@ QList<ZReport::Subtotal> ZReport::providerSubtotals() const
         if (line.currency == m_currency && tookMoney(line.state)) {
             subtotal.chargedCount += line.count;
             subtotal.chargedMinorUnits += line.amountMinorUnits;
+            subtotal.refundedMinorUnits += line.refundedMinorUnits;
         }
-    }
-    for (const RefundLine &line : m_refundLines) {
-        Subtotal &subtotal = byProvider[line.provider];
-        subtotal.provider = line.provider;
-        if (line.currency == m_currency && refundCounts(line.state))
-            subtotal.refundedMinorUnits += line.amountMinorUnits;
     }
     return byProvider.values();
 }
@@ -222,10 +227,11 @@ QString ZReport::toHtml(const QString &merchantName, const QLocale &locale) cons
     row(QStringLiteral("Orders"), locale.toString(orderCount()));
     row(QStringLiteral("Charged sales"), locale.toString(chargedCount()));
     row(QStringLiteral("Charged"), formatAmount(chargedMinorUnits(), locale));
-    row(QStringLiteral("Refunds"), locale.toString(refundCount()));
-    row(QStringLiteral("Refunded"), formatAmount(refundedMinorUnits(), locale));
+    row(QStringLiteral("Refunded of these sales"), formatAmount(refundedMinorUnits(), locale));
     row(QStringLiteral("Net"), formatAmount(netMinorUnits(), locale));
     html += QStringLiteral("</table>");
+    html += QStringLiteral("<p>Refunds asked in CounterPay this day (of any day's sales): %1, %2.</p>")
+                    .arg(locale.toString(refundCount()), escaped(formatAmount(refundsAskedMinorUnits(), locale)));
     if (!otherCurrencies().isEmpty()) {
         html += QStringLiteral("<p>Not in these totals: sales in %1.</p>").arg(escaped(otherCurrencies().join(QStringLiteral(", "))));
     }

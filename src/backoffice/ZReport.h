@@ -17,10 +17,15 @@ class Ledger;
 // (Ledger::salesTotals + refundTotals), never by summing fetched orders.
 //
 // "Charged" counts orders created that day that took money: charged, partially refunded and
-// refunded (their full amounts). "Refunded" is the refunds created that day that succeeded or
-// are pending at the provider (money on its way back), whenever the sale was. Net is charged
-// minus refunded. Totals are in the report's currency(); lines in any other currency are
-// listed but left out of the totals (otherCurrencies() says which).
+// refunded (their full amounts). "Refunded" is what went back of those sales, wherever it was
+// refunded: per order the ledger's one refunded figure (OrderQuery::refundedSql: the larger of
+// CounterPay's succeeded or pending refunds and the provider's own figure, so a refund made in
+// Juspay's dashboard counts and one made in CounterPay is not counted twice). Net is charged
+// minus refunded: SUM(amount - refunded) over the day's sales, the same net the history, the
+// reconciliation and a reprinted receipt show for each order. The refunds asked in CounterPay
+// that day (of any day's sales) are listed apart (refundLines, refundsAsked*), for the till's
+// cash count; they are not in the net. Totals are in the report's currency(); lines in any other
+// currency are listed but left out of the totals (otherCurrencies() says which).
 class ZReport
 {
 public:
@@ -55,8 +60,11 @@ public:
     qint64 count(PaymentState state) const;
     qint64 chargedCount() const;
     qint64 chargedMinorUnits() const;
-    qint64 refundCount() const;
+    // What went back of the day's sales (in CounterPay or at the provider).
     qint64 refundedMinorUnits() const;
+    // Refunds asked in CounterPay that day that succeeded or are pending, of any day's sales.
+    qint64 refundCount() const;
+    qint64 refundsAskedMinorUnits() const;
     qint64 netMinorUnits() const { return chargedMinorUnits() - refundedMinorUnits(); }
 
     // States whose amount counts as charged; refund states that count as given back.

@@ -78,6 +78,8 @@ QString OrderQuery::orderColumns(PhoneAccess access)
         for (const QString &column : columnNames().split(QStringLiteral(", "))) {
             if (column == QLatin1String("phone_sealed"))
                 columns.append(mode == PhoneAccess::Reveal ? column : QStringLiteral("NULL"));
+            else if (column == QLatin1String("refunded_minor"))
+                columns.append(refundedSql());
             else if (isTextColumn(column))
                 columns.append(u"CAST(" + column + u" AS BLOB)");
             else
@@ -141,7 +143,7 @@ OrderQuery OrderQuery::salesTotals(const OrderFilter &filter)
     QStringList terms;
     addFilterTerms(filter, terms, query.bindings);
     query.sql = u"SELECT provider, method, state, currency, count(*), sum(amount_minor), "
-                u"sum(refunded_minor) FROM orders" + where(terms)
+                u"sum(" + refundedSql() + u") FROM orders" + where(terms)
             + u" GROUP BY provider, method, state, currency ORDER BY provider, method, state, currency";
     return query;
 }
@@ -194,4 +196,18 @@ QString OrderQuery::chargedStatesSql()
     return u'\'' + PaymentStates::name(PaymentState::Charged) + u"', '"
             + PaymentStates::name(PaymentState::PartiallyRefunded) + u"', '"
             + PaymentStates::name(PaymentState::Refunded) + u'\'';
+}
+
+QString OrderQuery::refundedSql()
+{
+    // refunds_by_order serves the subquery; it runs once per order read or totalled.
+    return QStringLiteral("MIN(orders.amount_minor, MAX(orders.refunded_minor, (SELECT COALESCE(SUM(r.amount_minor), 0) "
+                          "FROM refunds r WHERE r.order_id = orders.order_id AND r.currency = orders.currency "
+                          "AND r.state IN ('succeeded', 'pending'))))");
+}
+
+QString OrderQuery::netSql()
+{
+    return u"(CASE WHEN orders.state IN (" + chargedStatesSql() + u") THEN orders.amount_minor - " + refundedSql()
+            + u" ELSE 0 END)";
 }

@@ -37,4 +37,17 @@ struct OrderQuery
     // The states whose money was taken (charged, partially refunded, refunded), as SQL text
     // literals for an IN list.
     static QString chargedStatesSql();
+
+    // THE refunded figure of an order, used by every read of an order (its refunded_minor
+    // column) and by the totals, so the Z report, the history, reconciliation and a reprinted
+    // receipt cannot disagree: the larger of
+    //   - what CounterPay refunded (its refunds rows that succeeded or are pending, in the
+    //     order's currency), and
+    //   - what the provider says went back (orders.refunded_minor, from its status answers:
+    //     Juspay amount_refunded, CM.com refundedAmount, which include CounterPay's own),
+    // at most the order's amount. The larger, not the sum: a CounterPay refund the provider
+    // reports as well is the same money and is never subtracted twice.
+    static QString refundedSql();
+    // The net of an order: amount - refunded for the states that took money, else 0.
+    static QString netSql();
 };

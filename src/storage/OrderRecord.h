@@ -27,10 +27,26 @@ struct OrderRecord
     QString authUrl;
     QDateTime expiresAt;             // the provider's expiry, UTC
     bool verified = false;           // provider amount and currency matched the order's
+    // As read from the ledger: the larger of CounterPay's own refunds (succeeded or pending)
+    // and the provider's refunded figure, at most the amount (OrderQuery::refundedSql). As
+    // written: the provider's figure (or CounterPay's, whichever is known to be larger).
     qint64 refundedMinorUnits = 0;
     QString note;
     QDateTime createdAt;             // UTC
     QDateTime updatedAt;             // UTC
+
+    // Whether the sale took money (charged, partially refunded or refunded).
+    bool tookMoney() const
+    {
+        return state == PaymentState::Charged || state == PaymentState::PartiallyRefunded
+                || state == PaymentState::Refunded;
+    }
+    // What the sale is worth after refunds: amount - refunded when it took money, else 0
+    // (the same as OrderQuery::netSql for the row).
+    qint64 netMinorUnits() const
+    {
+        return tookMoney() ? amount.minorUnits() - qBound<qint64>(0, refundedMinorUnits, amount.minorUnits()) : 0;
+    }
 };
 
 enum class PhoneAccess {

@@ -147,6 +147,13 @@ void tst_CliProviders::walletIsChargedCheckedAndRefunded()
     QCOMPARE(atSandbox.value(QLatin1String("charges")).toInt(), 1);
     QCOMPARE(atSandbox.value(QLatin1String("amount_refunded")).toInt(), 4950);
     QCOMPARE(FaultRig::sqlite(rig.dbPath(), QStringLiteral("SELECT provider FROM orders")), provider);
+    // The history says what is left of the sale, as the Z report counts it.
+    const FaultRig::Run history = rig.cli({ QStringLiteral("history"), QStringLiteral("--json") });
+    QCOMPARE(history.exitCode, 0);
+    const QJsonObject listed = jsonLines(history.out).last();
+    QCOMPARE(listed.value(QLatin1String("order_id")).toString(), orderId);
+    QCOMPARE(listed.value(QLatin1String("refunded")).toString(), QStringLiteral("49.50"));
+    QCOMPARE(listed.value(QLatin1String("net")).toString(), QStringLiteral("100.00"));
 }
 
 void tst_CliProviders::walletsKeyIsChecked()

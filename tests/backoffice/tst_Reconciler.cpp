@@ -4,6 +4,7 @@
 #include "../checkout/CheckoutRig.h"
 #include "../checkout/CountingGateway.h"
 #include "LedgerSeed.h"
+#include "RefundScenario.h"
 #include "backoffice/Reconciler.h"
 
 #include <QTest>
@@ -24,6 +25,8 @@ private slots:
     void initTestCase();
     void listsTheDifferences();
     void emptyDay();
+    void linesCarryTheLedgersNet();
+    void refundMadeOutsideCounterPayIsListed();
 
 private:
     bool startAtSandbox(const QString &orderId, qint64 minor);
@@ -175,6 +178,57 @@ void tst_Reconciler::emptyDay()
     QVERIFY(finished.wait(5000));
     QVERIFY(finished.first().first().value<QList<ReconciliationLine>>().isEmpty());
     QCOMPARE(progress.count(), 0);
+}
+
+void tst_Reconciler::linesCarryTheLedgersNet()
+{
+    // Never verified, so every sale is re-asked; the sandbox has none of them. Each line shows
+    // the sale's net as the Z report counts it.
+    const QDate day(2025, 6, 15);
+    const RefundScenario scenario
+            = seedRefundScenario(*m_rig->ledger, QDateTime(day, QTime(10, 0), kKolkata).toUTC(), QStringLiteral("N-"), false);
+    Reconciler reconciler(*m_rig->ledger, { m_rig->gateway.get() });
+    QSignalSpy finished(&reconciler, &Reconciler::finished);
+    reconciler.run(day, kKolkata);
+    QVERIFY(finished.wait(20'000));
+    const QList<ReconciliationLine> lines = finished.first().first().value<QList<ReconciliationLine>>();
+    QCOMPARE(lines.size(), 7); // the failed sale is final and took nothing: not doubtful
+    for (const ReconciliationLine &line : lines) {
+        QCOMPARE(line.ledgerNetMinorUnits, scenario.expectedNet.value(line.orderId));
+        QCOMPARE(line.ledgerRefundedMinorUnits, scenario.expectedRefunded.value(line.orderId));
+    }
+}
+
+void tst_Reconciler::refundMadeOutsideCounterPayIsListed()
+{
+    // Charged at the sandbox, then refunded there without the ledger knowing (a dashboard
+    // refund); the ledger's sale was never verified, so it is re-asked.
+    QVERIFY(startAtSandbox(QStringLiteral("R-DASH"), 30000));
+    QVERIFY(m_rig->sandbox->approve(QStringLiteral("R-DASH")));
+    RefundRequest refund;
+    refund.order.orderId = QStringLiteral("R-DASH");
+    refund.order.amount = Money::fromMinorUnits(30000, Currency::inr()).value();
+    refund.amount = Money::fromMinorUnits(12000, Currency::inr()).value();
+    refund.uniqueRequestId = QStringLiteral("DASH1");
+    auto refunded = std::make_shared<std::optional<bool>>();
+    m_rig->gateway->refund(refund, this, [refunded](const GatewayResult<RefundResult> &result) { *refunded = result.ok(); });
+    QVERIFY(QTest::qWaitFor([refunded]() { return refunded->has_value(); }, 5000) && refunded->value_or(false));
+    const QDate day(2025, 6, 16);
+    seed(QStringLiteral("R-DASH"), 30000, PaymentState::Charged, false, kProvider,
+         QDateTime(day, QTime(10, 0), kKolkata).toUTC());
+
+    Reconciler reconciler(*m_rig->ledger, { m_rig->gateway.get() });
+    QSignalSpy finished(&reconciler, &Reconciler::finished);
+    reconciler.run(day, kKolkata);
+    QVERIFY(finished.wait(20'000));
+    const QList<ReconciliationLine> lines = finished.first().first().value<QList<ReconciliationLine>>();
+    QCOMPARE(lines.size(), 1);
+    const ReconciliationLine &line = lines.first();
+    QCOMPARE(line.gatewayRefundedMinorUnits, qint64(12000));
+    QCOMPARE(line.ledgerRefundedMinorUnits, qint64(0));
+    QCOMPARE(line.ledgerNetMinorUnits, qint64(30000));
+    QVERIFY2(line.difference.startsWith(QLatin1String("The gateway reports 120.00 INR refunded, the ledger 0.00 INR")),
+             qPrintable(line.difference));
 }
 
 QTEST_GUILESS_MAIN(tst_Reconciler)

@@ -2,6 +2,8 @@
 // Orders in several states and providers over three days, some a millisecond either side of
 // local midnight in Asia/Kolkata (UTC+05:30); the report is for the middle day.
 #include "LedgerSeed.h"
+#include "RefundScenario.h"
+#include "backoffice/CsvExporter.h"
 #include "backoffice/ZReport.h"
 #include "storage/SqliteLedger.h"
 
@@ -18,6 +20,13 @@ const QTimeZone kKolkata("Asia/Kolkata");
 // 2026-03-10 00:00 IST is 2026-03-09 18:30 UTC, written out by hand (not through QTimeZone).
 const QDateTime kDayStartUtc(QDate(2026, 3, 9), QTime(18, 30), Qt::UTC);
 const QDateTime kDayEndUtc(QDate(2026, 3, 10), QTime(18, 30), Qt::UTC);
+
+// What went back of an order, written here independently of OrderQuery: the larger of
+// CounterPay's refunds that succeeded or are pending and the provider's figure
+// (orders.refunded_minor), never more than the amount.
+const QString kRefundedSql = QStringLiteral(
+        "MIN(o.amount_minor, MAX(o.refunded_minor, (SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r "
+        "WHERE r.order_id = o.order_id AND r.currency = o.currency AND r.state IN ('succeeded', 'pending'))))");
 
 struct Provider
 {
@@ -44,6 +53,7 @@ private slots:
     void midnightEdges();
     void emptyDay();
     void html();
+    void netOfRefundsMadeAnywhere();
 
 private:
     QSqlQuery sql(const QString &statement, const QVariantList &bindings = {});
@@ -72,9 +82,14 @@ void tst_ZReport::initTestCase()
     for (; n < 150; ++n) {
         const QDateTime at = first.addMSecs(qint64(random.bounded(3 * 24 * 3600)) * 1000 + random.bounded(1000));
         const Provider &provider = kProviders[random.bounded(int(std::size(kProviders)))];
-        const OrderRecord order = seedOrder(QStringLiteral("T01-%1").arg(n, 5, 10, QLatin1Char('0')), at,
-                                            100 + random.bounded(5'000'000), states.at(random.bounded(states.size())),
-                                            QString::fromLatin1(provider.name), QString::fromLatin1(provider.method));
+        OrderRecord order = seedOrder(QStringLiteral("T01-%1").arg(n, 5, 10, QLatin1Char('0')), at,
+                                      100 + random.bounded(5'000'000), states.at(random.bounded(states.size())),
+                                      QString::fromLatin1(provider.name), QString::fromLatin1(provider.method));
+        // The provider's own refunded figure (refunds made in its dashboard, say).
+        if (order.state == PaymentState::PartiallyRefunded)
+            order.refundedMinorUnits = order.amount.minorUnits() / 3;
+        else if (order.state == PaymentState::Refunded)
+            order.refundedMinorUnits = order.amount.minorUnits();
         QVERIFY(insert(*m_ledger, order).ok());
         if (ZReport::tookMoney(order.state))
             refundable.append(order);
@@ -186,15 +201,22 @@ void tst_ZReport::totalsEqualSqlSums()
                                           + tookMoney,
                                   day);
     const QString refundCounts = QStringLiteral("state IN ('succeeded', 'pending')");
+    // Refunds asked in CounterPay this day, of any day's sales: listed apart, for the till.
     const qint64 refundCount = scalar(u"SELECT COUNT(*) FROM refunds WHERE created_at >= ? AND created_at < ? AND " + refundCounts, day);
-    const qint64 refunded = scalar(u"SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE created_at >= ? AND created_at < ? AND "
-                                           + refundCounts,
+    const qint64 asked = scalar(u"SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE created_at >= ? AND created_at < ? AND "
+                                        + refundCounts,
+                                day);
+    // What went back of this day's sales, whenever and wherever it was refunded.
+    const qint64 refunded = scalar(u"SELECT COALESCE(SUM(" + kRefundedSql + u"), 0) FROM orders o "
+                                           u"WHERE o.created_at >= ? AND o.created_at < ? AND o." + tookMoney,
                                    day);
     QVERIFY(chargedCount > 5);
     QVERIFY(refundCount > 2);
+    QVERIFY(refunded > 0);
     QCOMPARE(m_report->chargedCount(), chargedCount);
     QCOMPARE(m_report->chargedMinorUnits(), charged);
     QCOMPARE(m_report->refundCount(), refundCount);
+    QCOMPARE(m_report->refundsAskedMinorUnits(), asked);
     QCOMPARE(m_report->refundedMinorUnits(), refunded);
     QCOMPARE(m_report->netMinorUnits(), charged - refunded);
 }
@@ -210,9 +232,9 @@ void tst_ZReport::providerSubtotalsEqualSql()
     while (orders.next())
         charged.insert(orders.value(0).toString(), orders.value(1).toLongLong());
     QMap<QString, qint64> refunded;
-    QSqlQuery refunds = sql(QStringLiteral("SELECT o.provider, SUM(r.amount_minor) FROM refunds r JOIN orders o ON o.order_id = r.order_id "
-                                           "WHERE r.created_at >= ? AND r.created_at < ? AND r.state IN ('succeeded', 'pending') "
-                                           "GROUP BY o.provider"),
+    QSqlQuery refunds = sql(u"SELECT o.provider, SUM(" + kRefundedSql + u") FROM orders o "
+                            u"WHERE o.created_at >= ? AND o.created_at < ? "
+                            u"AND o.state IN ('charged', 'partially_refunded', 'refunded') GROUP BY o.provider",
                             day);
     while (refunds.next())
         refunded.insert(refunds.value(0).toString(), refunds.value(1).toLongLong());
@@ -243,7 +265,7 @@ void tst_ZReport::midnightEdges()
     const qint64 edgeIn = scalar(QStringLiteral("SELECT COUNT(*) FROM refunds WHERE unique_request_id = 'edge-start' AND created_at >= ? AND created_at < ?"),
                                  { kDayStartUtc.toMSecsSinceEpoch(), kDayEndUtc.toMSecsSinceEpoch() });
     QCOMPARE(edgeIn, qint64(1));
-    QVERIFY(next.refundedMinorUnits() >= 2222);
+    QVERIFY(next.refundsAskedMinorUnits() >= 2222);
 }
 
 void tst_ZReport::emptyDay()
@@ -264,6 +286,62 @@ void tst_ZReport::html()
     QVERIFY(html.contains(QLatin1String("juspay-cred")));
     QCOMPARE(m_report->formatAmount(14'999'900, QLocale(QLocale::English, QLocale::India)), QStringLiteral("\u20B91,49,999.00"));
     QCOMPARE(m_report->formatAmount(-5'000, QLocale(QLocale::English, QLocale::India)), QStringLiteral("-\u20B950.00"));
+}
+
+void tst_ZReport::netOfRefundsMadeAnywhere()
+{
+    // A ledger of its own: sales refunded outside CounterPay (state + refunded_minor, no refunds
+    // row), in CounterPay only, in both (the same money), and in both for different amounts.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("refunds.sqlite"));
+    auto ledger = SqliteLedger::open(path, PhoneVault::fromKey(QByteArray(32, 'k')).value()).value();
+    const QDate day(2026, 4, 2);
+    const RefundScenario scenario
+            = seedRefundScenario(*ledger, QDateTime(day, QTime(11, 0), kKolkata).toUTC(), QStringLiteral("Z-"));
+    QCOMPARE(scenario.net(), qint64(210'000)); // 2,800.00 charged, 700.00 back
+
+    const ZReport report = ZReport::build(*ledger, day, kKolkata).value();
+    QCOMPARE(report.chargedMinorUnits(), scenario.charged);
+    QCOMPARE(report.refundedMinorUnits(), scenario.refunded);
+    QCOMPARE(report.netMinorUnits(), scenario.net());
+
+    // The same figure straight from the file, written out here: SUM(amount - refunded).
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tst_ZReport-net"));
+    db.setDatabaseName(path);
+    QVERIFY(db.open());
+    {
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"SELECT SUM(o.amount_minor - " + kRefundedSql + u") FROM orders o "
+                           u"WHERE o.state IN ('charged', 'partially_refunded', 'refunded')"));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toLongLong(), report.netMinorUnits());
+    }
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("tst_ZReport-net"));
+
+    // The history reads the same figure for every sale (what the CLI and the back office list,
+    // and a reprinted receipt prints), and the CSV export carries it.
+    OrderFilter all;
+    all.limit = 100;
+    const QList<OrderRecord> orders = ledger->findOrders(all).value();
+    QCOMPARE(orders.size(), scenario.expectedNet.size());
+    qint64 historyNet = 0;
+    for (const OrderRecord &order : orders) {
+        QCOMPARE(order.netMinorUnits(), scenario.expectedNet.value(order.orderId));
+        QCOMPARE(order.refundedMinorUnits, scenario.expectedRefunded.value(order.orderId));
+        const auto found = ledger->findOrder(order.orderId, PhoneAccess::Masked).value();
+        QCOMPARE(found->netMinorUnits(), order.netMinorUnits());
+        QCOMPARE(CsvExporter::fields(order).at(10),
+                 Money::fromMinorUnits(scenario.expectedRefunded.value(order.orderId), Currency::inr())->toDecimalString());
+        historyNet += order.netMinorUnits();
+    }
+    QCOMPARE(historyNet, report.netMinorUnits());
+    // Provider subtotals add up to the same net.
+    qint64 subtotalNet = 0;
+    for (const ZReport::Subtotal &subtotal : report.providerSubtotals())
+        subtotalNet += subtotal.netMinorUnits();
+    QCOMPARE(subtotalNet, report.netMinorUnits());
 }
 
 QTEST_GUILESS_MAIN(tst_ZReport)

@@ -35,6 +35,9 @@ QJsonObject CliOutput::toJson(const OrderRecord &order, const QString &message, 
         { QStringLiteral("currency"), order.amount.currency().code() },
         { QStringLiteral("auth_url"), order.authUrl },
         { QStringLiteral("verified"), order.verified },
+        // Refunded wherever it was (CounterPay or the provider) and the net: the Z report's figures.
+        { QStringLiteral("refunded"), Money::fromMinorUnits(order.refundedMinorUnits, order.amount.currency())->toDecimalString() },
+        { QStringLiteral("net"), Money::fromMinorUnits(order.netMinorUnits(), order.amount.currency())->toDecimalString() },
         { QStringLiteral("message"), message },
         { QStringLiteral("error"), error },
     };

@@ -16,6 +16,16 @@ QString BackOfficeText::money(qint64 minorUnits, const QString &currencyCode, co
     return negative ? QStringLiteral("\u2212") + text : text;
 }
 
+QString BackOfficeText::amountWithNet(qint64 amountMinorUnits, qint64 refundedMinorUnits, qint64 netMinorUnits,
+                                      const QString &currencyCode, const QLocale &locale)
+{
+    const QString amount = money(amountMinorUnits, currencyCode, locale);
+    if (refundedMinorUnits <= 0)
+        return amount;
+    return tr("%1 (refunded %2, net %3)")
+            .arg(amount, money(refundedMinorUnits, currencyCode, locale), money(netMinorUnits, currencyCode, locale));
+}
+
 QString BackOfficeText::maskedPhone(const QString &last4)
 {
     if (last4.isEmpty())

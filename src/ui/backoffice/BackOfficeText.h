@@ -18,6 +18,11 @@ class BackOfficeText
 public:
     // "₹1,49,950.00" in en_IN. An unknown currency code prints the code and the decimal string.
     static QString money(qint64 minorUnits, const QString &currencyCode, const QLocale &locale);
+    // A sale's amount as the history, the detail pane, reconciliation and a reprinted receipt
+    // show it: "₹149.50", or "₹149.50 (refunded ₹49.50, net ₹100.00)" once money went back
+    // (refunded and net as the ledger reads them: OrderRecord::refundedMinorUnits/netMinorUnits).
+    static QString amountWithNet(qint64 amountMinorUnits, qint64 refundedMinorUnits, qint64 netMinorUnits,
+                                 const QString &currencyCode, const QLocale &locale);
     // "••••••3210" from the stored last 4; empty when there is no phone.
     static QString maskedPhone(const QString &last4);
     static QString state(PaymentState state);

@@ -98,7 +98,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                                                                    : provider;
     }
     case AmountColumn:
-        return BackOfficeText::money(order->amount.minorUnits(), order->amount.currency().code(), m_locale);
+        return BackOfficeText::amountWithNet(order->amount.minorUnits(), order->refundedMinorUnits, order->netMinorUnits(),
+                                             order->amount.currency().code(), m_locale);
     case StateColumn: return BackOfficeText::state(order->state);
     case PhoneColumn: return BackOfficeText::maskedPhone(order->phoneLast4);
     case CashierColumn: return order->cashier;

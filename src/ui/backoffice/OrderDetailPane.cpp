@@ -67,7 +67,8 @@ void OrderDetailPane::reload()
     const QString currency = order.amount.currency().code();
     m_ui->titleLabel->setText(tr("%1 \u00b7 %2 \u00b7 %3")
                                       .arg(order.orderId,
-                                           BackOfficeText::money(order.amount.minorUnits(), currency, m_locale),
+                                           BackOfficeText::amountWithNet(order.amount.minorUnits(), order.refundedMinorUnits,
+                                                                         order.netMinorUnits(), currency, m_locale),
                                            BackOfficeText::state(order.state)));
     m_ui->methodValue->setText(order.method.isEmpty() ? ProviderNames::display(order.provider)
                                                       : ProviderNames::display(order.provider) + QStringLiteral(" \u00b7 ")
@@ -194,21 +195,29 @@ void OrderDetailPane::reprint()
 {
     if (!m_order)
         return;
-    const OrderRecord &order = *m_order;
+    const ReceiptPrinter::Receipt receipt = receiptFor(*m_order, m_merchantName, m_locale);
+    const Result<QString> printed = ReceiptPrinter::print(receipt, this, m_receiptPrinter);
+    if (printed && !printed.value().isEmpty())
+        showMessage(tr("Receipt sent to %1.").arg(printed.value()), false);
+    else if (!printed && !printed.errorMessage().isEmpty())
+        showMessage(tr("Cannot print: %1").arg(printed.errorMessage()), true);
+}
+
+ReceiptPrinter::Receipt OrderDetailPane::receiptFor(const OrderRecord &order, const QString &merchantName,
+                                                    const QLocale &locale)
+{
     ReceiptPrinter::Receipt receipt;
-    receipt.merchantName = m_merchantName;
-    receipt.amountText = BackOfficeText::money(order.amount.minorUnits(), order.amount.currency().code(), m_locale);
+    receipt.merchantName = merchantName;
+    // A reprint after a refund says what the sale is worth now, with the same net as the history.
+    receipt.amountText = BackOfficeText::amountWithNet(order.amount.minorUnits(), order.refundedMinorUnits,
+                                                       order.netMinorUnits(), order.amount.currency().code(), locale);
     receipt.methodText = ProviderNames::display(order.provider);
     receipt.orderId = order.orderId;
     receipt.providerReference = order.providerReference.isEmpty() ? order.txnId : order.providerReference;
     receipt.upiRrn = order.upiRrn;
     receipt.maskedPhone = BackOfficeText::maskedPhone(order.phoneLast4);
     receipt.at = order.updatedAt.isValid() ? order.updatedAt : order.createdAt;
-    const Result<QString> printed = ReceiptPrinter::print(receipt, this, m_receiptPrinter);
-    if (printed && !printed.value().isEmpty())
-        showMessage(tr("Receipt sent to %1.").arg(printed.value()), false);
-    else if (!printed && !printed.errorMessage().isEmpty())
-        showMessage(tr("Cannot print: %1").arg(printed.errorMessage()), true);
+    return receipt;
 }
 
 void OrderDetailPane::refundFinished(const QString &orderId, const RefundRecord &refund, const QString &message)

@@ -2,6 +2,7 @@
 
 #include "storage/OrderEvent.h"
 #include "storage/OrderRecord.h"
+#include "ui/ReceiptPrinter.h"
 
 #include <QLocale>
 #include <QTimeZone>
@@ -39,6 +40,9 @@ public:
     void setMerchantName(const QString &name) { m_merchantName = name; }
     // Reprints go there without asking; empty = the system's default printer.
     void setReceiptPrinter(const QString &name) { m_receiptPrinter = name; }
+    // The receipt a reprint prints: the amount with what was refunded and the net, once any was.
+    static ReceiptPrinter::Receipt receiptFor(const OrderRecord &order, const QString &merchantName,
+                                              const QLocale &locale);
 
 signals:
     // The order changed (refund sent, settled): the history should re-read.

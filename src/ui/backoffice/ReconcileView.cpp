@@ -95,7 +95,10 @@ void ReconcileView::showLines(const QList<ReconciliationLine> &lines)
         const QStringList cells { line.orderId, ProviderNames::display(line.provider), BackOfficeText::state(line.ledgerState),
                                   line.gatewayState == QLatin1String("error") ? tr("no answer")
                                                                               : BackOfficeText::state(line.gatewayState),
-                                  tr("%1 / %2").arg(BackOfficeText::money(line.ledgerAmountMinorUnits, line.currency, m_locale),
+                                  tr("%1 / %2").arg(BackOfficeText::amountWithNet(line.ledgerAmountMinorUnits,
+                                                                                  line.ledgerRefundedMinorUnits,
+                                                                                  line.ledgerNetMinorUnits, line.currency,
+                                                                                  m_locale),
                                                     gatewayAmount),
                                   line.difference };
         for (int column = 0; column < cells.size(); ++column)

@@ -120,7 +120,7 @@ void ZReportView::refresh()
                false);
     }
     for (const ZReport::RefundLine &line : report.refundLines()) {
-        addRow({ cell(ProviderNames::display(line.provider)), cell(tr("refund")), cell(line.state),
+        addRow({ cell(ProviderNames::display(line.provider)), cell(tr("refund asked this day")), cell(line.state),
                  cell(m_locale.toString(line.count), true),
                  cell(BackOfficeText::money(-line.amountMinorUnits, line.currency, m_locale), true) },
                false);

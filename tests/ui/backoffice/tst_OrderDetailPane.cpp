@@ -1,5 +1,8 @@
 #include "BackOfficeRig.h"
 #include "SandboxGateways.h"
+#include "../../backoffice/RefundScenario.h"
+#include "ui/ReceiptPrinter.h"
+#include "ui/backoffice/HistoryModel.h"
 #include "ui/backoffice/OrderDetailPane.h"
 #include "ui/backoffice/PinDialog.h"
 #include "ui/backoffice/RefundDialog.h"
@@ -27,6 +30,7 @@ private slots:
     void managerRefundShowsTheConfirmation();
     void settleUnknownNeedsPinAndReason();
     void partialRefundThroughTheSandbox();
+    void historyPaneAndReprintShowTheNet();
 
 private:
     static void clickButton(QDialog *dialog, QDialogButtonBox::StandardButton which)
@@ -236,6 +240,43 @@ void tst_OrderDetailPane::partialRefundThroughTheSandbox()
     QTRY_VERIFY(pane.findChild<QLabel *>(QStringLiteral("refundsValue"))->text().contains(QStringLiteral("\u20b9500.00")));
     QVERIFY(pane.findChild<QLabel *>(QStringLiteral("titleLabel"))->text().contains(QStringLiteral("Partly refunded")));
     QVERIFY(!pane.message().isEmpty());
+}
+
+void tst_OrderDetailPane::historyPaneAndReprintShowTheNet()
+{
+    // Refunded in CounterPay and reported by the provider too (net 400.00, not 300.00), and
+    // refunded only in the provider's dashboard (net 150.00): the history row, the pane and the
+    // reprinted receipt all say what the Z report counts.
+    const QLocale india(QLocale::English, QLocale::India);
+    const RefundScenario scenario
+            = seedRefundScenario(*m_rig->ledger, m_rig->clock.nowUtc().addSecs(-3600), QStringLiteral("NET-"));
+    QVERIFY(m_rig->unlock()); // the whole history is the manager's
+    HistoryModel model({ [this](const OrderFilter &filter) { return m_rig->actions->history(filter); },
+                         [this](const OrderFilter &filter) { return m_rig->actions->countHistory(filter); } },
+                       india, m_rig->zone);
+    const QList<std::pair<QString, QString>> expected {
+        { QStringLiteral("NET-BOTH"), QStringLiteral("\u20B9500.00 (refunded \u20B9100.00, net \u20B9400.00)") },
+        { QStringLiteral("NET-OUTP"), QStringLiteral("\u20B9200.00 (refunded \u20B950.00, net \u20B9150.00)") },
+        { QStringLiteral("NET-CPO"), QStringLiteral("\u20B9400.00 (refunded \u20B9100.00, net \u20B9300.00)") },
+        { QStringLiteral("NET-CHG"), QStringLiteral("\u20B9100.00") },
+    };
+    for (const auto &[orderId, text] : expected) {
+        OrderFilter filter;
+        filter.search = orderId;
+        model.setFilter(filter);
+        QVERIFY2(model.rowCount() == 1, qPrintable(model.lastError()));
+        QCOMPARE(model.index(0, HistoryModel::AmountColumn).data().toString(), text);
+
+        OrderDetailPane pane(*m_rig->actions, india, m_rig->zone);
+        pane.showOrder(orderId);
+        QVERIFY2(pane.findChild<QLabel *>(QStringLiteral("titleLabel"))->text().contains(text),
+                 qPrintable(pane.findChild<QLabel *>(QStringLiteral("titleLabel"))->text()));
+        QVERIFY(pane.order());
+        QCOMPARE(pane.order()->netMinorUnits(), scenario.expectedNet.value(orderId));
+        const ReceiptPrinter::Receipt receipt = OrderDetailPane::receiptFor(*pane.order(), QStringLiteral("Sharma Stores"), india);
+        QCOMPARE(receipt.amountText, text);
+        QVERIFY(ReceiptPrinter::html(receipt).contains(text.toHtmlEscaped()));
+    }
 }
 
 QTEST_MAIN(tst_OrderDetailPane)
