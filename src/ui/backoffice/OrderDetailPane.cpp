@@ -146,8 +146,17 @@ void OrderDetailPane::recheck()
                 !asked.ok());
 }
 
+bool OrderDetailPane::refundsInCounterPay(const QString &provider)
+{
+    // Google Pay Omnichannel (direct, no PSP between) publishes no refund method; every other
+    // provider refunds through its API.
+    return provider != QLatin1String("googlepay");
+}
+
 void OrderDetailPane::askRefund()
 {
+    if (m_order && !refundsInCounterPay(m_order->provider))
+        return;
     if (!m_order)
         return;
     QPointer<OrderDetailPane> self(this);
@@ -255,7 +264,12 @@ void OrderDetailPane::updateButtons()
     const bool has = m_order.has_value();
     const PaymentState state = has ? m_order->state : PaymentState::Created;
     m_ui->recheckButton->setEnabled(has && !PaymentStates::isFinal(state));
-    m_ui->refundButton->setEnabled(has && (state == PaymentState::Charged || state == PaymentState::PartiallyRefunded));
+    const bool refundable = has && (state == PaymentState::Charged || state == PaymentState::PartiallyRefunded);
+    // No button that can only fail: where CounterPay cannot refund, the pane says where to.
+    const bool elsewhere = has && !refundsInCounterPay(m_order->provider);
+    m_ui->refundButton->setVisible(!elsewhere);
+    m_ui->refundButton->setEnabled(refundable && !elsewhere);
+    m_ui->refundElsewhereLabel->setVisible(refundable && elsewhere);
     m_ui->resolveButton->setEnabled(has && state == PaymentState::Unknown);
     m_ui->reprintButton->setEnabled(has && (state == PaymentState::Charged || state == PaymentState::PartiallyRefunded
                                             || state == PaymentState::Refunded));

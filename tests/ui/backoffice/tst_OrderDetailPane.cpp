@@ -31,6 +31,7 @@ private slots:
     void settleUnknownNeedsPinAndReason();
     void partialRefundThroughTheSandbox();
     void historyPaneAndReprintShowTheNet();
+    void googlePayDirectSaysWhereToRefund();
 
 private:
     static void clickButton(QDialog *dialog, QDialogButtonBox::StandardButton which)
@@ -277,6 +278,42 @@ void tst_OrderDetailPane::historyPaneAndReprintShowTheNet()
         QCOMPARE(receipt.amountText, text);
         QVERIFY(ReceiptPrinter::html(receipt).contains(text.toHtmlEscaped()));
     }
+}
+
+void tst_OrderDetailPane::googlePayDirectSaysWhereToRefund()
+{
+    QVERIFY(m_rig->unlock());
+    const QDateTime at = m_rig->clock.nowUtc().addSecs(-20);
+    const OrderRecord direct = demoOrder(9101, at, 25000, PaymentState::Charged,
+                                         { QStringLiteral("googlepay"), QStringLiteral("GOOGLEPAY") }, QStringLiteral("asha"));
+    const OrderRecord viaJuspay = demoOrder(9102, at, 25000, PaymentState::Charged,
+                                            { QStringLiteral("juspay-gpay"), QStringLiteral("GOOGLEPAY") }, QStringLiteral("asha"));
+    for (const OrderRecord &order : { direct, viaJuspay }) {
+        QVERIFY(m_rig->ledger->insertOrder(order, demoEvent(order.orderId, order.createdAt, QStringLiteral("created"), {},
+                                                            PaymentState::Created, QStringLiteral("ok"), QString()))
+                        .ok());
+    }
+    OrderDetailPane pane(*m_rig->actions, QLocale(QLocale::English, QLocale::India), m_rig->zone);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    auto *refund = pane.findChild<QPushButton *>(QStringLiteral("refundButton"));
+    auto *words = pane.findChild<QLabel *>(QStringLiteral("refundElsewhereLabel"));
+    QVERIFY(refund && words);
+
+    pane.showOrder(direct.orderId);
+    QVERIFY(!refund->isVisible());
+    QVERIFY(words->isVisible());
+    QVERIFY2(words->text().contains(QLatin1String("Google Pay direct payments are refunded through your PSP or Google's "
+                                                  "merchant console")),
+             qPrintable(words->text()));
+    // Alt+R (the button's shortcut) opens nothing either.
+    QTest::keyClick(&pane, Qt::Key_R, Qt::AltModifier);
+    QVERIFY(!pane.findChild<QDialog *>(QStringLiteral("refundDialog")));
+
+    pane.showOrder(viaJuspay.orderId); // through Juspay, CounterPay refunds it itself
+    QVERIFY(refund->isVisible());
+    QVERIFY(refund->isEnabled());
+    QVERIFY(!words->isVisible());
 }
 
 QTEST_MAIN(tst_OrderDetailPane)
