@@ -92,7 +92,13 @@ VoidResult ManagerActions::resolveUnknown(const QString &orderId, PaymentState o
         return makeError("not_unknown", QStringLiteral("Order %1 is %2, not unknown: there is nothing to resolve.")
                                                 .arg(orderId, PaymentStates::name(order.state)));
     }
-    if (outcome == PaymentState::Unknown || !PaymentStates::isLegalTransition(PaymentState::Unknown, outcome)) {
+    // A manager settles what the gateway's outcome was: paid or not. Refunds and a new attempt
+    // (Unknown -> Refunded / Submitting, which the engine may record after a status query) are
+    // not outcomes a person picks here.
+    const bool outcomeOfAPayment = outcome == PaymentState::Charged || outcome == PaymentState::Failed
+            || outcome == PaymentState::Declined || outcome == PaymentState::Expired
+            || outcome == PaymentState::Cancelled || outcome == PaymentState::AwaitingCustomer;
+    if (!outcomeOfAPayment || !PaymentStates::isLegalTransition(PaymentState::Unknown, outcome)) {
         return makeError("bad_outcome", QStringLiteral("An unknown payment cannot become %1.").arg(PaymentStates::name(outcome)));
     }
     const QDateTime now = m_clock.nowUtc();

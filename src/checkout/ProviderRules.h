@@ -15,5 +15,9 @@ public:
         return provider == QLatin1String("cmcom") ? Money::kCmComMaxMinorUnits : Money::kAbsoluteMaxMinorUnits;
     }
     // Whether a provider needs the customer's mobile number.
-    static bool needsMobile(const QString &provider) { return provider != QLatin1String("cmcom"); }
+    // CM.com and the Juspay wallets (the customer signs in on the wallet's page) need no mobile.
+    static bool needsMobile(const QString &provider)
+    {
+        return provider != QLatin1String("cmcom") && !provider.startsWith(QLatin1String("juspay-wallet:"));
+    }
 };

@@ -1,5 +1,6 @@
 #include "app/cli/CliArguments.h"
 
+#include "checkout/ProviderRules.h"
 #include "core/OrderId.h"
 
 #include <QHash>
@@ -154,6 +155,10 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
 
     if (values.contains(QStringLiteral("provider"))) {
         args.provider = values.value(QStringLiteral("provider"));
+        // Wallet names are upper case at Juspay (GOPAY); juspay-wallet:gopay means the same.
+        const QLatin1String walletPrefix("juspay-wallet:");
+        if (args.provider.startsWith(walletPrefix))
+            args.provider = walletPrefix + args.provider.mid(walletPrefix.size()).toUpper();
         if (!isProviderSpec(args.provider)) {
             return bad(QStringLiteral("--provider '%1' is not one of juspay-gpay, juspay-cred, juspay-wallet:METHOD, "
                                       "googlepay, cmcom.").arg(args.provider.left(40)));
@@ -233,7 +238,7 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
             return bad(QStringLiteral("pay needs --provider (juspay-gpay, juspay-cred, juspay-wallet:METHOD, googlepay, cmcom)."));
         if (!args.amount)
             return bad(QStringLiteral("pay needs --amount, such as --amount 149.50."));
-        if (!args.mobile && args.provider != QLatin1String("cmcom"))
+        if (!args.mobile && ProviderRules::needsMobile(args.provider))
             return bad(QStringLiteral("pay needs --mobile, the customer's mobile number."));
     } else if ((args.command == QLatin1String("status") || args.command == QLatin1String("refund")) && args.orderId.isEmpty()) {
         return bad(QStringLiteral("%1 needs --order-id.").arg(args.command));
