@@ -85,6 +85,7 @@ private:
 
     bool transition(PaymentState next, const Change &change);
     void recordEvent(const Change &change);
+    void recordPending(const QString &rawStatus);
     void raise(Alert::Kind kind, const QString &message);
     bool beginStart();
     void probe();
@@ -131,4 +132,6 @@ private:
     int m_startAttempts = 0;
     bool m_startMaybeApplied = false;
     bool m_startPending = false; // initiate() arrived while a query was on the wire
+    QString m_lastPendingStatus;    // the last "still pending" written to the ledger ...
+    qint64 m_lastPendingWriteMs = 0; // ... and when (monotonic)
 };
