@@ -60,6 +60,8 @@ QString SandboxCmComApi::orderIdOf(const SandboxHttpRequest &request)
 {
     if (request.path.startsWith(kTransactionsPath) && request.method == "GET")
         return request.path.mid(kTransactionsPath.size());
+    if (request.path.startsWith(kTransactionsPath) && request.path.endsWith(u"/refunds"))
+        return request.path.mid(kTransactionsPath.size()).section(u'/', 0, 0);
     if (const auto body = request.jsonObject())
         return body->value(u"reference"_s).toString();
     return {};
@@ -71,6 +73,13 @@ SandboxHttpResponse SandboxCmComApi::handle(const SandboxHttpRequest &request)
         return token(request);
     if (request.path == kTransactionsPath + u"initialize"_s && request.method == "POST")
         return initialize(request);
+    if (request.path.startsWith(kTransactionsPath) && request.path.endsWith(u"/refunds")
+        && request.method == "POST") {
+        const QString id = request.path.mid(kTransactionsPath.size()).section(u'/', 0, 0);
+        if (request.path != kTransactionsPath + id + u"/refunds"_s)
+            return error(404, u"Not found: %1"_s.arg(request.path.left(100)));
+        return refund(request, id);
+    }
     if (request.path.startsWith(kTransactionsPath) && request.method == "GET") {
         if (auto denied = checkBearer(request))
             return *denied;
@@ -271,6 +280,60 @@ SandboxHttpResponse SandboxCmComApi::get(const QString &id)
     if (!order)
         return error(404, u"Transaction %1 not found."_s.arg(id.left(60)));
     return SandboxHttpResponse::json(200, transactionObject(*order));
+}
+
+SandboxHttpResponse SandboxCmComApi::refund(const SandboxHttpRequest &request, const QString &id)
+{
+    if (auto denied = checkBearer(request))
+        return *denied;
+    auto order = m_context.store().find(SandboxOrder::keyFor(SandboxOrder::Provider::CmCom, id));
+    if (!order)
+        return error(404, u"Transaction %1 not found."_s.arg(id.left(60)));
+    // Both fields are optional, so an empty body is a refund of all that is left.
+    QJsonObject body;
+    if (!request.body.trimmed().isEmpty()) {
+        const std::optional<QJsonObject> parsed = request.jsonObject();
+        if (!parsed)
+            return error(400, u"The request body is not a JSON object."_s);
+        body = *parsed;
+    }
+    if (body.contains(u"reason"_s)) {
+        const QJsonValue reason = body.value(u"reason"_s);
+        if (!reason.isString() || reason.toString().size() > 255)
+            return error(400, u"reason must be a string of at most 255 characters."_s, u"reason"_s);
+    }
+    if (order->state != PaymentState::Charged)
+        return error(400,
+            u"Transaction %1 is %2; only a SUCCESS transaction can be refunded."_s.arg(
+                order->id, statusName(*order)));
+    const qint64 left = order->amountMinor - order->refundedMinor();
+    qint64 amountMinor = left;
+    if (body.contains(u"amount"_s)) {
+        const Currency currency = Currency::fromCode(order->currency).value_or(Currency::inr());
+        const Result<Money> amount = Money::fromJsonMinorUnits(body.value(u"amount"_s), currency);
+        if (!amount || amount->minorUnits() < 1 || amount->minorUnits() > Money::kCmComMaxMinorUnits)
+            return error(400, u"amount must be an integer from 1 to 99999999."_s, u"amount"_s);
+        amountMinor = amount->minorUnits();
+    }
+    if (left <= 0)
+        return error(400, u"Transaction %1 is refunded in full already."_s.arg(order->id));
+    if (amountMinor > left)
+        return error(400,
+            u"amount %1 exceeds the %2 left to refund on transaction %3."_s.arg(amountMinor).arg(left).arg(
+                order->id),
+            u"amount"_s);
+
+    SandboxRefund refund;
+    refund.id = m_context.randomUuid();
+    refund.amountMinor = amountMinor;
+    refund.created = m_context.now();
+    order->refunds.append(refund);
+    order->updated = refund.created;
+    m_context.store().put(*order);
+    qCInfo(lcSandbox) << "cm.com refund" << order->id << amountMinor << order->currency;
+    SandboxHttpResponse response = SandboxHttpResponse::json(200, transactionObject(*order));
+    response.committed = true;
+    return response;
 }
 
 QJsonObject SandboxCmComApi::transactionObject(const SandboxOrder &order) const

@@ -13,8 +13,11 @@ class SandboxContext;
 class SandboxCustomer;
 
 // CM.com's Google Pay API: POST /api/v1/authorization/oauth2/token (client_credentials),
-// POST /api/v1/paymentmethods/google-pay/v1/transactions/initialize (201), GET .../{id}, and
-// best-effort webhooks that carry ids only. Errors: {"message": ..., "errors": [...]}, as the
+// POST /api/v1/paymentmethods/google-pay/v1/transactions/initialize (201), GET .../{id},
+// POST .../{id}/refunds (amount in minor units, optional: all that is left; reason up to 255
+// characters; no idempotency key, so every accepted call is one more refund; answers the
+// transaction with refunds.refundedAmount updated), and best-effort webhooks that carry ids
+// only. Errors: {"message": ..., "errors": [...]}, as the
 // document only says "see message for details".
 class SandboxCmComApi final : public QObject
 {
@@ -38,6 +41,7 @@ private:
     SandboxHttpResponse token(const SandboxHttpRequest &request);
     SandboxHttpResponse initialize(const SandboxHttpRequest &request);
     SandboxHttpResponse get(const QString &id);
+    SandboxHttpResponse refund(const SandboxHttpRequest &request, const QString &id);
     std::optional<SandboxHttpResponse> checkBearer(const SandboxHttpRequest &request) const;
     QJsonObject transactionObject(const SandboxOrder &order) const;
     void sendWebhooks(const QString &orderKey, PaymentState previousState);

@@ -215,6 +215,74 @@ private slots:
         QVERIFY(!st.error().outcomeUnknown);
     }
 
+    // Hostile answers over real loopback: another transaction or merchant is never charged.
+    void answerAboutAnotherOrderIsIdentityMismatch_data()
+    {
+        QTest::addColumn<bool>("write");
+        QTest::addColumn<QByteArray>("body");
+        const QByteArray paid = ",\"transactionStatus\":{\"status\":\"SUCCESS\"},"
+                                "\"amountPaid\":{\"currencyCode\":\"INR\",\"units\":\"149\",\"nanos\":500000000}}";
+        QTest::newRow("get names transaction B") << false << "{\"transactionId\":\"T01B\"" + paid;
+        QTest::newRow("get names another merchant") << false
+                << "{\"transactionId\":\"T01A\",\"merchantInfo\":{\"googleMerchantId\":\"OTHER\"}" + paid;
+        QTest::newRow("initiate names transaction B") << true << "{\"transactionId\":\"T01B\"" + paid;
+    }
+
+    void answerAboutAnotherOrderIsIdentityMismatch()
+    {
+        QFETCH_GLOBAL(bool, tls);
+        Q_UNUSED(tls); // the scripted server speaks plain HTTP: both rows run over HTTP
+        QFETCH(bool, write);
+        QFETCH(QByteArray, body);
+        SandboxHarness h;
+        QVERIFY(h.start(false));
+        ScriptedHttpServer server;
+        QVERIFY(server.listen());
+        server.enqueueResponse(200, "{\"access_token\":\"t\",\"expires_in\":3600,\"token_type\":\"Bearer\"}");
+        server.enqueueResponse(200, body);
+        QJsonObject account = QJsonDocument::fromJson(h.server->googleServiceAccountJson()).object();
+        account.insert(QStringLiteral("token_uri"), QString::fromLatin1(server.baseUrl() + "/token"));
+        GooglePayConfig c;
+        c.baseUrl = QUrl(QString::fromLatin1(server.baseUrl()));
+        c.googleMerchantId = QStringLiteral("M");
+        c.serviceAccount = GoogleServiceAccount::fromJson(QJsonDocument(account).toJson()).value();
+        GooglePayGateway gateway(h.client.get(), c, m_clock);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("identity mismatch")));
+        GatewayError error;
+        if (write) {
+            PaymentRequest r = request();
+            r.orderId = QStringLiteral("T01A");
+            const auto session = start(gateway, r);
+            QVERIFY(!session.ok());
+            error = session.error();
+        } else {
+            PaymentRequest r = request();
+            r.orderId = QStringLiteral("T01A");
+            const auto st = status(gateway, ref(r));
+            QVERIFY(!st.ok()); // never a PaymentStatus, so never Charged
+            error = st.error();
+        }
+        QCOMPARE(error.kind, Kind::IdentityMismatch);
+        QCOMPARE(error.outcomeUnknown, write);
+    }
+
+    void refundSaysWhereToRefund()
+    {
+        QFETCH_GLOBAL(bool, tls);
+        SandboxHarness h;
+        QVERIFY(h.start(tls));
+        GooglePayGateway gateway(h.client.get(), config(h), m_clock);
+        RefundRequest r;
+        r.order = ref(request());
+        r.amount = r.order.amount;
+        r.uniqueRequestId = QStringLiteral("r1");
+        const auto refund = awaitGateway<RefundResult>(this, [&](QObject *c, auto done) { gateway.refund(r, c, done); });
+        QVERIFY(!refund.ok());
+        QCOMPARE(refund.error().kind, Kind::Unsupported);
+        QVERIFY(refund.error().message.contains(QStringLiteral("PSP")));
+        QVERIFY(refund.error().message.contains(QStringLiteral("merchant console")));
+    }
+
     void refreshOnceAfter401()
     {
         QFETCH_GLOBAL(bool, tls);

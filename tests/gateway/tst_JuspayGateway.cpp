@@ -409,6 +409,87 @@ private slots:
         QVERIFY(session.error().outcomeUnknown);
     }
 
+    // Hostile answers over real loopback: each names another order or merchant. None may end
+    // charged; each is the typed IdentityMismatch (a write's answer: outcome unknown).
+    void answerAboutAnotherOrderIsIdentityMismatch_data()
+    {
+        QTest::addColumn<bool>("write");
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("status names order B") << false
+                << QByteArray("{\"order_id\":\"T01B\",\"merchant_id\":\"m\",\"status\":\"CHARGED\",\"amount\":1,\"currency\":\"INR\"}");
+        QTest::newRow("status names another merchant") << false
+                << QByteArray("{\"order_id\":\"T01A\",\"merchant_id\":\"other\",\"status\":\"CHARGED\",\"amount\":1,\"currency\":\"INR\"}");
+        QTest::newRow("txns names order B") << true
+                << QByteArray("{\"order_id\":\"T01B\",\"txn_id\":\"m-T01B-1\",\"status\":\"PENDING_VBV\","
+                              "\"payment\":{\"authentication\":{\"method\":\"GET\",\"url\":\"https://x.example/pay\"}}}");
+    }
+
+    void answerAboutAnotherOrderIsIdentityMismatch()
+    {
+        QFETCH_GLOBAL(bool, tls);
+        Q_UNUSED(tls); // the scripted server speaks plain HTTP: both rows run over HTTP
+        QFETCH(bool, write);
+        QFETCH(QByteArray, body);
+        ScriptedHttpServer server;
+        QVERIFY(server.listen());
+        if (write)
+            server.enqueueResponse(200, "{\"order_id\":\"T01A\",\"status\":\"CREATED\",\"id\":\"ord_1\"}");
+        server.enqueueResponse(200, body);
+        QNetworkAccessManager manager;
+        HttpClient http(&manager, HttpClient::Options());
+        JuspayConfig c;
+        c.baseUrl = QUrl(QString::fromLatin1(server.baseUrl()));
+        c.merchantId = QStringLiteral("m");
+        c.apiKey = QStringLiteral("k");
+        JuspayGateway gateway(&http, c, JuspayGateway::Flow::GooglePayPush);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("identity mismatch")));
+        GatewayError error;
+        if (write) {
+            PaymentRequest r = request(100);
+            r.orderId = QStringLiteral("T01A");
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("txns for order T01A failed")));
+            const auto session = start(gateway, r);
+            QVERIFY(!session.ok());
+            error = session.error();
+        } else {
+            OrderRef o;
+            o.orderId = QStringLiteral("T01A");
+            o.amount = Money::fromMinorUnits(100, Currency::inr()).value();
+            const auto st = status(gateway, o);
+            QVERIFY(!st.ok()); // never a PaymentStatus, so never Charged
+            error = st.error();
+        }
+        QCOMPARE(error.kind, Kind::IdentityMismatch);
+        QCOMPARE(error.outcomeUnknown, write);
+        QVERIFY(!error.isTransport());
+        QVERIFY(error.toString().startsWith(QStringLiteral("identity_mismatch")));
+    }
+
+    // A refund made on Juspay's dashboard shows only in the order status.
+    void dashboardRefundIsSeen()
+    {
+        QFETCH_GLOBAL(bool, tls);
+        Q_UNUSED(tls);
+        ScriptedHttpServer server;
+        QVERIFY(server.listen());
+        server.enqueueResponse(200, "{\"order_id\":\"T01A\",\"merchant_id\":\"m\",\"status\":\"CHARGED\",\"amount\":149.5,"
+                                    "\"currency\":\"INR\",\"refunded\":true,\"amount_refunded\":1}");
+        QNetworkAccessManager manager;
+        HttpClient http(&manager, HttpClient::Options());
+        JuspayConfig c;
+        c.baseUrl = QUrl(QString::fromLatin1(server.baseUrl()));
+        c.merchantId = QStringLiteral("m");
+        c.apiKey = QStringLiteral("k");
+        JuspayGateway gateway(&http, c, JuspayGateway::Flow::GooglePayPush);
+        OrderRef o;
+        o.orderId = QStringLiteral("T01A");
+        o.amount = Money::fromMinorUnits(14950, Currency::inr()).value();
+        const auto st = status(gateway, o);
+        QVERIFY(st.ok());
+        QCOMPARE(st->state, S::PartiallyRefunded);
+        QCOMPARE(st->refundedAmount->minorUnits(), 100);
+    }
+
     void unknownStatusFromScriptedServer()
     {
         QFETCH_GLOBAL(bool, tls);

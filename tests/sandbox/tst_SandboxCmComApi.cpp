@@ -1,5 +1,6 @@
 // CM.com's Google Pay API over real loopback HTTP: client_credentials token, initialize (201 and
-// its validation), get, 401/400/404, and webhooks that carry ids only.
+// its validation), get, 401/400/404, refunds (no idempotency key), and webhooks that carry ids
+// only.
 
 #include "SandboxTestClient.h"
 
@@ -57,6 +58,9 @@ private slots:
     void get_unknownIs404();
     void statuses_followTheCustomer();
     void webhooks_carryIdsOnly();
+    void refund_updatesRefundFigures();
+    void refund_validation_data();
+    void refund_validation();
 
 private:
     std::unique_ptr<SandboxServer> m_server;
@@ -235,6 +239,87 @@ void tst_SandboxCmComApi::webhooks_carryIdsOnly()
     QCOMPARE(payload.value(u"transaction"_s).toString(), id);
     QCOMPARE(payload.value(u"reference"_s).toString(), u"20210623130413"_s);
     QVERIFY(!payload.contains(u"status"_s));
+}
+
+
+namespace {
+
+// A paid transaction of 1200 minor units; its id.
+QString paidTransaction(SandboxTestClient &client, SandboxServer &server, const QString &token)
+{
+    const SandboxTestReply reply = client.postJson(kInitialize, minimalBody(), SandboxTestClient::bearer(token));
+    const QString id = reply.json().value(u"id"_s).toString();
+    if (reply.status != 201 || !server.approve(id))
+        return {};
+    return id;
+}
+
+} // namespace
+
+void tst_SandboxCmComApi::refund_updatesRefundFigures()
+{
+    const QString id = paidTransaction(*m_client, *m_server, m_token);
+    QVERIFY(!id.isEmpty());
+    const QString path = kTransactions + id + u"/refunds"_s;
+    SandboxTestReply reply = m_client->postJson(path,
+        QJsonObject { { u"amount"_s, 300 }, { u"reason"_s, u"one item back"_s } },
+        SandboxTestClient::bearer(m_token));
+    QCOMPARE(reply.status, 200);
+    QJsonObject json = reply.json();
+    QCOMPARE(json.value(u"id"_s).toString(), id);
+    QCOMPARE(json.value(u"reference"_s).toString(), u"20210623130413"_s);
+    QCOMPARE(json.value(u"status"_s).toString(), u"SUCCESS"_s);
+    QCOMPARE(json.value(u"refunds"_s).toObject().value(u"refundedAmount"_s).toInt(), 300);
+    QCOMPARE(json.value(u"refunds"_s).toObject().value(u"refundedPendingAmount"_s).toInt(), 0);
+    // No idempotency key: the same call again is a second refund.
+    reply = m_client->postJson(path, QJsonObject { { u"amount"_s, 300 } }, SandboxTestClient::bearer(m_token));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"refunds"_s).toObject().value(u"refundedAmount"_s).toInt(), 600);
+    // Without an amount: all that is left.
+    reply = m_client->post(path, QByteArray(), QByteArrayLiteral("application/json"), SandboxTestClient::bearer(m_token));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"refunds"_s).toObject().value(u"refundedAmount"_s).toInt(), 1200);
+    // The GET shows the same figures; nothing is left to refund.
+    QCOMPARE(m_client->get(kTransactions + id, SandboxTestClient::bearer(m_token))
+                 .json().value(u"refunds"_s).toObject().value(u"refundedAmount"_s).toInt(), 1200);
+    reply = m_client->postJson(path, QJsonObject { { u"amount"_s, 1 } }, SandboxTestClient::bearer(m_token));
+    QCOMPARE(reply.status, 400);
+}
+
+void tst_SandboxCmComApi::refund_validation_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("paid");
+    QTest::addColumn<bool>("authorized");
+    QTest::addColumn<int>("status");
+    QTest::newRow("no token") << QByteArray("{\"amount\":1}") << true << false << 401;
+    QTest::newRow("zero") << QByteArray("{\"amount\":0}") << true << true << 400;
+    QTest::newRow("fraction") << QByteArray("{\"amount\":1.5}") << true << true << 400;
+    QTest::newRow("more than paid") << QByteArray("{\"amount\":1201}") << true << true << 400;
+    QTest::newRow("reason too long") << QByteArray("{\"amount\":1,\"reason\":\"" + QByteArray(256, 'x') + "\"}") << true << true << 400;
+    QTest::newRow("not JSON") << QByteArray("amount=1") << true << true << 400;
+    QTest::newRow("not paid") << QByteArray("{\"amount\":1}") << false << true << 400;
+}
+
+void tst_SandboxCmComApi::refund_validation()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, paid);
+    QFETCH(bool, authorized);
+    QFETCH(int, status);
+    QString id;
+    if (paid) {
+        id = paidTransaction(*m_client, *m_server, m_token);
+    } else {
+        id = m_client->postJson(kInitialize, minimalBody(), SandboxTestClient::bearer(m_token))
+                 .json().value(u"id"_s).toString();
+    }
+    QVERIFY(!id.isEmpty());
+    const SandboxTestReply reply = m_client->post(kTransactions + id + u"/refunds"_s, body,
+        QByteArrayLiteral("application/json"), authorized ? SandboxTestClient::bearer(m_token) : SandboxTestClient::Headers());
+    QCOMPARE(reply.status, status);
+    QCOMPARE(m_client->get(kTransactions + id, SandboxTestClient::bearer(m_token))
+                 .json().value(u"refunds"_s).toObject().value(u"refundedAmount"_s).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxCmComApi)

@@ -170,6 +170,7 @@ void GooglePayGateway::refund(const RefundRequest &, QObject *context, Callback<
 {
     deliver<RefundResult>(context, std::move(done),
                           configError(Kind::Unsupported,
-                                      QStringLiteral("Google Pay Omnichannel (direct) offers no refund API; "
-                                                     "refund through the acquiring bank or the Google Pay console.")));
+                                      QStringLiteral("Google Pay Omnichannel (direct) has no public refund method: "
+                                                     "refund this payment through your PSP (the acquiring bank) "
+                                                     "or in Google's merchant console.")));
 }
