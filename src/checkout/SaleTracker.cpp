@@ -585,10 +585,21 @@ void SaleTracker::onStatusValue(const PaymentStatus &status)
         finish();
         return;
     }
-    case PaymentState::Failed:
-    case PaymentState::Declined:
     case PaymentState::Refunded:
     case PaymentState::PartiallyRefunded:
+        // Paid and (partly) refunded before this terminal saw it paid: record the payment first,
+        // so the journal shows the money that moved both ways.
+        if (!PaymentStates::isLegalTransition(was, status.state) && PaymentStates::isLegalTransition(was, PaymentState::Charged))
+            transition(PaymentState::Charged, { "status", status.rawStatus, QStringLiteral("verified"),
+                                                QStringLiteral("paid: %1 %2 confirmed by the gateway, since refunded")
+                                                        .arg(m_order.amount.toDecimalString(), m_order.amount.currency().code()),
+                                                [references](OrderRecord &order) {
+                                                    references(order);
+                                                    order.verified = true;
+                                                } });
+        [[fallthrough]];
+    case PaymentState::Failed:
+    case PaymentState::Declined:
         transition(status.state, { "status", status.rawStatus, status.failureCode,
                                    status.failureMessage.isEmpty() ? status.rawStatus : status.failureMessage,
                                    references });

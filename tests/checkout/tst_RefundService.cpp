@@ -28,6 +28,20 @@ qint64 refundedAtSandbox(Rig &rig, const QString &orderId)
     return -1;
 }
 
+// A refund made in Juspay's dashboard: straight to the sandbox, CounterPay is not asked.
+int dashboardRefund(Rig &rig, const QString &orderId)
+{
+    QNetworkRequest request(rig.base.resolved(QUrl(QStringLiteral("/orders/%1/refunds").arg(orderId))));
+    request.setRawHeader("Authorization", "Basic " + QByteArrayLiteral("sandbox-juspay-key:").toBase64());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    QNetworkReply *reply = rig.manager.post(request, QByteArrayLiteral("unique_request_id=DASHBOARD1&amount=50.00"));
+    QSignalSpy posted(reply, &QNetworkReply::finished);
+    posted.wait(5000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
 struct Outcome
 {
     bool finished = false;
@@ -70,6 +84,7 @@ private slots:
     void refusesWhatCannotBeRefunded();
     void lostAnswerIsResentWithTheSameKeyAndAppliedOnce();
     void refundMadeOutsideCounterPayIsSeenAndCounted();
+    void paidAndRefundedBeforeTheFirstCheckIsRecordedBothWays();
 };
 
 void tst_RefundService::fullRefund()
@@ -175,14 +190,7 @@ void tst_RefundService::refundMadeOutsideCounterPayIsSeenAndCounted()
     const QString orderId = chargedSale(rig, 14950);
     QVERIFY(!orderId.isEmpty());
     // The merchant refunds 50.00 in Juspay's dashboard: CounterPay is not asked.
-    QNetworkRequest request(rig.base.resolved(QUrl(QStringLiteral("/orders/%1/refunds").arg(orderId))));
-    request.setRawHeader("Authorization", "Basic " + QByteArrayLiteral("sandbox-juspay-key:").toBase64());
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-    QNetworkReply *reply = rig.manager.post(request, QByteArrayLiteral("unique_request_id=DASHBOARD1&amount=50.00"));
-    QSignalSpy posted(reply, &QNetworkReply::finished);
-    QVERIFY(posted.wait(5000));
-    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-    reply->deleteLater();
+    QCOMPARE(dashboardRefund(rig, orderId), 200);
     QCOMPARE(refundedAtSandbox(rig, orderId), qint64(5000));
 
     // The next status check sees it: partly refunded, with the amount kept.
@@ -196,6 +204,27 @@ void tst_RefundService::refundMadeOutsideCounterPayIsSeenAndCounted()
     runRefund(service, orderId, inr(10000), &tooMuch);
     QCOMPARE(tooMuch.errorCode(), QStringLiteral("exceeds_refundable"));
     QVERIFY2(tooMuch.errorMessage().contains(QStringLiteral("99.50")), qPrintable(tooMuch.errorMessage()));
+}
+
+void tst_RefundService::paidAndRefundedBeforeTheFirstCheckIsRecordedBothWays()
+{
+    PollPolicy slow = fastPolicy();
+    slow.firstCheckMs = 60'000; // nothing polls until the test asks
+    slow.phases = { { 120'000, 60'000 } };
+    Rig rig(QStringLiteral("manual"), slow);
+    QVERIFY(rig.started);
+    QSignalSpy sessions(rig.engine.get(), &CheckoutEngine::sessionStarted);
+    const QString orderId = rig.engine->pay(rig.sale(14950)).value();
+    QVERIFY(sessions.wait(5000));
+    QVERIFY(rig.sandbox->approve(orderId));
+    QCOMPARE(dashboardRefund(rig, orderId), 200);
+    QCOMPARE(rig.stateOf(orderId), PaymentState::AwaitingCustomer);
+    QVERIFY(rig.engine->checkNow(orderId).ok());
+    // awaiting -> charged -> partially_refunded: the payment and the refund are both journalled.
+    QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(orderId), PaymentState::PartiallyRefunded, 5000);
+    const OrderRecord order = *rig.ledger->findOrder(orderId, PhoneAccess::Masked).value();
+    QVERIFY(order.verified);
+    QCOMPARE(order.refundedMinorUnits, qint64(5000));
 }
 
 QTEST_GUILESS_MAIN(tst_RefundService)
