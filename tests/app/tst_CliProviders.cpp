@@ -19,17 +19,6 @@
 
 namespace {
 
-QList<QJsonObject> jsonLines(const QString &out)
-{
-    QList<QJsonObject> lines;
-    for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts)) {
-        const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8());
-        if (document.isObject())
-            lines.append(document.object());
-    }
-    return lines;
-}
-
 struct Page
 {
     int status = 0;
@@ -108,7 +97,7 @@ void tst_CliProviders::walletIsChargedCheckedAndRefunded()
     QJsonObject awaiting;
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
                                  out += QString::fromUtf8(pay->readAllStandardOutput());
-                                 for (const QJsonObject &line : jsonLines(out)) {
+                                 for (const QJsonObject &line : FaultRig::jsonLines(out)) {
                                      if (line.value(QLatin1String("state")).toString() == QLatin1String("awaiting_customer"))
                                          awaiting = line;
                                  }
@@ -132,19 +121,19 @@ void tst_CliProviders::walletIsChargedCheckedAndRefunded()
     QVERIFY(pay->waitForFinished(30'000));
     out += QString::fromUtf8(pay->readAllStandardOutput());
     QVERIFY2(pay->exitCode() == 0, pay->readAllStandardError().constData());
-    const QJsonObject paid = jsonLines(out).last();
+    const QJsonObject paid = FaultRig::jsonLines(out).last();
     QCOMPARE(paid.value(QLatin1String("state")).toString(), QStringLiteral("charged"));
     QCOMPARE(paid.value(QLatin1String("verified")).toBool(), true);
     QCOMPARE(paid.value(QLatin1String("provider_status")).toString(), QStringLiteral("CHARGED"));
 
     const FaultRig::Run status = rig.cli({ QStringLiteral("status"), QStringLiteral("--order-id"), orderId, QStringLiteral("--json") });
     QVERIFY2(status.exitCode == 0, qPrintable(status.err));
-    QCOMPARE(jsonLines(status.out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
+    QCOMPARE(FaultRig::jsonLines(status.out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
 
     const FaultRig::Run refund = rig.cli({ QStringLiteral("refund"), QStringLiteral("--order-id"), orderId,
                                            QStringLiteral("--amount"), QStringLiteral("49.50"), QStringLiteral("--json") });
     QVERIFY2(refund.exitCode == 0, qPrintable(refund.err));
-    QCOMPARE(jsonLines(refund.out).last().value(QLatin1String("state")).toString(), QStringLiteral("partially_refunded"));
+    QCOMPARE(FaultRig::jsonLines(refund.out).last().value(QLatin1String("state")).toString(), QStringLiteral("partially_refunded"));
     const QJsonObject atSandbox = sandboxOrder(rig, orderId);
     QCOMPARE(atSandbox.value(QLatin1String("charges")).toInt(), 1);
     QCOMPARE(atSandbox.value(QLatin1String("amount_refunded")).toInt(), 4950);
@@ -152,7 +141,7 @@ void tst_CliProviders::walletIsChargedCheckedAndRefunded()
     // The history says what is left of the sale, as the Z report counts it.
     const FaultRig::Run history = rig.cli({ QStringLiteral("history"), QStringLiteral("--json") });
     QCOMPARE(history.exitCode, 0);
-    const QJsonObject listed = jsonLines(history.out).last();
+    const QJsonObject listed = FaultRig::jsonLines(history.out).last();
     QCOMPARE(listed.value(QLatin1String("order_id")).toString(), orderId);
     QCOMPARE(listed.value(QLatin1String("refunded")).toString(), QStringLiteral("49.50"));
     QCOMPARE(listed.value(QLatin1String("net")).toString(), QStringLiteral("100.00"));

@@ -164,6 +164,17 @@ bool FaultRig::control(const QString &orderId, const QString &action) const
     return !fetch(m_base.resolved(QUrl(QStringLiteral("/__sandbox/orders/%1/%2").arg(orderId, action))), "POST").isEmpty();
 }
 
+QList<QJsonObject> FaultRig::jsonLines(const QString &out)
+{
+    QList<QJsonObject> lines;
+    for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts)) {
+        const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8());
+        if (document.isObject())
+            lines.append(document.object());
+    }
+    return lines;
+}
+
 QString FaultRig::sqlite(const QString &db, const QString &sql)
 {
     QProcess shell;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -52,6 +53,9 @@ public:
     // The sandbox's control API.
     QJsonArray sandboxOrders() const;
     bool control(const QString &orderId, const QString &action) const;
+
+    // The JSON objects among the CLI's output lines (--json prints one per line).
+    static QList<QJsonObject> jsonLines(const QString &out);
 
     // SQLite's verdict on the ledger file, read with the sqlite3 shell.
     static QString sqlite(const QString &db, const QString &sql);

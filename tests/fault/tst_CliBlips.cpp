@@ -11,17 +11,6 @@
 
 namespace {
 
-QList<QJsonObject> jsonLines(const QString &out)
-{
-    QList<QJsonObject> lines;
-    for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts)) {
-        const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8());
-        if (document.isObject())
-            lines.append(document.object());
-    }
-    return lines;
-}
-
 QStringList payArgs(const QString &orderId)
 {
     return { QStringLiteral("pay"), QStringLiteral("--provider"), QStringLiteral("juspay-gpay"), QStringLiteral("--amount"),
@@ -77,7 +66,7 @@ void tst_CliBlips::downThenUpSameOrderIdIsChargedOnce()
     QVERIFY2(rig.startSandbox(), qPrintable(rig.error()));
     const FaultRig::Run up = rig.cli(payArgs(orderId) << QStringLiteral("--wait"));
     QVERIFY2(up.exitCode == 0, qPrintable(up.out + up.err));
-    const QList<QJsonObject> lines = jsonLines(up.out);
+    const QList<QJsonObject> lines = FaultRig::jsonLines(up.out);
     QVERIFY(!lines.isEmpty());
     QCOMPARE(lines.last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
     QCOMPARE(rig.sandboxOrders().size(), 1);
@@ -99,8 +88,8 @@ void tst_CliBlips::gatewayBackDuringPayIsCharged()
     QVERIFY(process->waitForFinished(60'000));
     const QString out = QString::fromUtf8(process->readAllStandardOutput());
     QVERIFY2(process->exitCode() == 0, qPrintable(out + err + QString::fromUtf8(process->readAllStandardError())));
-    QCOMPARE(jsonLines(out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
-    for (const QJsonObject &line : jsonLines(out))
+    QCOMPARE(FaultRig::jsonLines(out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
+    for (const QJsonObject &line : FaultRig::jsonLines(out))
         QVERIFY2(line.value(QLatin1String("state")).toString() != QLatin1String("failed"), qPrintable(out));
     QCOMPARE(rig.sandboxOrders().size(), 1);
     QCOMPARE(sandboxCount(rig, "txns"), 1);
@@ -127,7 +116,7 @@ void tst_CliBlips::transientErrorsAtCreation()
     QVERIFY(process->waitForFinished(60'000));
     const QString out = QString::fromUtf8(process->readAllStandardOutput());
     QVERIFY2(process->exitCode() == 0, qPrintable(out + QString::fromUtf8(process->readAllStandardError())));
-    QCOMPARE(jsonLines(out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
+    QCOMPARE(FaultRig::jsonLines(out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
     QCOMPARE(rig.sandboxOrders().size(), 1);
     QCOMPARE(sandboxCount(rig, "txns"), 1);
 }
@@ -143,30 +132,30 @@ void tst_CliBlips::statusExitCodes()
     // 0: a verdict arrived.
     const FaultRig::Run paid = rig.cli(statusArgs(orderId));
     QVERIFY2(paid.exitCode == 0, qPrintable(paid.out + paid.err));
-    QCOMPARE(jsonLines(paid.out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
-    QCOMPARE(jsonLines(paid.out).last().value(QLatin1String("error")).toString(), QString());
+    QCOMPARE(FaultRig::jsonLines(paid.out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
+    QCOMPARE(FaultRig::jsonLines(paid.out).last().value(QLatin1String("error")).toString(), QString());
 
     // 2: the gateway refused the credentials, and says so in words.
     rig.setApiKey(QStringLiteral("not-the-key"));
     const FaultRig::Run refused = rig.cli(statusArgs(orderId));
     QVERIFY2(refused.exitCode == 2, qPrintable(refused.out + refused.err));
     QVERIFY2(refused.err.contains(QLatin1String("refused the credentials")), qPrintable(refused.err));
-    QVERIFY(jsonLines(refused.out).last().value(QLatin1String("error")).toString().contains(QLatin1String("auth")));
+    QVERIFY(FaultRig::jsonLines(refused.out).last().value(QLatin1String("error")).toString().contains(QLatin1String("auth")));
     rig.setApiKey(QStringLiteral("sandbox-juspay-key"));
 
     // 4: an answer that cannot be read says nothing about the order.
     QVERIFY2(rig.startSandbox(QStringLiteral("garbled")), qPrintable(rig.error()));
     const FaultRig::Run garbled = rig.cli(statusArgs(orderId));
     QVERIFY2(garbled.exitCode == 4, qPrintable(garbled.out + garbled.err));
-    QVERIFY(jsonLines(garbled.out).last().value(QLatin1String("error")).toString().contains(QLatin1String("malformed")));
+    QVERIFY(FaultRig::jsonLines(garbled.out).last().value(QLatin1String("error")).toString().contains(QLatin1String("malformed")));
 
     // 5: nobody answers.
     rig.stopSandbox();
     const FaultRig::Run down = rig.cli(statusArgs(orderId));
     QVERIFY2(down.exitCode == 5, qPrintable(down.out + down.err));
-    QVERIFY(jsonLines(down.out).last().value(QLatin1String("error")).toString().contains(QLatin1String("unreachable")));
+    QVERIFY(FaultRig::jsonLines(down.out).last().value(QLatin1String("error")).toString().contains(QLatin1String("unreachable")));
     // What the ledger knew is kept: it was paid.
-    QCOMPARE(jsonLines(down.out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
+    QCOMPARE(FaultRig::jsonLines(down.out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
 }
 
 void tst_CliBlips::statusOfAnOrderNotInTheLedger()
@@ -181,7 +170,7 @@ void tst_CliBlips::statusOfAnOrderNotInTheLedger()
     const FaultRig::Run run = rig.cli({ QStringLiteral("status"), QStringLiteral("--order-id"), orderId,
                                         QStringLiteral("--provider"), QStringLiteral("juspay-gpay"), QStringLiteral("--json") });
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
-    const QJsonObject line = jsonLines(run.out).last();
+    const QJsonObject line = FaultRig::jsonLines(run.out).last();
     QCOMPARE(line.value(QLatin1String("state")).toString(), QStringLiteral("charged"));
     QCOMPARE(line.value(QLatin1String("verified")).toBool(), false);
     QCOMPARE(line.value(QLatin1String("amount")).toString(), QStringLiteral("149.50"));

@@ -20,17 +20,6 @@ const QStringList kFinalOrUnknown = { QStringLiteral("charged"), QStringLiteral(
                                       QStringLiteral("expired"), QStringLiteral("cancelled"), QStringLiteral("unknown"),
                                       QStringLiteral("refunded"), QStringLiteral("partially_refunded") };
 
-QList<QJsonObject> jsonLines(const QString &out)
-{
-    QList<QJsonObject> lines;
-    for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts)) {
-        const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8());
-        if (document.isObject())
-            lines.append(document.object());
-    }
-    return lines;
-}
-
 QByteArray digest(const QString &path)
 {
     QFile file(path);
@@ -136,7 +125,7 @@ void tst_CliFaults::lostResponseIsNeverReportedFailed()
     QVERIFY(process->waitForFinished(30'000));
     const QString out = QString::fromUtf8(process->readAllStandardOutput());
     QCOMPARE(process->exitCode(), 0);
-    const QList<QJsonObject> lines = jsonLines(out);
+    const QList<QJsonObject> lines = FaultRig::jsonLines(out);
     QVERIFY(!lines.isEmpty());
     QCOMPARE(lines.last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
     QCOMPARE(lines.last().value(QLatin1String("verified")).toBool(), true);
@@ -166,7 +155,7 @@ void tst_CliFaults::doubleSubmitMakesOneOrder()
     QVERIFY(rig.control(orderId, QStringLiteral("approve")));
     const FaultRig::Run status = rig.cli({ QStringLiteral("status"), QStringLiteral("--order-id"), orderId, QStringLiteral("--json") });
     QCOMPARE(status.exitCode, 0);
-    QCOMPARE(jsonLines(status.out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
+    QCOMPARE(FaultRig::jsonLines(status.out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
     QCOMPARE(rig.sandboxOrders().first().toObject().value(QLatin1String("charges")).toInt(), 1);
 }
 
@@ -181,7 +170,7 @@ void tst_CliFaults::amountMismatchIsNeverCharged()
     QVERIFY(rig.control(orderId, QStringLiteral("approve")));
     const FaultRig::Run status = rig.cli({ QStringLiteral("status"), QStringLiteral("--order-id"), orderId, QStringLiteral("--json") });
     QCOMPARE(status.exitCode, 4);
-    const QJsonObject line = jsonLines(status.out).last();
+    const QJsonObject line = FaultRig::jsonLines(status.out).last();
     QCOMPARE(line.value(QLatin1String("state")).toString(), QStringLiteral("unknown"));
     QCOMPARE(line.value(QLatin1String("verified")).toBool(), false);
     QVERIFY(status.err.contains(QStringLiteral("amount_mismatch")));
