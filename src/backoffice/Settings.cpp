@@ -5,6 +5,7 @@
 
 #include <QRegularExpression>
 #include <QSettings>
+#include <QTimeZone>
 
 namespace {
 
@@ -25,9 +26,9 @@ const QList<Entry> &table()
         { Key::Language, "display/language", QStringLiteral("en") },
         { Key::MerchantName, "merchant/name", QStringLiteral("CounterPay demo store") },
         { Key::MerchantAddress, "merchant/address", QString() },
-        { Key::Environment, "general/environment", QStringLiteral("demo") },
-        { Key::ConfigPath, "general/profile", QString() },
-        { Key::FirstRunDone, "general/firstRunDone", false },
+        { Key::Environment, "till/environment", QStringLiteral("demo") },
+        { Key::ConfigPath, "till/profile", QString() },
+        { Key::FirstRunDone, "till/firstRunDone", false },
         { Key::Sound, "feedback/sound", true },
         { Key::Speech, "feedback/speech", false },
         { Key::CustomerDisplay, "display/customerDisplay", QStringLiteral("auto") },
@@ -38,8 +39,14 @@ const QList<Entry> &table()
         { Key::LockoutFailures, "security/lockoutFailures", 5, 1, 100 },
         { Key::LockoutMinutes, "security/lockoutMinutes", 15, 1, 24 * 60 },
         { Key::IdleLockMinutes, "security/idleLockMinutes", 5, 1, 24 * 60 },
-        { Key::Cashier, "general/cashier", QStringLiteral("cashier") },
-        { Key::Terminal, "general/terminal", QStringLiteral("T01") },
+        { Key::Cashier, "till/cashier", QStringLiteral("cashier") },
+        { Key::Terminal, "till/terminal", QStringLiteral("T01") },
+        { Key::Gstin, "merchant/gstin", QString() },
+        { Key::TimeZone, "merchant/timeZone", QString() }, // IANA id; empty = the system's zone
+        // Minor units of the till's currency. 2,00,000.00 is the common UPI per-payment limit.
+        { Key::SaleCeilingMinor, "sale/ceilingMinor", 20'000'000, 100, 2'000'000'000 },
+        // Above this the cashier confirms the amount in words; 0 = never ask.
+        { Key::ConfirmAboveMinor, "sale/confirmAboveMinor", 2'000'000, 0, 2'000'000'000 },
     };
     return entries;
 }
@@ -65,7 +72,16 @@ constexpr Rename kRenames[] = {
     { "ui/language", Key::Language },  { "ui/merchantName", Key::MerchantName },
     { "ui/sound", Key::Sound },        { "ui/speech", Key::Speech },
     { "gateway/config", Key::ConfigPath },
-    // ui/demo (bool) becomes general/environment; handled below.
+    // ui/demo (bool) becomes till/environment; handled below.
+    // Version 2 kept these under "general/", which QSettings' INI format writes as a
+    // "[%General]" section and reads back as "General/...": they never survived a restart.
+    // Both spellings are moved; of two [%General] sections the later one (the newer write)
+    // is what Qt reads.
+    { "General/environment", Key::Environment }, { "general/environment", Key::Environment },
+    { "General/profile", Key::ConfigPath },       { "general/profile", Key::ConfigPath },
+    { "General/firstRunDone", Key::FirstRunDone }, { "general/firstRunDone", Key::FirstRunDone },
+    { "General/cashier", Key::Cashier },          { "general/cashier", Key::Cashier },
+    { "General/terminal", Key::Terminal },        { "general/terminal", Key::Terminal },
 };
 const QLatin1String kOldDemo("ui/demo");
 
@@ -161,6 +177,16 @@ std::optional<QVariant> Settings::normalize(Key key, const QVariant &value, QStr
             return std::nullopt;
         }
         const QString text = value.toString();
+        if (key == Key::TimeZone && !text.isEmpty() && !QTimeZone::isTimeZoneIdAvailable(text.toLatin1())) {
+            *why = QStringLiteral("%1 is a time zone name such as Asia/Kolkata, or empty for the system's zone.").arg(keyName(key));
+            return std::nullopt;
+        }
+        // GSTIN: state code, PAN (5 letters, 4 digits, a letter), entity number, 'Z', check character.
+        static const QRegularExpression gstin(QStringLiteral("^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$"));
+        if (key == Key::Gstin && !text.isEmpty() && !gstin.match(text).hasMatch()) {
+            *why = QStringLiteral("%1 is a 15-character GSTIN such as 27AAPFU0939F1ZV.").arg(keyName(key));
+            return std::nullopt;
+        }
         const QStringList allowed = choices(key);
         if (!allowed.isEmpty() && !allowed.contains(text)) {
             *why = QStringLiteral("%1 is one of: %2.").arg(keyName(key), allowed.join(QStringLiteral(", ")));

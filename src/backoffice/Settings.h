@@ -38,11 +38,15 @@ public:
         IdleLockMinutes,
         Cashier,
         Terminal,
+        Gstin,             // the shop's GST number, printed on receipts
+        TimeZone,          // the store's zone: receipts, the Z report's day
+        SaleCeilingMinor,  // the largest sale this till sends, in minor units
+        ConfirmAboveMinor, // above this the amount is confirmed in words first; 0 = never
     };
     Q_ENUM(Key)
 
     // The schema written by migrate() under "settings/version".
-    static constexpr int kVersion = 2;
+    static constexpr int kVersion = 3;
 
     // Without a store: QSettings() in the user's config folder (the same file the old
     // GuiSettings used, so migrate() finds its keys).

@@ -47,11 +47,20 @@ private slots:
     void refusesBadValues();
     void handEditedGarbageReadsAsDefault();
     void valuesPersist();
+    void everyKeySurvivesARestart();
+    void migratesTheGeneralSectionsOfVersion2();
     void noKeyLooksSecret();
     void looksSecret_data();
     void looksSecret();
 
 private:
+    QString restartedCopy() const
+    {
+        const QString copy = m_dir->filePath(QStringLiteral("restarted-%1.conf").arg(++m_restarts));
+        return QFile::copy(m_path, copy) ? copy : QString();
+    }
+
+    mutable int m_restarts = 0;
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
 };
@@ -72,9 +81,9 @@ void tst_Settings::defaults_data()
     QTest::newRow("language") << K::Language << "display/language" << QVariant(QStringLiteral("en"));
     QTest::newRow("merchant") << K::MerchantName << "merchant/name" << QVariant(QStringLiteral("CounterPay demo store"));
     QTest::newRow("address") << K::MerchantAddress << "merchant/address" << QVariant(QString());
-    QTest::newRow("environment") << K::Environment << "general/environment" << QVariant(QStringLiteral("demo"));
-    QTest::newRow("profile") << K::ConfigPath << "general/profile" << QVariant(QString());
-    QTest::newRow("first run") << K::FirstRunDone << "general/firstRunDone" << QVariant(false);
+    QTest::newRow("environment") << K::Environment << "till/environment" << QVariant(QStringLiteral("demo"));
+    QTest::newRow("profile") << K::ConfigPath << "till/profile" << QVariant(QString());
+    QTest::newRow("first run") << K::FirstRunDone << "till/firstRunDone" << QVariant(false);
     QTest::newRow("sound") << K::Sound << "feedback/sound" << QVariant(true);
     QTest::newRow("speech") << K::Speech << "feedback/speech" << QVariant(false);
     QTest::newRow("customer display") << K::CustomerDisplay << "display/customerDisplay" << QVariant(QStringLiteral("auto"));
@@ -85,8 +94,12 @@ void tst_Settings::defaults_data()
     QTest::newRow("lockout failures") << K::LockoutFailures << "security/lockoutFailures" << QVariant(5);
     QTest::newRow("lockout minutes") << K::LockoutMinutes << "security/lockoutMinutes" << QVariant(15);
     QTest::newRow("idle lock") << K::IdleLockMinutes << "security/idleLockMinutes" << QVariant(5);
-    QTest::newRow("cashier") << K::Cashier << "general/cashier" << QVariant(QStringLiteral("cashier"));
-    QTest::newRow("terminal") << K::Terminal << "general/terminal" << QVariant(QStringLiteral("T01"));
+    QTest::newRow("cashier") << K::Cashier << "till/cashier" << QVariant(QStringLiteral("cashier"));
+    QTest::newRow("terminal") << K::Terminal << "till/terminal" << QVariant(QStringLiteral("T01"));
+    QTest::newRow("gstin") << K::Gstin << "merchant/gstin" << QVariant(QString());
+    QTest::newRow("time zone") << K::TimeZone << "merchant/timeZone" << QVariant(QString());
+    QTest::newRow("sale ceiling") << K::SaleCeilingMinor << "sale/ceilingMinor" << QVariant(20'000'000);
+    QTest::newRow("confirm above") << K::ConfirmAboveMinor << "sale/confirmAboveMinor" << QVariant(2'000'000);
 }
 
 void tst_Settings::defaults()
@@ -98,7 +111,7 @@ void tst_Settings::defaults()
     QCOMPARE(Settings::keyName(key), name);
     QCOMPARE(settings.value(key), value);
     QCOMPARE(settings.value(key).typeId(), value.typeId());
-    QCOMPARE(Settings::allKeys().size(), 18);
+    QCOMPARE(Settings::allKeys().size(), 22);
 }
 
 void tst_Settings::migratesTheOldFixture()
@@ -114,9 +127,9 @@ void tst_Settings::migratesTheOldFixture()
         QVERIFY(moved.contains(QStringLiteral("ui/merchantName -> merchant/name")));
         QVERIFY(moved.contains(QStringLiteral("ui/sound -> feedback/sound")));
         QVERIFY(moved.contains(QStringLiteral("ui/speech -> feedback/speech")));
-        QVERIFY(moved.contains(QStringLiteral("gateway/config -> general/profile")));
-        QVERIFY(moved.contains(QStringLiteral("ui/demo -> general/environment")));
-        QVERIFY(moved.contains(QStringLiteral("settings/version = 2")));
+        QVERIFY(moved.contains(QStringLiteral("gateway/config -> till/profile")));
+        QVERIFY(moved.contains(QStringLiteral("ui/demo -> till/environment")));
+        QVERIFY(moved.contains(QStringLiteral("settings/version = 3")));
         QCOMPARE(moved.size(), 7);
 
         QCOMPARE(settings.string(Settings::Key::Language), QStringLiteral("hi"));
@@ -136,7 +149,7 @@ void tst_Settings::migratesTheOldFixture()
     QVERIFY(raw.childGroups().contains(QStringLiteral("display")));
     QVERIFY(!raw.childGroups().contains(QStringLiteral("ui")));
     QCOMPARE(raw.value(QStringLiteral("display/language")).toString(), QStringLiteral("hi"));
-    QCOMPARE(raw.value(QStringLiteral("settings/version")).toInt(), 2);
+    QCOMPARE(raw.value(QStringLiteral("settings/version")).toInt(), 3);
     QCOMPARE(raw.value(QStringLiteral("window/geometry")).toRect(), QRect(10, 20, 800, 600));
     QCOMPARE(raw.value(QStringLiteral("lastRun")).toString(), QStringLiteral("2026-11-01"));
 }
@@ -270,7 +283,7 @@ void tst_Settings::refusesBadValues()
 void tst_Settings::handEditedGarbageReadsAsDefault()
 {
     iniAt(m_path)->setValue(QStringLiteral("security/lockoutFailures"), QStringLiteral("lots"));
-    iniAt(m_path)->setValue(QStringLiteral("general/environment"), QStringLiteral("live"));
+    iniAt(m_path)->setValue(QStringLiteral("till/environment"), QStringLiteral("live"));
     Settings settings(iniAt(m_path));
     QCOMPARE(settings.integer(Settings::Key::LockoutFailures), 5);
     QCOMPARE(settings.string(Settings::Key::Environment), QStringLiteral("demo"));
@@ -288,6 +301,86 @@ void tst_Settings::valuesPersist()
     QCOMPARE(reopened.string(Settings::Key::MerchantAddress), QStringLiteral("12, M.G. Road\nPune 411001"));
     QCOMPARE(reopened.string(Settings::Key::Environment), QStringLiteral("production"));
     QCOMPARE(reopened.integer(Settings::Key::IdleLockMinutes), 10);
+}
+
+// A value for every key that differs from its default, so a key lost on the way reads back as
+// the default and fails the comparison.
+static QVariant otherValue(Settings::Key key, int round)
+{
+    using K = Settings::Key;
+    const QString suffix = QString::number(round);
+    switch (key) {
+    case K::Language: return round ? QStringLiteral("hi") : QStringLiteral("en-GB");
+    case K::Environment: return round ? QStringLiteral("production") : QStringLiteral("sandbox");
+    case K::CustomerDisplay: return round ? QStringLiteral("off") : QStringLiteral("on");
+    case K::Gstin: return round ? QStringLiteral("27AAPFU0939F1ZV") : QStringLiteral("29ABCDE1234F1Z5");
+    case K::TimeZone: return round ? QStringLiteral("Asia/Kolkata") : QStringLiteral("Europe/Amsterdam");
+    default: break;
+    }
+    const QVariant fallback = Settings::defaultValue(key);
+    switch (fallback.typeId()) {
+    case QMetaType::Bool: return !fallback.toBool();
+    case QMetaType::Int: return fallback.toInt() + 1 + round;
+    default: return QStringLiteral("value %1 of %2").arg(suffix, Settings::keyName(key));
+    }
+}
+
+void tst_Settings::everyKeySurvivesARestart()
+{
+    // Every key written twice (the second value is the one that must come back), through one
+    // Settings object after another as the till and the back office do, then read by a new one.
+    for (int round = 0; round < 2; ++round) {
+        Settings settings(iniAt(m_path));
+        for (Settings::Key key : Settings::allKeys()) {
+            const VoidResult written = settings.setValue(key, otherValue(key, round));
+            QVERIFY2(written.ok(), qPrintable(Settings::keyName(key) + u": " + written.errorMessage()));
+        }
+    }
+    // QSettings keeps what this process wrote in a cache; a copy under a new name is parsed
+    // from the bytes on disk, as the next start of the till would.
+    const QString restarted = restartedCopy();
+    Settings reopened(iniAt(restarted));
+    for (Settings::Key key : Settings::allKeys()) {
+        const QVariant expected = otherValue(key, 1);
+        QVERIFY2(reopened.value(key) == expected,
+                 qPrintable(Settings::keyName(key) + u" read back as " + reopened.value(key).toString()));
+    }
+    const QByteArray text = readAll(m_path);
+    QVERIFY2(!text.contains("[%General]"), text.constData());
+    QVERIFY2(text.count("[General]") <= 1, text.constData());
+    QStringList sections;
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.startsWith('['))
+            sections.append(QString::fromUtf8(line));
+    }
+    QCOMPARE(sections.size(), QSet<QString>(sections.begin(), sections.end()).size());
+}
+
+void tst_Settings::migratesTheGeneralSectionsOfVersion2()
+{
+    // What version 2 left behind after a few restarts: its "general/" keys written as
+    // [%General], twice, and read back by Qt as "General/...".
+    {
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[%General]\nterminal=T02\ncashier=Priya\nenvironment=production\nfirstRunDone=true\n\n"
+                   "[display]\nlanguage=hi\n\n[settings]\nversion=2\n\n"
+                   "[%General]\ncashier=Asha\nprofile=/etc/counterpay/store.ini\n");
+    }
+    Settings settings(iniAt(m_path));
+    QCOMPARE(settings.string(Settings::Key::Terminal), QStringLiteral("T01")); // lost before migration
+    const QStringList moved = settings.migrate();
+    QVERIFY2(moved.contains(QStringLiteral("General/terminal -> till/terminal")), qPrintable(moved.join(u'\n')));
+    QCOMPARE(settings.string(Settings::Key::Terminal), QStringLiteral("T02"));
+    QCOMPARE(settings.string(Settings::Key::Cashier), QStringLiteral("Asha")); // the later section
+    QCOMPARE(settings.string(Settings::Key::Environment), QStringLiteral("production"));
+    QCOMPARE(settings.flag(Settings::Key::FirstRunDone), true);
+    QCOMPARE(settings.string(Settings::Key::ConfigPath), QStringLiteral("/etc/counterpay/store.ini"));
+    QVERIFY(settings.migrate().isEmpty());
+    Settings reopened(iniAt(restartedCopy()));
+    QCOMPARE(reopened.string(Settings::Key::Terminal), QStringLiteral("T02"));
+    QCOMPARE(reopened.string(Settings::Key::Cashier), QStringLiteral("Asha"));
+    QVERIFY(!readAll(m_path).contains("[%General]"));
 }
 
 void tst_Settings::noKeyLooksSecret()
