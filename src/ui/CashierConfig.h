@@ -2,6 +2,7 @@
 
 #include "core/Currency.h"
 #include "ui/NavigationFilter.h"
+#include "ui/ReceiptPrinter.h"
 
 #include <QLocale>
 #include <QStringList>
@@ -24,4 +25,8 @@ struct CashierConfig
     // The receipt printer chosen in the back office, read at each print (it can change while
     // the window is open); empty or unset = the system's default printer.
     std::function<QString()> receiptPrinter;
+    // Receipts: the shop's name, address, GSTIN and time zone from the back office's settings,
+    // read at each print or save (a change shows on the next receipt, without a restart);
+    // unset = merchantName alone, in the system's zone.
+    std::function<ReceiptHeader()> receiptHeader;
 };

@@ -405,10 +405,18 @@ std::optional<ReceiptPrinter::Receipt> CashierWindow::receipt() const
     if (!order || !order.value())
         return std::nullopt;
     const OrderRecord &record = *order.value();
-    return ReceiptPrinter::Receipt { m_config.merchantName, amountText(), ProviderNames::display(record.provider),
-                                     record.orderId,
-                                     record.providerReference.isEmpty() ? record.txnId : record.providerReference,
-                                     record.upiRrn, maskedPhone(), record.updatedAt };
+    ReceiptPrinter::Receipt receipt;
+    // Read now, not at start-up: the back office may have changed the shop's details.
+    receipt.setHeader(m_config.receiptHeader ? m_config.receiptHeader()
+                                             : ReceiptHeader { m_config.merchantName, QString(), QString(), QString() });
+    receipt.amountText = amountText();
+    receipt.methodText = ProviderNames::display(record.provider);
+    receipt.orderId = record.orderId;
+    receipt.providerReference = record.providerReference.isEmpty() ? record.txnId : record.providerReference;
+    receipt.upiRrn = record.upiRrn;
+    receipt.maskedPhone = maskedPhone();
+    receipt.at = record.updatedAt.isValid() ? record.updatedAt : record.createdAt;
+    return receipt;
 }
 
 void CashierWindow::printReceipt()
@@ -418,31 +426,28 @@ void CashierWindow::printReceipt()
     const std::optional<ReceiptPrinter::Receipt> data = receipt();
     if (!data)
         return;
+    // Straight to the counter's printer (or the system's default): never a dialog.
     const QString printer = m_config.receiptPrinter ? m_config.receiptPrinter() : QString();
-    const Result<QString> printed = ReceiptPrinter::print(*data, this, printer);
-    if (printed && !printed.value().isEmpty())
+    const Result<QString> printed = ReceiptPrinter::print(*data, printer);
+    if (printed)
         showMessage(tr("Receipt sent to %1.").arg(printed.value()));
-    else if (!printed && !printed.errorMessage().isEmpty())
+    else if (printed.errorCode() == QLatin1String("no_printer"))
+        showMessage(printed.errorMessage());
+    else
         showMessage(tr("Cannot print: %1").arg(printed.errorMessage()));
 }
 
-void CashierWindow::saveReceiptPdf(const QString &path)
+void CashierWindow::saveReceiptPdf(const QString &folder)
 {
     if (m_state != PaymentState::Charged || m_orderId.isEmpty())
         return;
-    QString target = path;
-    if (target.isEmpty()) {
-        const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                          .filePath(QStringLiteral("receipt-%1.pdf").arg(m_orderId));
-        target = QFileDialog::getSaveFileName(this, tr("Save receipt as PDF"), suggested, tr("PDF (*.pdf)"));
-        if (target.isEmpty())
-            return;
-    }
     const std::optional<ReceiptPrinter::Receipt> data = receipt();
     if (!data)
         return;
-    QString error;
-    showMessage(ReceiptPrinter::savePdf(*data, target, &error) ? tr("Receipt saved: %1").arg(target) : error);
+    // A new dated file each time, in the receipts folder: no file dialog, nothing overwritten.
+    const Result<QString> saved = ReceiptPrinter::savePdfAsNewFile(
+            *data, folder.isEmpty() ? ReceiptPrinter::receiptFolder() : folder, QDateTime::currentDateTimeUtc());
+    showMessage(saved ? tr("Receipt saved: %1").arg(QDir::toNativeSeparators(saved.value())) : saved.errorMessage());
 }
 
 void CashierWindow::showEvent(QShowEvent *event)

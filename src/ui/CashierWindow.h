@@ -66,7 +66,8 @@ public:
     void newSale();
     void checkNow();
     void printReceipt();
-    void saveReceiptPdf(const QString &path = {});
+    // Into a new dated file in `folder` (empty = ReceiptPrinter::receiptFolder()), no dialog.
+    void saveReceiptPdf(const QString &folder = {});
 
 signals:
     void languageRequested(const QString &language);

@@ -22,6 +22,10 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent), m_ui(std::make_unique
     connect(m_ui->showQrButton, &QPushButton::clicked, this, &ResultView::showQrRequested);
     connect(m_ui->printButton, &QPushButton::clicked, this, &ResultView::printRequested);
     connect(m_ui->pdfButton, &QPushButton::clicked, this, &ResultView::pdfRequested);
+    // Outside a dialog a push button ignores Enter unless it is (auto-)default: these two
+    // act on Enter/Return when they have the focus, like Space.
+    m_ui->printButton->setAutoDefault(true);
+    m_ui->pdfButton->setAutoDefault(true);
 }
 
 ResultView::~ResultView() = default;

@@ -147,6 +147,10 @@ int main(int argc, char *argv[])
     cashier.sound = settings.flag(Settings::Key::Sound);
     cashier.speech = settings.flag(Settings::Key::Speech);
     cashier.receiptPrinter = [&settings] { return settings.string(Settings::Key::PrinterName); };
+    cashier.receiptHeader = [&settings] {
+        return ReceiptHeader { settings.string(Settings::Key::MerchantName), settings.string(Settings::Key::MerchantAddress),
+                               settings.string(Settings::Key::Gstin), settings.string(Settings::Key::TimeZone) };
+    };
     CashierWindow window(cashier);
     mark("window");
     QObject::connect(&window, &CashierWindow::languageRequested, &window, [&settings](const QString &code) {

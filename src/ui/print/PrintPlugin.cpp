@@ -1,7 +1,6 @@
 #include "PrintPlugin.h"
 
 #include <QCoreApplication>
-#include <QPrintDialog>
 #include <QPrinter>
 #include <QPrinterInfo>
 #include <QTextDocument>
@@ -17,18 +16,8 @@ void printHtml(const QString &html, QPrinter &printer)
 
 } // namespace
 
-bool PrintPlugin::printWithDialog(const QString &html, const QString &title, QWidget *parent)
-{
-    QPrinter printer(QPrinter::HighResolution);
-    QPrintDialog dialog(&printer, parent);
-    dialog.setWindowTitle(title);
-    if (dialog.exec() != QDialog::Accepted)
-        return false;
-    printHtml(html, printer);
-    return true;
-}
-
-bool PrintPlugin::printToPrinter(const QString &html, const QString &printerName, QString *error)
+bool PrintPlugin::printToPrinter(const QString &html, const QString &jobName, const QString &printerName,
+                                 QString *error)
 {
     const QPrinterInfo info = QPrinterInfo::printerInfo(printerName);
     if (info.isNull()) {
@@ -39,6 +28,16 @@ bool PrintPlugin::printToPrinter(const QString &html, const QString &printerName
         return false;
     }
     QPrinter printer(info, QPrinter::HighResolution);
+    // Without a print system QPrinter falls back to writing a PDF file, which only a dialog
+    // would name (print.pdf, overwritten each time): refuse instead of printing nowhere.
+    if (printer.outputFormat() != QPrinter::NativeFormat) {
+        if (error)
+            *error = QCoreApplication::translate("ReceiptPrinter", "The printer %1 cannot be reached through the "
+                                                                   "print system.")
+                             .arg(printerName);
+        return false;
+    }
+    printer.setDocName(jobName);
     printHtml(html, printer);
     return true;
 }

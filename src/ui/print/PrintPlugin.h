@@ -4,7 +4,7 @@
 
 #include <QObject>
 
-// The plugin behind ReceiptPrinter::print: QPrintDialog and QPrinter.
+// The plugin behind ReceiptPrinter::print: QPrinter, never a dialog.
 class PrintPlugin final : public QObject, public ReceiptPrintBackend
 {
     Q_OBJECT
@@ -16,8 +16,8 @@ public:
     PrintPlugin() = default;
     ~PrintPlugin() override = default;
 
-    bool printWithDialog(const QString &html, const QString &title, QWidget *parent) override;
-    bool printToPrinter(const QString &html, const QString &printerName, QString *error) override;
+    bool printToPrinter(const QString &html, const QString &jobName, const QString &printerName,
+                        QString *error) override;
     QString defaultPrinterName() override;
     void printToFile(const QString &html, const QString &path) override;
 };
