@@ -29,4 +29,8 @@ struct CashierConfig
     // read at each print or save (a change shows on the next receipt, without a restart);
     // unset = merchantName alone, in the system's zone.
     std::function<ReceiptHeader()> receiptHeader;
+    // The till's per-sale ceiling and the amount above which the cashier confirms it in words
+    // first (0 = never), in minor units (Settings::Key::SaleCeilingMinor, ConfirmAboveMinor).
+    qint64 saleCeilingMinor = 20'000'000;
+    qint64 confirmAboveMinor = 2'000'000;
 };

@@ -1,6 +1,7 @@
 #include "ui/SaleForm.h"
 
 #include "checkout/ProviderRules.h"
+#include "core/AmountWords.h"
 #include "ui/Badge.h"
 #include "ui/ProviderNames.h"
 #include "ui_SaleForm.h"
@@ -8,6 +9,8 @@
 #include <QApplication>
 #include <QKeyEvent>
 #include <QPushButton>
+#include <QShortcut>
+#include <QTimer>
 
 namespace {
 
@@ -23,6 +26,17 @@ constexpr CountryPrefix kCountries[] = {
 };
 
 const QString kBackspace = QStringLiteral("⌫");
+
+// How long the last customer's number is kept for "same customer".
+constexpr std::chrono::milliseconds kLastCustomerTimeout = std::chrono::minutes(2);
+// The confirm button takes Enter only this long after the panel appears: the Enter that opened
+// it, its autorepeat or a habitual double Enter never also confirms.
+constexpr std::chrono::milliseconds kConfirmArmDelay = std::chrono::milliseconds(400);
+
+bool isEnter(int key)
+{
+    return key == Qt::Key_Return || key == Qt::Key_Enter;
+}
 
 void setError(QLabel *label, const QString &message)
 {
@@ -56,21 +70,64 @@ SaleForm::SaleForm(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui:
         error->hide();
     }
     buildKeypad(); // again by configure() only if the decimal point differs
+    QFont wordsFont = m_ui->confirmWords->font();
+    wordsFont.setPointSizeF(wordsFont.pointSizeF() * 1.6);
+    wordsFont.setBold(true);
+    m_ui->confirmWords->setFont(wordsFont);
+    m_ui->confirmFigures->setFont(mid);
+    m_ui->confirmYesButton->setFont(payFont);
+
+    m_confirmArm = new QTimer(this);
+    m_confirmArm->setSingleShot(true);
+    m_confirmArm->setInterval(kConfirmArmDelay);
+    connect(m_confirmArm, &QTimer::timeout, this, [this] {
+        m_ui->confirmYesButton->setEnabled(true);
+        m_ui->confirmYesButton->setFocus(Qt::OtherFocusReason);
+    });
+    m_lastCustomerTimer = new QTimer(this);
+    m_lastCustomerTimer->setObjectName(QStringLiteral("lastCustomerTimer"));
+    m_lastCustomerTimer->setSingleShot(true);
+    m_lastCustomerTimer->setInterval(kLastCustomerTimeout);
+    connect(m_lastCustomerTimer, &QTimer::timeout, this, &SaleForm::forgetLastCustomer);
+    auto *sameCustomer = new QShortcut(QKeySequence(Qt::Key_F3), this);
+    sameCustomer->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(sameCustomer, &QShortcut::activated, this, &SaleForm::useLastCustomer);
+
+    // Tab goes amount -> mobile -> Pay; the country picker is reached by its mnemonic or by
+    // Shift+Tab from the mobile, and digits typed while it has focus go to the mobile.
+    m_ui->mobileEdit->installEventFilter(this);
+    m_ui->countryCombo->installEventFilter(this);
 
     connect(m_ui->amountEdit, &QLineEdit::textChanged, this, [this] {
         m_engineAmountError.clear();
+        hideConfirm(false);
         revalidate();
     });
     connect(m_ui->mobileEdit, &QLineEdit::textChanged, this, [this] {
         m_engineMobileError.clear();
+        if (!m_fillingLastCustomer)
+            m_usingLastCustomer = false;
+        hideConfirm(false);
         revalidate();
     });
-    connect(m_ui->countryCombo, &QComboBox::currentIndexChanged, this, &SaleForm::revalidate);
-    connect(m_ui->providerCombo, &QComboBox::currentIndexChanged, this, &SaleForm::revalidate);
-    connect(m_ui->payButton, &QPushButton::clicked, this, [this] {
-        if (!m_busy && isValid())
-            emit payRequested();
+    connect(m_ui->countryCombo, &QComboBox::currentIndexChanged, this, [this] {
+        hideConfirm(false);
+        revalidate();
     });
+    connect(m_ui->providerCombo, &QComboBox::currentIndexChanged, this, [this] {
+        hideConfirm(false);
+        revalidate();
+    });
+    connect(m_ui->payButton, &QPushButton::clicked, this, &SaleForm::requestPay);
+    connect(m_ui->confirmYesButton, &QPushButton::clicked, this, [this] {
+        if (!isConfirming())
+            return;
+        const std::optional<CheckoutRequest> sale = request();
+        hideConfirm(!sale);
+        if (sale)
+            send(*sale);
+    });
+    connect(m_ui->confirmNoButton, &QPushButton::clicked, this, [this] { hideConfirm(true); });
     revalidate();
 }
 
@@ -150,6 +207,8 @@ QLineEdit *SaleForm::keypadTarget() const
 void SaleForm::keypadPressed(const QString &key)
 {
     QLineEdit *target = keypadTarget();
+    if (target == m_ui->mobileEdit)
+        leaveLastCustomer();
     if (key == kBackspace)
         target->backspace();
     else if (target != m_ui->mobileEdit || key != m_locale.decimalPoint())
@@ -171,6 +230,27 @@ QString SaleForm::mobileError() const
     return m_ui->mobileError->text();
 }
 
+void SaleForm::setLimits(qint64 saleCeilingMinor, qint64 confirmAboveMinor)
+{
+    m_ceilingMinor = saleCeilingMinor > 0 ? saleCeilingMinor : Money::kAbsoluteMaxMinorUnits;
+    m_confirmAboveMinor = qMax<qint64>(0, confirmAboveMinor);
+    revalidate();
+}
+
+qint64 SaleForm::maxMinorUnits() const
+{
+    return qMin(m_ceilingMinor, ProviderRules::maxMinorUnits(provider()));
+}
+
+QString SaleForm::limitMessage(qint64 maxMinorUnits) const
+{
+    const Result<Money> max = Money::fromMinorUnits(maxMinorUnits, m_currency);
+    const QString money = max ? max->toDisplayString(m_locale) : QString::number(maxMinorUnits);
+    if (maxMinorUnits == m_ceilingMinor)
+        return tr("The most one sale can be is %1.").arg(money);
+    return tr("The most one sale by %1 can be is %2.").arg(ProviderNames::display(provider()), money);
+}
+
 std::optional<CheckoutRequest> SaleForm::request() const
 {
     if (!m_engineAmountError.isEmpty() || !m_engineMobileError.isEmpty())
@@ -180,11 +260,13 @@ std::optional<CheckoutRequest> SaleForm::request() const
     if (request.provider.isEmpty())
         return std::nullopt;
     const Result<Money> amount = Money::parse(m_ui->amountEdit->text(), m_currency, m_locale);
-    if (!amount || amount->checkPaymentBounds(ProviderRules::maxMinorUnits(request.provider)))
+    if (!amount || amount->checkPaymentBounds(maxMinorUnits()))
         return std::nullopt;
     request.amount = amount.value();
     const QString mobileText = m_ui->mobileEdit->text().trimmed();
-    if (!mobileText.isEmpty()) {
+    if (m_usingLastCustomer && m_lastCustomer) {
+        request.mobile = m_lastCustomer;
+    } else if (!mobileText.isEmpty()) {
         if (!m_parsePhone)
             return std::nullopt;
         const Result<PhoneNumber> phone = m_parsePhone(mobileText, m_ui->countryCombo->currentData().toString());
@@ -206,8 +288,9 @@ void SaleForm::revalidate()
         const Result<Money> amount = Money::parse(amountText, m_currency, m_locale);
         if (!amount) {
             amountMessage = amount.errorMessage();
-        } else if (std::optional<Error> bounds =
-                           amount->checkPaymentBounds(ProviderRules::maxMinorUnits(provider()))) {
+        } else if (amount->minorUnits() > maxMinorUnits()) {
+            amountMessage = limitMessage(maxMinorUnits());
+        } else if (std::optional<Error> bounds = amount->checkPaymentBounds(maxMinorUnits())) {
             amountMessage = bounds->message;
         }
     }
@@ -215,7 +298,7 @@ void SaleForm::revalidate()
 
     QString mobileMessage = m_engineMobileError;
     const QString mobileText = m_ui->mobileEdit->text().trimmed();
-    if (mobileMessage.isEmpty() && !mobileText.isEmpty() && m_parsePhone) {
+    if (mobileMessage.isEmpty() && !mobileText.isEmpty() && m_parsePhone && !m_usingLastCustomer) {
         const Result<PhoneNumber> phone = m_parsePhone(mobileText, m_ui->countryCombo->currentData().toString());
         if (!phone)
             mobileMessage = phone.errorMessage();
@@ -223,6 +306,7 @@ void SaleForm::revalidate()
     setError(m_ui->mobileError, mobileMessage);
     const bool mobileNeeded = ProviderRules::needsMobile(provider());
     m_ui->mobileCaption->setText(mobileNeeded ? tr("Customer's &mobile") : tr("Customer's &mobile (optional)"));
+    updateLastCustomerHint();
 
     m_ui->payButton->setEnabled(!m_busy && isValid());
 }
@@ -240,6 +324,7 @@ void SaleForm::clear()
     m_ui->amountEdit->clear();
     m_ui->mobileEdit->clear();
     m_ui->noteEdit->clear();
+    hideConfirm(false);
     setBusy(false);
     revalidate();
 }
@@ -265,11 +350,177 @@ void SaleForm::showEngineError(const QString &code, const QString &message)
     revalidate();
 }
 
+void SaleForm::requestPay()
+{
+    if (m_busy || isConfirming())
+        return;
+    const std::optional<CheckoutRequest> sale = request();
+    if (!sale)
+        return;
+    if (m_confirmAboveMinor > 0 && sale->amount.minorUnits() > m_confirmAboveMinor) {
+        showConfirm(sale->amount);
+        return;
+    }
+    send(*sale);
+}
+
+void SaleForm::send(const CheckoutRequest &sale)
+{
+    if (sale.mobile) {
+        m_lastCustomer = sale.mobile;
+        m_lastCustomerTimer->start();
+        updateLastCustomerHint();
+    }
+    emit payRequested();
+}
+
+bool SaleForm::isConfirming() const
+{
+    return !m_ui->confirmPanel->isHidden();
+}
+
+void SaleForm::showConfirm(const Money &amount)
+{
+    const QString figures = amount.toDisplayString(m_locale);
+    m_ui->confirmFigures->setText(figures);
+    m_ui->confirmWords->setText(tr("%1?").arg(AmountWords::forLocale(amount, m_locale)));
+    m_ui->confirmYesButton->setText(tr("&Yes, send %1").arg(figures));
+    m_ui->confirmYesButton->setEnabled(false); // focused and usable only once armed
+    m_ui->confirmPanel->show();
+    m_ui->confirmPanel->setFocus(Qt::OtherFocusReason);
+    m_ui->payButton->hide();
+    m_confirmArm->start();
+}
+
+void SaleForm::hideConfirm(bool backToAmount)
+{
+    if (!isConfirming())
+        return;
+    m_confirmArm->stop();
+    m_ui->confirmYesButton->setEnabled(false);
+    m_ui->payButton->show();
+    m_ui->confirmPanel->hide();
+    if (backToAmount)
+        focusAmount();
+}
+
+void SaleForm::confirmKey(QKeyEvent *event)
+{
+    event->accept();
+    const int key = event->key();
+    if (event->modifiers() & ~(Qt::KeypadModifier | Qt::ShiftModifier))
+        return;
+    if (key == Qt::Key_Escape || key == Qt::Key_N) {
+        hideConfirm(true);
+        return;
+    }
+    if (event->isAutoRepeat() || !(isEnter(key) || key == Qt::Key_Y))
+        return;
+    if (m_ui->confirmNoButton->hasFocus() && isEnter(key))
+        m_ui->confirmNoButton->click();
+    else if (m_ui->confirmYesButton->isEnabled() && m_ui->confirmYesButton->hasFocus())
+        m_ui->confirmYesButton->click();
+}
+
+void SaleForm::useLastCustomer()
+{
+    if (!m_lastCustomer || m_busy)
+        return;
+    m_fillingLastCustomer = true;
+    m_ui->mobileEdit->setText(m_lastCustomer->masked());
+    m_fillingLastCustomer = false;
+    m_usingLastCustomer = true;
+    revalidate();
+}
+
+void SaleForm::leaveLastCustomer()
+{
+    if (m_usingLastCustomer)
+        m_ui->mobileEdit->clear(); // resets the flag through textChanged
+}
+
+void SaleForm::forgetLastCustomer()
+{
+    m_lastCustomerTimer->stop();
+    m_lastCustomer.reset();
+    if (m_usingLastCustomer)
+        m_ui->mobileEdit->clear();
+    updateLastCustomerHint();
+}
+
+std::chrono::milliseconds SaleForm::lastCustomerTimeout() const
+{
+    return m_lastCustomerTimer->intervalAsDuration();
+}
+
+void SaleForm::setLastCustomerTimeout(std::chrono::milliseconds timeout)
+{
+    m_lastCustomerTimer->setInterval(timeout);
+}
+
+void SaleForm::updateLastCustomerHint()
+{
+    if (m_lastCustomer)
+        m_ui->lastCustomerHint->setText(tr("F3: same customer (%1)").arg(m_lastCustomer->masked()));
+    m_ui->lastCustomerHint->setVisible(m_lastCustomer.has_value());
+}
+
+bool SaleForm::event(QEvent *event)
+{
+    // While the amount is being confirmed Esc belongs to the panel (back to the amount), not
+    // to the window's Esc shortcut (which would clear the sale).
+    if (event->type() == QEvent::ShortcutOverride && isConfirming()) {
+        if (static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
+bool SaleForm::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    auto *key = static_cast<QKeyEvent *>(event);
+    if (watched == m_ui->mobileEdit) {
+        if (key->key() == Qt::Key_Backtab) {
+            m_ui->countryCombo->setFocus(Qt::BacktabFocusReason);
+            return true;
+        }
+        // The masked last customer is replaced, not edited, by what the cashier types.
+        const bool edits = key->key() == Qt::Key_Backspace || key->key() == Qt::Key_Delete
+                || (!key->text().isEmpty() && key->text().at(0).isPrint());
+        if (m_usingLastCustomer && edits && !(key->modifiers() & Qt::ControlModifier))
+            leaveLastCustomer();
+    } else if (watched == m_ui->countryCombo) {
+        if (key->key() == Qt::Key_Tab) {
+            m_ui->mobileEdit->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+        if (key->key() == Qt::Key_Backtab) {
+            m_ui->amountEdit->setFocus(Qt::BacktabFocusReason);
+            return true;
+        }
+        const QString text = key->text();
+        if (!text.isEmpty() && (text.at(0).isDigit() || text.at(0) == u'+') && !(key->modifiers() & Qt::ControlModifier)) {
+            leaveLastCustomer();
+            m_ui->mobileEdit->setFocus(Qt::OtherFocusReason);
+            m_ui->mobileEdit->insert(text);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void SaleForm::keyPressEvent(QKeyEvent *event)
 {
-    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
-        if (!m_busy && isValid())
-            emit payRequested();
+    if (isConfirming()) {
+        confirmKey(event);
+        return;
+    }
+    if (isEnter(event->key())) {
+        requestPay();
         event->accept();
         return;
     }
