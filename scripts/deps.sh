@@ -20,6 +20,8 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   # headless GUI, screenshots, keychain tests
   xvfb xauth imagemagick dbus dbus-x11 gnome-keyring libsecret-tools
+  # PDF to text and PNG (the Z report PDF test reads its words; screenshots of it)
+  poppler-utils
   # Devanagari for the Hindi interface; DejaVu for the rest
   fonts-lohit-deva fonts-dejavu-core
   # fuzzing (clang + libFuzzer runtime)

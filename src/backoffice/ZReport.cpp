@@ -7,15 +7,6 @@
 
 #include <algorithm>
 
-namespace {
-
-QString escaped(const QString &text)
-{
-    return text.toHtmlEscaped();
-}
-
-} // namespace
-
 bool ZReport::tookMoney(PaymentState state)
 {
     return state == PaymentState::Charged || state == PaymentState::PartiallyRefunded || state == PaymentState::Refunded;
@@ -185,56 +176,10 @@ QString ZReport::formatAmount(qint64 minorUnits, const QLocale &locale) const
     return (minorUnits < 0 ? QStringLiteral("-") : QString()) + money->toDisplayString(locale);
 }
 
-QString ZReport::toHtml(const QString &merchantName, const QLocale &locale) const
+QTimeZone ZReport::storeZone(const QString &ianaId, const QTimeZone &fallback)
 {
-    QString html;
-    html += QStringLiteral("<html><head><meta charset=\"utf-8\"><title>Z report %1</title></head><body>")
-                    .arg(m_day.toString(Qt::ISODate));
-    html += QStringLiteral("<h1>%1</h1><h2>End of day (Z report): %2</h2>")
-                    .arg(escaped(merchantName), escaped(locale.toString(m_day, QLocale::LongFormat)));
-    html += QStringLiteral("<p>%1 to %2 (%3)</p>")
-                    .arg(escaped(m_sinceUtc.toTimeZone(m_zone).toString(Qt::ISODate)),
-                         escaped(m_untilUtc.toTimeZone(m_zone).toString(Qt::ISODate)),
-                         escaped(QString::fromLatin1(m_zone.id())));
-
-    html += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">"
-                           "<tr><th>Provider</th><th>Method</th><th>State</th><th>Orders</th><th>Amount</th></tr>");
-    for (const Line &line : m_lines) {
-        const QString amount = line.currency == m_currency ? formatAmount(line.amountMinorUnits, locale)
-                                                            : QString::number(line.amountMinorUnits) + u' ' + line.currency;
-        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td><td align=\"right\">%5</td></tr>")
-                        .arg(escaped(line.provider), escaped(line.method), escaped(PaymentStates::name(line.state)),
-                             locale.toString(line.count), escaped(amount));
-    }
-    html += QStringLiteral("</table>");
-
-    html += QStringLiteral("<h3>By provider</h3><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">"
-                           "<tr><th>Provider</th><th>Orders</th><th>Charged</th><th>Amount</th><th>Refunded</th><th>Net</th></tr>");
-    for (const Subtotal &subtotal : providerSubtotals()) {
-        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td>"
-                               "<td align=\"right\">%4</td><td align=\"right\">%5</td><td align=\"right\">%6</td></tr>")
-                        .arg(escaped(subtotal.provider), locale.toString(subtotal.orders), locale.toString(subtotal.chargedCount),
-                             escaped(formatAmount(subtotal.chargedMinorUnits, locale)),
-                             escaped(formatAmount(subtotal.refundedMinorUnits, locale)),
-                             escaped(formatAmount(subtotal.netMinorUnits(), locale)));
-    }
-    html += QStringLiteral("</table>");
-
-    html += QStringLiteral("<h3>Totals</h3><table cellpadding=\"4\">");
-    const auto row = [&html](const QString &label, const QString &value) {
-        html += QStringLiteral("<tr><td>%1</td><td align=\"right\"><b>%2</b></td></tr>").arg(escaped(label), escaped(value));
-    };
-    row(QStringLiteral("Orders"), locale.toString(orderCount()));
-    row(QStringLiteral("Charged sales"), locale.toString(chargedCount()));
-    row(QStringLiteral("Charged"), formatAmount(chargedMinorUnits(), locale));
-    row(QStringLiteral("Refunded of these sales"), formatAmount(refundedMinorUnits(), locale));
-    row(QStringLiteral("Net"), formatAmount(netMinorUnits(), locale));
-    html += QStringLiteral("</table>");
-    html += QStringLiteral("<p>Refunds asked in CounterPay this day (of any day's sales): %1, %2.</p>")
-                    .arg(locale.toString(refundCount()), escaped(formatAmount(refundsAskedMinorUnits(), locale)));
-    if (!otherCurrencies().isEmpty()) {
-        html += QStringLiteral("<p>Not in these totals: sales in %1.</p>").arg(escaped(otherCurrencies().join(QStringLiteral(", "))));
-    }
-    html += QStringLiteral("</body></html>");
-    return html;
+    const QByteArray id = ianaId.trimmed().toLatin1();
+    if (!id.isEmpty() && QTimeZone::isTimeZoneIdAvailable(id))
+        return QTimeZone(id);
+    return fallback.isValid() ? fallback : QTimeZone::systemTimeZone();
 }

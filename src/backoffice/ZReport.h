@@ -24,8 +24,11 @@ class Ledger;
 // minus refunded: SUM(amount - refunded) over the day's sales, the same net the history, the
 // reconciliation and a reprinted receipt show for each order. The refunds asked in CounterPay
 // that day (of any day's sales) are listed apart (refundLines, refundsAsked*), for the till's
-// cash count; they are not in the net. Totals are in the report's currency(); lines in any other
-// currency are listed but left out of the totals (otherCurrencies() says which).
+// cash count; they are not in the net. A refund that failed (the gateway refused it, or the
+// method has no refund call: Google Pay direct, CM.com before its refund call) or whose outcome is
+// not known yet is never counted as refunded anywhere; a pending one is (money promised back). Totals are in the report's currency(); lines in any other
+// currency are listed but left out of the totals (otherCurrencies() says which). The printable
+// document with the screen's words is the UI's (ui/backoffice/ZReportView::documentHtml).
 class ZReport
 {
 public:
@@ -71,8 +74,9 @@ public:
     static bool tookMoney(PaymentState state);
     static bool refundCounts(const QString &refundState);
 
-    // A printable HTML document (the UI prints it or writes a PDF with QTextDocument).
-    QString toHtml(const QString &merchantName, const QLocale &locale) const;
+    // The store's zone from its IANA id (Settings::Key::TimeZone); an empty or unknown id is
+    // `fallback` (the system's zone unless the caller knows better).
+    static QTimeZone storeZone(const QString &ianaId, const QTimeZone &fallback = QTimeZone::systemTimeZone());
     // An amount of the report's currency for a person, e.g. "₹1,49,999.00".
     QString formatAmount(qint64 minorUnits, const QLocale &locale) const;
 

@@ -58,13 +58,37 @@ QString BackOfficeText::state(const QString &stateName)
     return parsed ? state(*parsed) : stateName;
 }
 
+QString BackOfficeText::refundState(const QString &refundState)
+{
+    if (refundState == QLatin1String("succeeded"))
+        return tr("Refunded");
+    if (refundState == QLatin1String("pending"))
+        return tr("Refund pending at the provider");
+    if (refundState == QLatin1String("failed"))
+        return tr("Refund failed");
+    if (refundState == QLatin1String("requested"))
+        return tr("Refund sent, no answer yet");
+    if (refundState == QLatin1String("unknown"))
+        return tr("Refund outcome unknown");
+    return refundState;
+}
+
+QString BackOfficeText::dateFormat()
+{
+    return QStringLiteral("d MMM yyyy");
+}
+
+QString BackOfficeText::date(const QDate &date, const QLocale &locale)
+{
+    return date.isValid() ? locale.toString(date, dateFormat()) : QString();
+}
+
 QString BackOfficeText::dateTime(const QDateTime &utc, const QTimeZone &zone, const QLocale &locale)
 {
     if (!utc.isValid())
         return {};
     const QDateTime local = utc.toTimeZone(zone);
-    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ')
-           + local.time().toString(QStringLiteral("HH:mm:ss"));
+    return date(local.date(), locale) + QLatin1Char(' ') + local.time().toString(QStringLiteral("HH:mm:ss"));
 }
 
 QString BackOfficeText::shortDateTime(const QDateTime &utc, const QTimeZone &zone, const QLocale &locale)

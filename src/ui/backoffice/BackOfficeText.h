@@ -27,7 +27,13 @@ public:
     static QString maskedPhone(const QString &last4);
     static QString state(PaymentState state);
     static QString state(const QString &stateName);
-    // Local date and time with seconds, in `zone`.
+    // A refund's state (requested, pending, succeeded, failed, unknown) in words.
+    static QString refundState(const QString &refundState);
+    // A day that cannot be misread in any locale: "3 Dec 2026" (the month as a word, in the
+    // locale's language), never "03/12/26". dateFormat() is the same for a QDateEdit.
+    static QString date(const QDate &date, const QLocale &locale);
+    static QString dateFormat();
+    // Local date and 24-hour time with seconds, in `zone`: "3 Dec 2026 14:02:10".
     static QString dateTime(const QDateTime &utc, const QTimeZone &zone, const QLocale &locale);
     // "18 Nov 13:44:14": compact, for table rows.
     static QString shortDateTime(const QDateTime &utc, const QTimeZone &zone, const QLocale &locale);
