@@ -24,7 +24,7 @@ BackOfficeWindow::BackOfficeWindow(BackOfficeServices services, QWidget *parent)
     const BackOfficeServices &s = m_services;
     m_history = new HistoryView(s.actions, s.clock, s.locale, s.zone, m_ui->historyTab);
     m_ui->historyTabLayout->addWidget(m_history);
-    m_zReport = new ZReportView(s.actions, s.clock, s.locale, s.zone, m_ui->endOfDayTab);
+    m_zReport = new ZReportView(s, m_ui->endOfDayTab);
     m_ui->endOfDayTabLayout->addWidget(m_zReport);
     m_charts = new ChartsView(s.actions, s.clock, s.locale, s.zone, m_ui->chartsTab);
     m_ui->chartsTabLayout->addWidget(m_charts);
