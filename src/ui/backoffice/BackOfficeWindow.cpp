@@ -14,8 +14,11 @@
 #include "ui_BackOfficeWindow.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QEvent>
+#include <QKeyEvent>
 #include <QPointer>
+#include <QShortcut>
 
 BackOfficeWindow::BackOfficeWindow(BackOfficeServices services, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::BackOfficeWindow>()), m_services(std::move(services))
@@ -42,6 +45,7 @@ BackOfficeWindow::BackOfficeWindow(BackOfficeServices services, QWidget *parent)
         m_history->setMerchantName(name);
         m_history->setReceiptPrinter(m_services.settings.string(Settings::Key::PrinterName));
         m_zReport->setMerchantName(name);
+        updateSetupButton();
     };
     applySettings();
     QFont title = m_ui->merchantLabel->font();
@@ -53,6 +57,14 @@ BackOfficeWindow::BackOfficeWindow(BackOfficeServices services, QWidget *parent)
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, &BackOfficeWindow::tabChosen);
     connect(&m_services.access, &AccessControl::roleChanged, this, &BackOfficeWindow::roleChanged);
     connect(m_ui->lockButton, &QPushButton::clicked, this, &BackOfficeWindow::lockClicked);
+    connect(m_ui->closeButton, &QPushButton::clicked, this, &QWidget::close);
+    connect(m_ui->setupButton, &QPushButton::clicked, this, &BackOfficeWindow::setupRequested);
+    // Esc is not a shortcut (see keyPressEvent): a widget or dialog that uses it comes first.
+    for (const QKeySequence &key : { QKeySequence(Qt::CTRL | Qt::Key_W), QKeySequence(Qt::Key_F10) }) {
+        auto *shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, &BackOfficeWindow::closeFromKeyboard);
+    }
     roleChanged(m_services.access.role());
     qApp->installEventFilter(this);
     resize(1024, 600);
@@ -72,6 +84,40 @@ bool BackOfficeWindow::eventFilter(QObject *watched, QEvent *event)
             m_services.access.noteActivity();
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+void BackOfficeWindow::keyPressEvent(QKeyEvent *event)
+{
+    // Reaches here only when no widget of the window took it (an open popup, an item editor).
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
+        event->accept();
+        closeFromKeyboard();
+        return;
+    }
+    QMainWindow::keyPressEvent(event);
+}
+
+void BackOfficeWindow::closeFromKeyboard()
+{
+    if (hasOpenDialog())
+        return;
+    close();
+}
+
+bool BackOfficeWindow::hasOpenDialog() const
+{
+    const QList<QDialog *> dialogs = findChildren<QDialog *>();
+    for (const QDialog *dialog : dialogs) {
+        // The settings page is a QDialog shown as a tab, not a dialog over the window.
+        if (dialog->isVisible() && dialog->isWindow())
+            return true;
+    }
+    return false;
+}
+
+void BackOfficeWindow::updateSetupButton()
+{
+    m_ui->setupButton->setVisible(m_services.settings.string(Settings::Key::Environment) == QLatin1String("demo"));
 }
 
 void BackOfficeWindow::showTab(Tab tab)

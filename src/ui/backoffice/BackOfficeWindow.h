@@ -19,7 +19,8 @@ class ZReportView;
 
 // The store manager's back office: History, End of day, Charts, Reconciliation, Audit log and
 // Settings tabs, a role indicator and a lock button. Manager-only tabs and actions show the
-// PIN dialog first; any key or click counts as activity for the idle lock.
+// PIN dialog first; any key or click counts as activity for the idle lock. Esc, Ctrl+W, F10
+// (the key that opened it from the cashier's window) and the Close button close it.
 class BackOfficeWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -43,8 +44,14 @@ public:
     AuditLogView *auditLog() const { return m_audit; }
     SettingsDialog *settingsPage() const { return m_settingsPage; }
 
+signals:
+    // "Set up for real payments…" (shown while Environment is "demo"): the app opens the
+    // first-run wizard.
+    void setupRequested();
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void tabChosen(int index);
@@ -52,6 +59,11 @@ private:
     void roleChanged(AccessControl::Role role);
     void lockClicked();
     void updateProviders();
+    // Esc, Ctrl+W, F10 and the Close button; not while a dialog of this window is open (it
+    // takes Esc itself).
+    void closeFromKeyboard();
+    bool hasOpenDialog() const;
+    void updateSetupButton();
     static bool managerOnly(Tab tab);
     static AccessControl::Action actionFor(Tab tab);
 

@@ -5,7 +5,9 @@
 #include "ui/backoffice/HistoryFilterBar.h"
 #include "ui/backoffice/HistoryModel.h"
 #include "ui/backoffice/HistoryView.h"
+#include "ui/backoffice/OrderDetailPane.h"
 #include "ui/backoffice/PinDialog.h"
+#include "ui/backoffice/RefundDialog.h"
 #include "ui/backoffice/SettingsDialog.h"
 
 #include <QComboBox>
@@ -15,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QShortcut>
 #include <QTabWidget>
 
 // The whole back-office window over a seeded real ledger: a cashier sees today only and is
@@ -33,6 +36,12 @@ private slots:
     void lockReturnsToCashier();
     void settingsSaveIsManagerOnlyAndAudited();
     void exportIsManagerOnly();
+    void closesFromTheKeyboard_data();
+    void closesFromTheKeyboard();
+    void closeButtonCloses();
+    void escapeInADialogClosesOnlyTheDialog();
+    void escapeInTheRefundDialogClosesOnlyTheDialog();
+    void setupButtonOnlyInDemo();
 
 private:
     PinDialog *pinDialog() const { return m_window->findChild<PinDialog *>(QStringLiteral("pinDialog")); }
@@ -191,6 +200,101 @@ void tst_BackOfficeWindow::exportIsManagerOnly()
     const QList<QStringList> rows = CsvExporter::parse(file.readAll());
     QCOMPARE(rows.size(), m_today + 1);
     QVERIFY(m_window->history()->status().contains(path));
+}
+
+void tst_BackOfficeWindow::closesFromTheKeyboard_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::addColumn<int>("modifiers");
+    QTest::newRow("Esc") << int(Qt::Key_Escape) << int(Qt::NoModifier);
+    QTest::newRow("Ctrl+W") << int(Qt::Key_W) << int(Qt::ControlModifier);
+    QTest::newRow("F10") << int(Qt::Key_F10) << int(Qt::NoModifier);
+}
+
+void tst_BackOfficeWindow::closesFromTheKeyboard()
+{
+    QFETCH(int, key);
+    QFETCH(int, modifiers);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    // From wherever the focus is: the history table.
+    QWidget *focus = QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get();
+    QTest::keyClick(focus, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+    QTRY_VERIFY(!m_window->isVisible());
+}
+
+void tst_BackOfficeWindow::closeButtonCloses()
+{
+    auto *close = m_window->findChild<QPushButton *>(QStringLiteral("closeButton"));
+    QVERIFY(close && close->isVisible());
+    QTest::mouseClick(close, Qt::LeftButton);
+    QTRY_VERIFY(!m_window->isVisible());
+}
+
+void tst_BackOfficeWindow::escapeInADialogClosesOnlyTheDialog()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->findChild<QPushButton *>(QStringLiteral("lockButton"))->click();
+    QVERIFY(pinDialog());
+    QTRY_VERIFY(pinDialog()->isActiveWindow());
+    QTest::keyClick(pinDialog()->findChild<QLineEdit *>(QStringLiteral("pinEdit")), Qt::Key_Escape);
+    QTRY_VERIFY(!pinDialog());
+    QVERIFY(m_window->isVisible());
+    // The next Esc, with no dialog open, closes the window.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QTRY_VERIFY(!m_window->isVisible());
+}
+
+void tst_BackOfficeWindow::escapeInTheRefundDialogClosesOnlyTheDialog()
+{
+    QVERIFY(m_rig->unlock());
+    HistoryModel *model = m_window->history()->model();
+    int row = -1;
+    for (int i = 0; i < model->rowCount() && row < 0; ++i) {
+        const OrderRecord *order = model->orderAt(i);
+        if (order->state == PaymentState::Charged && order->provider.startsWith(QLatin1String("juspay")))
+            row = i;
+    }
+    QVERIFY2(row >= 0, "the seed has a charged Juspay sale today");
+    m_window->history()->selectOrder(model->orderAt(row)->orderId);
+    auto *pane = m_window->findChild<OrderDetailPane *>(QStringLiteral("orderDetailPane"));
+    QTRY_COMPARE(pane->orderId(), model->orderAt(row)->orderId);
+    auto *refund = pane->findChild<QPushButton *>(QStringLiteral("refundButton"));
+    QVERIFY(refund->isEnabled());
+    refund->click();
+    RefundDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = pane->findChild<RefundDialog *>(QStringLiteral("refundDialog"))) != nullptr);
+    QTRY_VERIFY(dialog->isActiveWindow() && dialog->isAncestorOf(QApplication::focusWidget()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTRY_VERIFY(!dialog->isVisible());
+    QTRY_VERIFY(!pane->findChild<RefundDialog *>(QStringLiteral("refundDialog")));
+    QVERIFY(m_window->isVisible());
+    // Ctrl+W and F10 (shortcuts of the window) do not close it under an open dialog either.
+    refund->click();
+    QTRY_VERIFY((dialog = pane->findChild<RefundDialog *>(QStringLiteral("refundDialog"))) != nullptr);
+    // Also with the keys arriving at the window (the manager clicked it behind the dialog).
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QTest::keyClick(dialog, Qt::Key_F10);
+    QTest::keyClick(dialog, Qt::Key_W, Qt::ControlModifier);
+    QVERIFY(m_window->isVisible());
+    QVERIFY(dialog->isVisible());
+    dialog->reject();
+}
+
+void tst_BackOfficeWindow::setupButtonOnlyInDemo()
+{
+    auto *setup = m_window->findChild<QPushButton *>(QStringLiteral("setupButton"));
+    QVERIFY(setup);
+    QVERIFY(m_rig->settings->setValue(Settings::Key::Environment, QStringLiteral("demo")).ok());
+    QVERIFY(setup->isVisible());
+    QSignalSpy asked(m_window.get(), &BackOfficeWindow::setupRequested);
+    QTest::mouseClick(setup, Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(m_rig->settings->setValue(Settings::Key::Environment, QStringLiteral("production")).ok());
+    QVERIFY(!setup->isVisible());
 }
 
 QTEST_MAIN(tst_BackOfficeWindow)

@@ -11,6 +11,7 @@
 #include "ui/backoffice/BackOfficeWindow.h"
 #include "ui/backoffice/FirstRunWizard.h"
 
+#include <QScreen>
 #include <QWidget>
 
 BackOfficeLauncher::BackOfficeLauncher(AppServices &services, Settings &settings, QLocale locale, QWidget *window,
@@ -42,7 +43,24 @@ void BackOfficeLauncher::open()
         BackOfficeServices services { *m_actions, *m_access, m_settings, *m_secrets, m_services.gateways(),
                                       Clock::system(), m_locale, m_reconciler.get() };
         m_backOffice = std::make_unique<BackOfficeWindow>(services);
-        m_backOffice->resize(m_window ? m_window->size() : QSize(1100, 720));
+        // Beside the cashier's window, not over it: a little smaller and 40 px down and right,
+        // so the manager sees two windows (and the cashier's is still there behind).
+        constexpr int kOffset = 40;
+        if (m_window) {
+            const QRect cashier = m_window->frameGeometry();
+            QSize size = (m_window->size() - QSize(2 * kOffset, 2 * kOffset)).expandedTo(QSize(900, 560));
+            QPoint at = cashier.topLeft() + QPoint(kOffset, kOffset);
+            if (const QScreen *screen = m_window->screen()) {
+                const QRect room = screen->availableGeometry();
+                size = size.boundedTo(room.size() - QSize(kOffset, kOffset));
+                at.setX(qBound(room.left(), at.x(), qMax(room.left(), room.right() - size.width())));
+                at.setY(qBound(room.top(), at.y(), qMax(room.top(), room.bottom() - size.height())));
+            }
+            m_backOffice->resize(size);
+            m_backOffice->move(at);
+        } else {
+            m_backOffice->resize(QSize(1100, 720));
+        }
     }
     m_backOffice->show();
     m_backOffice->raise();
