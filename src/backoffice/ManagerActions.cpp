@@ -28,8 +28,56 @@ ManagerActions::ManagerActions(Ledger &ledger, CheckoutEngine &engine, RefundSer
       m_clock(clock),
       m_zone(QTimeZone::systemTimeZone())
 {
-    connect(&m_refunds, &RefundService::refundFinished, this, &ManagerActions::refundFinished);
-    connect(&m_refunds, &RefundService::refundFailed, this, &ManagerActions::refundFailed);
+    // The outcome goes to the audit log before anyone hears of it.
+    connect(&m_refunds, &RefundService::refundFinished, this,
+            [this](const QString &orderId, const RefundRecord &refund, const QString &message) {
+                auditRefundFinished(orderId, refund);
+                emit refundFinished(orderId, refund, message);
+            });
+    connect(&m_refunds, &RefundService::refundFailed, this, [this](const QString &orderId, const GatewayError &error) {
+        auditRefundFailed(orderId, error);
+        emit refundFailed(orderId, error);
+    });
+}
+
+QString ManagerActions::refundUnavailableReason(const QString &provider)
+{
+    // Google Pay Omnichannel (direct, no PSP between) publishes no refund method: its gateway
+    // answers every refund "unsupported". Every other provider refunds through its API.
+    if (provider == QLatin1String("googlepay")) {
+        return tr("Google Pay direct payments are refunded through your PSP or Google's merchant console: "
+                  "Google Pay offers CounterPay no refund method for them.");
+    }
+    return {};
+}
+
+void ManagerActions::auditRefundFailed(const QString &orderId, const GatewayError &error)
+{
+    // Only an answer that says no is a refusal; a lost answer may still have been applied.
+    const bool unknown = error.outcomeUnknown || error.isTransport();
+    m_access.audit(unknown ? QStringLiteral("refund_unknown") : QStringLiteral("refund_refused"), orderId,
+                   unknown ? QStringLiteral("refund outcome unknown: %1").arg(error.message)
+                           : QStringLiteral("refund refused: %1").arg(error.message));
+}
+
+void ManagerActions::auditRefundFinished(const QString &orderId, const RefundRecord &refund)
+{
+    const QString amount = QStringLiteral("%1 %2").arg(
+            Money::fromMinorUnits(refund.amountMinorUnits, Currency::fromCode(refund.currency).value_or(Currency::inr()))
+                    .value()
+                    .toDecimalString(),
+            refund.currency);
+    if (refund.state == QLatin1String("succeeded") || refund.state == QLatin1String("pending")) {
+        m_access.audit(QStringLiteral("refund_done"), orderId,
+                       QStringLiteral("%1 %2 (%3)").arg(amount, refund.state, refund.uniqueRequestId));
+    } else if (refund.state == QLatin1String("failed")) {
+        m_access.audit(QStringLiteral("refund_refused"), orderId,
+                       QStringLiteral("refund refused: the provider failed refund %1 of %2")
+                               .arg(refund.uniqueRequestId, amount));
+    } else {
+        m_access.audit(QStringLiteral("refund_unknown"), orderId,
+                       QStringLiteral("refund outcome unknown: %1 of %2 is %3").arg(refund.uniqueRequestId, amount, refund.state));
+    }
 }
 
 QDateTime ManagerActions::startOfTodayUtc() const
@@ -71,6 +119,15 @@ Result<QString> ManagerActions::refund(const QString &orderId, std::optional<Mon
 {
     if (VoidResult permitted = allowed(AccessControl::Action::Refund, orderId); !permitted)
         return permitted.error();
+    // Nothing is sent (and nothing recorded as a refund) where it could only fail.
+    if (const Result<std::optional<OrderRecord>> stored = m_ledger.findOrder(orderId, PhoneAccess::Masked);
+        stored && stored.value()) {
+        const QString why = refundUnavailableReason(stored.value()->provider);
+        if (!why.isEmpty()) {
+            m_access.audit(QStringLiteral("refund_refused"), orderId, QStringLiteral("refund refused: %1").arg(why));
+            return makeError("refund_unsupported", why);
+        }
+    }
     // RefundService commits the refund and its audit line before anything is sent.
     return m_refunds.refund(orderId, amount, m_access.actor());
 }

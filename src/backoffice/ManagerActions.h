@@ -46,7 +46,15 @@ public:
     // Refund (all that is left when amount is empty). The outcome arrives as refundFinished /
     // refundFailed. Returns the refund's unique_request_id. RefundService's errors:
     // not_found, not_refundable, exceeds_refundable, refund_pending ...
+    // A provider CounterPay cannot refund (refundUnavailableReason) is refused here with
+    // "refund_unsupported" and nothing is sent or recorded as a refund. Audit: RefundService
+    // writes "refund" when it sends the request; the outcome follows as "refund_refused"
+    // ("refund refused: <reason>", the gateway said no), "refund_unknown" (no usable answer)
+    // or "refund_done" (the provider took it).
     Result<QString> refund(const QString &orderId, std::optional<Money> amount);
+    // Why CounterPay cannot refund this provider's payments, in words (shown beside a disabled
+    // Refund button); empty when it can.
+    static QString refundUnavailableReason(const QString &provider);
     // Settles an order whose outcome is unknown (a manager checked with the provider or the
     // customer's bank). Only from Unknown; `outcome` must be a legal next state; reason required.
     // Writes the state with a "note" event (the reason) and an audit line. Errors:
@@ -85,6 +93,8 @@ signals:
     void refundFailed(const QString &orderId, const GatewayError &error);
 
 private:
+    void auditRefundFailed(const QString &orderId, const GatewayError &error);
+    void auditRefundFinished(const QString &orderId, const RefundRecord &refund);
     // ok when `since` is today or later, or the caller is a manager; audits a refusal.
     VoidResult checkReach(const QDateTime &since, const QString &orderId = QString());
     VoidResult checkOrderReach(const QString &orderId, std::optional<OrderRecord> *found = nullptr);

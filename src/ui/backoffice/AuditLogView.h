@@ -26,6 +26,11 @@ public:
     void refresh();
     int rowCount() const;
     QString status() const;
+    // The words a manager reads for an audit action code ("refund" is "Refund requested": the
+    // outcome is its own line, "Refunded" or "Refund refused"); an unknown code as it is.
+    static QString actionWords(const QString &code);
+    // The text of one cell, for tests.
+    QString cell(int row, int column) const;
 
 private:
     std::unique_ptr<Ui::AuditLogView> m_ui;

@@ -148,9 +148,12 @@ void OrderDetailPane::recheck()
 
 bool OrderDetailPane::refundsInCounterPay(const QString &provider)
 {
-    // Google Pay Omnichannel (direct, no PSP between) publishes no refund method; every other
-    // provider refunds through its API.
-    return provider != QLatin1String("googlepay");
+    return ManagerActions::refundUnavailableReason(provider).isEmpty();
+}
+
+QString OrderDetailPane::refundUnavailableText() const
+{
+    return m_ui->refundElsewhereLabel->isHidden() ? QString() : m_ui->refundElsewhereLabel->text();
 }
 
 void OrderDetailPane::askRefund()
@@ -265,11 +268,13 @@ void OrderDetailPane::updateButtons()
     const PaymentState state = has ? m_order->state : PaymentState::Created;
     m_ui->recheckButton->setEnabled(has && !PaymentStates::isFinal(state));
     const bool refundable = has && (state == PaymentState::Charged || state == PaymentState::PartiallyRefunded);
-    // No button that can only fail: where CounterPay cannot refund, the pane says where to.
-    const bool elsewhere = has && !refundsInCounterPay(m_order->provider);
-    m_ui->refundButton->setVisible(!elsewhere);
-    m_ui->refundButton->setEnabled(refundable && !elsewhere);
-    m_ui->refundElsewhereLabel->setVisible(refundable && elsewhere);
+    // No button that can only fail: where CounterPay cannot refund, the button stays disabled
+    // and the words beside it say why and where to refund instead.
+    const QString unavailable = has ? ManagerActions::refundUnavailableReason(m_order->provider) : QString();
+    m_ui->refundButton->setEnabled(refundable && unavailable.isEmpty());
+    m_ui->refundButton->setToolTip(unavailable);
+    m_ui->refundElsewhereLabel->setText(unavailable);
+    m_ui->refundElsewhereLabel->setVisible(refundable && !unavailable.isEmpty());
     m_ui->resolveButton->setEnabled(has && state == PaymentState::Unknown);
     m_ui->reprintButton->setEnabled(has && (state == PaymentState::Charged || state == PaymentState::PartiallyRefunded
                                             || state == PaymentState::Refunded));

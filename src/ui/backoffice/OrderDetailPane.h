@@ -40,9 +40,12 @@ public:
     void setMerchantName(const QString &name) { m_merchantName = name; }
     // Reprints go there without asking; empty = the system's default printer.
     void setReceiptPrinter(const QString &name) { m_receiptPrinter = name; }
-    // Whether CounterPay can refund this provider's payments (Google Pay direct: no, the pane
-    // says to refund through the PSP or Google's merchant console instead).
+    // Whether CounterPay can refund this provider's payments (ManagerActions::
+    // refundUnavailableReason; where it cannot, the Refund button is disabled and the reason
+    // is shown in words beside it).
     static bool refundsInCounterPay(const QString &provider);
+    // The words beside a disabled Refund button; empty when a refund can be made.
+    QString refundUnavailableText() const;
     // The receipt a reprint prints: the amount with what was refunded and the net, once any was.
     static ReceiptPrinter::Receipt receiptFor(const OrderRecord &order, const QString &merchantName,
                                               const QLocale &locale);

@@ -2,6 +2,7 @@
 #include "SandboxGateways.h"
 #include "../../backoffice/RefundScenario.h"
 #include "ui/ReceiptPrinter.h"
+#include "ui/backoffice/AuditLogView.h"
 #include "ui/backoffice/HistoryModel.h"
 #include "ui/backoffice/OrderDetailPane.h"
 #include "ui/backoffice/PinDialog.h"
@@ -32,6 +33,8 @@ private slots:
     void partialRefundThroughTheSandbox();
     void historyPaneAndReprintShowTheNet();
     void googlePayDirectSaysWhereToRefund();
+    void googlePayDirectRefundIsRefusedUpFront();
+    void refusedRefundIsNotAuditedAsARefund();
 
 private:
     static void clickButton(QDialog *dialog, QDialogButtonBox::StandardButton which)
@@ -301,8 +304,12 @@ void tst_OrderDetailPane::googlePayDirectSaysWhereToRefund()
     QVERIFY(refund && words);
 
     pane.showOrder(direct.orderId);
-    QVERIFY(!refund->isVisible());
+    // The button is there but cannot be pressed; the reason is in words beside it.
+    QVERIFY(refund->isVisible());
+    QVERIFY(!refund->isEnabled());
     QVERIFY(words->isVisible());
+    QCOMPARE(pane.refundUnavailableText(), words->text());
+    QCOMPARE(refund->toolTip(), words->text());
     QVERIFY2(words->text().contains(QLatin1String("Google Pay direct payments are refunded through your PSP or Google's "
                                                   "merchant console")),
              qPrintable(words->text()));
@@ -314,6 +321,73 @@ void tst_OrderDetailPane::googlePayDirectSaysWhereToRefund()
     QVERIFY(refund->isVisible());
     QVERIFY(refund->isEnabled());
     QVERIFY(!words->isVisible());
+}
+
+void tst_OrderDetailPane::googlePayDirectRefundIsRefusedUpFront()
+{
+    // Even asked directly (not through the disabled button), nothing is sent or recorded as a refund.
+    QVERIFY(m_rig->unlock());
+    const OrderRecord direct = demoOrder(9103, m_rig->clock.nowUtc().addSecs(-20), 32000, PaymentState::Charged,
+                                         { QStringLiteral("googlepay"), QStringLiteral("GOOGLEPAY") }, QStringLiteral("asha"));
+    QVERIFY(m_rig->ledger->insertOrder(direct, demoEvent(direct.orderId, direct.createdAt, QStringLiteral("created"), {},
+                                                         PaymentState::Created, QStringLiteral("ok"), QString()))
+                    .ok());
+    const Result<QString> refused = m_rig->actions->refund(direct.orderId, std::nullopt);
+    QCOMPARE(refused.errorCode(), QStringLiteral("refund_unsupported"));
+    QVERIFY(m_rig->ledger->refunds(direct.orderId).value().isEmpty());
+    QCOMPARE(m_rig->auditCount(QStringLiteral("refund")), 0);
+    QCOMPARE(m_rig->auditCount(QStringLiteral("refund_refused")), 1);
+    const AuditEntry last = m_rig->ledger->auditLog(QDateTime(), 1).value().first();
+    QVERIFY2(last.detail.startsWith(QLatin1String("refund refused: Google Pay direct")), qPrintable(last.detail));
+    QCOMPARE(last.orderId, direct.orderId);
+}
+
+void tst_OrderDetailPane::refusedRefundIsNotAuditedAsARefund()
+{
+    // The gateway says no (a real Juspay client with a key the sandbox refuses, over loopback).
+    SandboxGateways gateways;
+    QVERIFY(gateways.started());
+    BackOfficeRig rig(QDateTime::currentDateTimeUtc(), { gateways.wrongKey.get() });
+    QVERIFY2(rig.ready(), qPrintable(rig.openError));
+    const OrderRecord sale = demoOrder(9104, rig.clock.nowUtc().addSecs(-20), 32000, PaymentState::Charged,
+                                       { gateways.wrongKey->providerName(), QStringLiteral("GOOGLEPAY") },
+                                       QStringLiteral("asha"));
+    QVERIFY(rig.ledger->insertOrder(sale, demoEvent(sale.orderId, sale.createdAt, QStringLiteral("created"), {},
+                                                    PaymentState::Created, QStringLiteral("ok"), QString()))
+                    .ok());
+    QVERIFY(rig.setPin() && rig.unlock());
+    const QLocale locale(QLocale::English, QLocale::India);
+    OrderDetailPane pane(*rig.actions, locale, rig.zone);
+    pane.show();
+    pane.showOrder(sale.orderId);
+    auto *button = pane.findChild<QPushButton *>(QStringLiteral("refundButton"));
+    QVERIFY(button->isEnabled());
+    button->click();
+    auto *dialog = pane.findChild<RefundDialog *>(QStringLiteral("refundDialog"));
+    QVERIFY(dialog);
+    QSignalSpy failed(rig.actions.get(), &ManagerActions::refundFailed);
+    clickButton(dialog, QDialogButtonBox::Ok);
+    QVERIFY(failed.wait(10000));
+    QTRY_VERIFY(pane.message().contains(QStringLiteral("The refund failed")));
+    QCOMPARE(rig.ledger->findOrder(sale.orderId, PhoneAccess::Masked).value()->state, PaymentState::Charged);
+
+    // The audit: the request, then the refusal with its reason; never "refunded".
+    QCOMPARE(rig.auditCount(QStringLiteral("refund_done")), 0);
+    QCOMPARE(rig.auditCount(QStringLiteral("refund_refused")), 1);
+    const AuditEntry last = rig.ledger->auditLog(QDateTime(), 1).value().first();
+    QCOMPARE(last.action, QStringLiteral("refund_refused"));
+    QVERIFY2(last.detail.startsWith(QLatin1String("refund refused: ")) && last.detail.size() > 20, qPrintable(last.detail));
+
+    AuditLogView view(*rig.actions, locale, rig.zone);
+    view.refresh();
+    QVERIFY(view.rowCount() >= 2);
+    QStringList actions;
+    for (int row = 0; row < view.rowCount(); ++row) {
+        if (view.cell(row, 4) == sale.orderId)
+            actions << view.cell(row, 3);
+    }
+    // Newest first.
+    QCOMPARE(actions, QStringList({ QStringLiteral("Refund refused"), QStringLiteral("Refund requested") }));
 }
 
 QTEST_MAIN(tst_OrderDetailPane)
