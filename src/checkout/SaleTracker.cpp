@@ -228,7 +228,8 @@ void SaleTracker::onProbe(const GatewayResult<PaymentStatus> &result)
             const QString why = status.noTransaction
                     ? QStringLiteral("the gateway holds the order but no payment on it; sending the payment request")
                     : QStringLiteral("retry: a new transaction on the same order (the last one is %1)").arg(status.rawStatus.left(40));
-            if (!claimAndSend(why))
+            // A gateway that names each attempt (Google direct) needs a new name for it.
+            if (!claimAndSend(why, !status.noTransaction))
                 watch();
             return;
         }
@@ -269,13 +270,28 @@ void SaleTracker::onProbe(const GatewayResult<PaymentStatus> &result)
     finish();
 }
 
-bool SaleTracker::claimAndSend(const QString &why)
+bool SaleTracker::claimAndSend(const QString &why, bool newAttempt)
 {
-    if (m_order.state == PaymentState::Submitting) {
-        recordEvent({ "request", QString(), QStringLiteral("sending"), why, {} });
-    } else if (!transition(PaymentState::Submitting, { "request", QString(), QStringLiteral("sending"), why, {} })) {
+    // Where the client names each transaction (Google direct), the attempt's id is written to
+    // the ledger before the request goes out: a lost answer, a retry of the same request or a
+    // restart then asks about (and resends) this attempt, never a new one.
+    QString attempt;
+    if (!m_gateway.transactionIdFor(m_order.orderId, QString()).isEmpty()) {
+        attempt = newAttempt || m_order.txnId.isEmpty()
+                ? m_gateway.transactionIdFor(m_order.orderId, newAttempt ? m_order.txnId : QString())
+                : m_order.txnId;
+    }
+    Change claim { "request", QString(), QStringLiteral("sending"), why, {} };
+    if (!attempt.isEmpty() && attempt != m_order.txnId) {
+        claim.detail += QStringLiteral(" (transaction %1)").arg(attempt);
+        claim.mutate = [attempt](OrderRecord &order) { order.txnId = attempt; };
+    }
+    if (m_order.state == PaymentState::Submitting && !claim.mutate) {
+        recordEvent(claim);
+    } else if (!transition(PaymentState::Submitting, claim)) {
         return false; // someone else (another process, a double click) owns the request
     }
+    m_attemptTxnId = attempt;
     send();
     return true;
 }
@@ -286,6 +302,7 @@ void SaleTracker::send()
     request.orderId = m_order.orderId;
     request.amount = m_order.amount;
     request.mobile = m_mobile;
+    request.transactionId = m_attemptTxnId;
     request.description = m_order.note.isEmpty() ? QStringLiteral("Order %1").arg(m_order.orderId) : m_order.note;
     ++m_startAttempts;
     m_inFlight = true;
@@ -349,7 +366,9 @@ void SaleTracker::onStarted(const GatewayResult<PaymentSession> &result)
             ? session.expiresAt.toUTC()
             : m_order.createdAt.addMSecs(m_policy.defaultExpiryMs);
     const Change change { "response", session.rawStatus, QStringLiteral("ok"),
-                          QStringLiteral("txn %1, authenticate with %2").arg(session.txnId, PaymentSession::methodName(session.method)),
+                          session.method == PaymentSession::Method::None
+                                  ? QStringLiteral("txn %1").arg(session.txnId)
+                                  : QStringLiteral("txn %1, authenticate with %2").arg(session.txnId, PaymentSession::methodName(session.method)),
                           [&session, expiry](OrderRecord &order) {
                               if (!session.txnId.isEmpty())
                                   order.txnId = session.txnId;

@@ -90,7 +90,7 @@ private:
     bool beginStart();
     void probe();
     void onProbe(const GatewayResult<PaymentStatus> &result);
-    bool claimAndSend(const QString &why);
+    bool claimAndSend(const QString &why, bool newAttempt = false);
     void send();
     bool retryStartLater(const GatewayError &error);
     void onStarted(const GatewayResult<PaymentSession> &result);
@@ -131,6 +131,7 @@ private:
     qint64 m_startUntilMs = 0;
     int m_startAttempts = 0;
     bool m_startMaybeApplied = false;
+    QString m_attemptTxnId; // the id sent with this attempt, where the client names transactions
     bool m_startPending = false; // initiate() arrived while a query was on the wire
     QString m_lastPendingStatus;    // the last "still pending" written to the ledger ...
     qint64 m_lastPendingWriteMs = 0; // ... and when (monotonic)

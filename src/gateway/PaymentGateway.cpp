@@ -1,3 +1,8 @@
 #include "gateway/PaymentGateway.h"
 
 PaymentGateway::~PaymentGateway() = default;
+
+QString PaymentGateway::transactionIdFor(const QString &, const QString &) const
+{
+    return {};
+}

@@ -44,6 +44,11 @@ public:
     // Asks the provider for the order's status (the source of truth). Retried on transport
     // errors, 429 and 5xx by the HttpClient.
     virtual void status(const OrderRef &order, QObject *context, Callback<PaymentStatus> done) = 0;
+    // Where the client names each transaction (Google Pay direct: a transactionId is one
+    // payment attempt and cannot be paid twice), the id for a new attempt on `orderId` after
+    // the attempt `lastTxnId` (empty: the first). Empty = the provider assigns transaction ids
+    // and a new attempt goes on the same order (Juspay, CM.com).
+    virtual QString transactionIdFor(const QString &orderId, const QString &lastTxnId) const;
     // Refunds `amount` of a charged order; idempotent on uniqueRequestId.
     virtual void refund(const RefundRequest &request, QObject *context,
                         Callback<RefundResult> done) = 0;

@@ -21,6 +21,10 @@ struct PaymentRequest
     QString customerId;              // optional; Juspay customer_id and x-routing-id source
     QString description;             // shown to the customer where the provider supports it
     QString language;                // ISO 639-1 for CM.com; empty = profile default
+    // The transaction's own id where the client names it (Google Pay direct: one
+    // transactionId per attempt, see PaymentGateway::transactionIdFor); empty = the provider
+    // assigns one (Juspay, CM.com).
+    QString transactionId;
 };
 
 // Identifies an order for status and refund calls.
@@ -34,7 +38,8 @@ struct OrderRef
     // mismatch warning. Never false for a sale CounterPay tracks.
     bool verifyAmount = true;
     // The provider's own transaction id, from PaymentSession::txnId. CM.com needs it for the
-    // status and refund URLs (its ids are not ours); Juspay and Google key on orderId.
+    // status and refund URLs (its ids are not ours); Google Pay direct asks by the attempt's
+    // transactionId (the order id, then order id + "-2", ...); Juspay keys on orderId.
     QString providerTxnId;
     QString customerId;              // the same value start() got (Juspay x-routing-id)
 };

@@ -49,11 +49,13 @@ bool PaymentView::isShowingWebPage() const
     return m_ui->authStack->currentWidget() == m_ui->webPage;
 }
 
-void PaymentView::begin(const QString &amountText, const QString &methodText, const QString &maskedPhone, bool push)
+void PaymentView::begin(const QString &amountText, const QString &methodText, const QString &maskedPhone, bool push,
+                        bool qrPossible)
 {
     m_session = PaymentSession();
     m_maskedPhone = maskedPhone;
     m_push = push;
+    m_qrPossible = qrPossible;
     m_ui->amountLabel->setText(amountText);
     m_ui->methodLabel->setText(maskedPhone.isEmpty() ? methodText : methodText + u'\n' + maskedPhone);
     m_ui->qrCode->setText(QString());
@@ -139,6 +141,9 @@ void PaymentView::updateHint()
     } else if (m_state == PaymentState::AwaitingCustomer) {
         if (m_session.method == PaymentSession::Method::Post)
             hint = tr("This wallet signs in with a form: the customer completes it on this screen.");
+        else if (m_push && !m_maskedPhone.isEmpty() && m_session.authUrl.isEmpty())
+            hint = tr("A payment request was sent to %1. Ask the customer to approve it on their phone.")
+                           .arg(m_maskedPhone);
         else if (m_push && !m_maskedPhone.isEmpty())
             hint = tr("A payment request was sent to %1. Ask the customer to approve it on their phone, "
                       "or to scan the code.").arg(m_maskedPhone);
@@ -161,7 +166,10 @@ void PaymentView::updateActions()
     m_ui->cancelButton->setEnabled(waiting);
     m_ui->checkNowButton->setEnabled(waiting && m_state != PaymentState::Created);
     m_ui->retryButton->setVisible(retryable);
-    m_ui->showQrButton->setVisible(retryable || (isShowingWebPage() && !m_ui->qrCode->text().isEmpty()));
+    m_ui->showQrButton->setVisible(m_qrPossible
+                                   && (retryable || (isShowingWebPage() && !m_ui->qrCode->text().isEmpty())));
+    // Nothing to scan (Google Pay direct): no empty square where a code would be.
+    m_ui->qrCode->setVisible(m_qrPossible);
     m_ui->openPageButton->setVisible(waiting && !m_session.authUrl.isEmpty() && !isShowingWebPage());
 }
 

@@ -29,7 +29,9 @@ public:
 
     void setNavigationFilter(const NavigationFilter &filter) { m_filter = filter; }
 
-    void begin(const QString &amountText, const QString &methodText, const QString &maskedPhone, bool push);
+    // `qrPossible`: false where the provider shows nothing to scan (Google Pay direct).
+    void begin(const QString &amountText, const QString &methodText, const QString &maskedPhone, bool push,
+               bool qrPossible = true);
     void setSession(const PaymentSession &session);
     void setState(PaymentState state, const QString &detail);
     void setLastCheck(const QDateTime &at);
@@ -65,4 +67,5 @@ private:
     QString m_maskedPhone;
     QString m_browserError; // why the embedded browser could not be shown
     bool m_push = false;
+    bool m_qrPossible = true;
 };

@@ -80,10 +80,38 @@ HttpRequest GooglePayGateway::apiRequest(const QString &method) const
     return request;
 }
 
+namespace {
+
+QString transactionOf(const PaymentRequest &request)
+{
+    return request.transactionId.isEmpty() ? request.orderId : request.transactionId;
+}
+
+QString transactionOf(const OrderRef &order)
+{
+    return order.providerTxnId.isEmpty() ? order.orderId : order.providerTxnId;
+}
+
+} // namespace
+
+QString GooglePayGateway::transactionIdFor(const QString &orderId, const QString &lastTxnId) const
+{
+    if (lastTxnId.isEmpty())
+        return orderId;
+    int attempt = 1;
+    if (lastTxnId.startsWith(orderId + u'-')) {
+        bool numeric = false;
+        const int number = QStringView(lastTxnId).mid(orderId.size() + 1).toInt(&numeric);
+        if (numeric && number > 1)
+            attempt = number;
+    }
+    return orderId + u'-' + QString::number(attempt + 1);
+}
+
 QByteArray GooglePayGateway::initiateBody(const PaymentRequest &request) const
 {
     QJsonObject details {
-        { QStringLiteral("transactionId"), request.orderId },
+        { QStringLiteral("transactionId"), transactionOf(request) },
         { QStringLiteral("amountPayable"), request.amount.toGoogleJson() },
         { QStringLiteral("description"),
           request.description.isEmpty() ? QStringLiteral("Order %1").arg(request.orderId) : request.description },
@@ -104,7 +132,7 @@ QByteArray GooglePayGateway::initiateBody(const PaymentRequest &request) const
 void GooglePayGateway::start(const PaymentRequest &request, QObject *context, Callback<PaymentSession> done)
 {
     std::optional<GatewayError> bad;
-    if (!isValidTransactionId(request.orderId))
+    if (!isValidTransactionId(transactionOf(request)))
         bad = configError(Kind::Config, QStringLiteral("The order id is not a valid Google transactionId."));
     else if (!request.mobile)
         bad = configError(Kind::Config, QStringLiteral("Google Pay needs the customer's mobile number."));
@@ -120,13 +148,13 @@ void GooglePayGateway::start(const PaymentRequest &request, QObject *context, Ca
     http.effect = Effect::IdempotentWrite;
     http.body = initiateBody(request);
     const QDateTime expiry = m_clock.nowUtc().addSecs(qint64(m_config.expiryMinutes) * 60);
-    qCInfo(lcGatewayGooglePay).noquote() << "initiate" << request.orderId << request.amount.toDecimalString()
+    qCInfo(lcGatewayGooglePay).noquote() << "initiate" << transactionOf(request) << request.amount.toDecimalString()
                                          << request.amount.currency().code() << "to" << request.mobile->masked();
 
     QPointer<QObject> guard(context);
     // An answer naming another transaction or merchant is an IdentityMismatch; as the answer
     // of a write, its outcome is unknown (ResponseInterpreter sets outcomeUnknown).
-    const AnswerIdentity identity { request.orderId, m_config.googleMerchantId, {} };
+    const AnswerIdentity identity { transactionOf(request), m_config.googleMerchantId, {} };
     m_tokens->sendAuthorized(m_http, http, this, [this, identity, expiry, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
         GatewayResult<PaymentSession> session = ResponseInterpreter::interpret<PaymentSession>(
                 reply, Effect::IdempotentWrite, m_clock.nowUtc(),
@@ -140,7 +168,7 @@ void GooglePayGateway::start(const PaymentRequest &request, QObject *context, Ca
 
 void GooglePayGateway::status(const OrderRef &order, QObject *context, Callback<PaymentStatus> done)
 {
-    if (!isValidTransactionId(order.orderId)) {
+    if (!isValidTransactionId(transactionOf(order))) {
         deliver<PaymentStatus>(context, std::move(done),
                                configError(Kind::Config, QStringLiteral("Invalid transaction id.")));
         return;
@@ -149,12 +177,12 @@ void GooglePayGateway::status(const OrderRef &order, QObject *context, Callback<
     http.effect = Effect::Read;
     http.body = QJsonDocument(QJsonObject {
             { QStringLiteral("merchantInfo"), QJsonObject { { QStringLiteral("googleMerchantId"), m_config.googleMerchantId } } },
-            { QStringLiteral("transactionIdentifier"), QJsonObject { { QStringLiteral("merchantTransactionId"), order.orderId } } },
+            { QStringLiteral("transactionIdentifier"), QJsonObject { { QStringLiteral("merchantTransactionId"), transactionOf(order) } } },
     }).toJson(QJsonDocument::Compact);
 
     QPointer<QObject> guard(context);
     const Money expected = order.amount;
-    const AnswerIdentity identity { order.orderId, m_config.googleMerchantId, {} };
+    const AnswerIdentity identity { transactionOf(order), m_config.googleMerchantId, {} };
     m_tokens->sendAuthorized(m_http, http, this, [this, expected, identity, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
         GatewayResult<PaymentStatus> status = ResponseInterpreter::interpret<PaymentStatus>(
                 reply, Effect::Read, m_clock.nowUtc(),

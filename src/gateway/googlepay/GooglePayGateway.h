@@ -34,6 +34,9 @@ public:
     void start(const PaymentRequest &request, QObject *context, Callback<PaymentSession> done) override;
     void status(const OrderRef &order, QObject *context, Callback<PaymentStatus> done) override;
     void refund(const RefundRequest &request, QObject *context, Callback<RefundResult> done) override;
+    // The order id for the first attempt, then "<order id>-2", "-3", ...: Google pays one
+    // transactionId at most once, so a retry after a decline needs a new one.
+    QString transactionIdFor(const QString &orderId, const QString &lastTxnId) const override;
 
     TokenCache *tokenCache() const { return m_tokens; }
     QByteArray initiateBody(const PaymentRequest &request) const;
