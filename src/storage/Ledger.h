@@ -66,6 +66,7 @@ public:
     // floor((created_ms + utcOffsetSeconds * 1000) / (bucketSeconds * 1000)); bucketStartMs is
     // reported back in UTC. Only non-empty buckets, oldest first. bucketSeconds must be > 0
     // (error "bad_bucket"). "Charged" counts charged, partially refunded and refunded orders;
+    // "refunded" is what went back of those (OrderQuery::refundedSql, as the Z report's);
     // amounts of all currencies are added together (a store sells in one currency).
     virtual Result<QList<SalesBucket>> salesBuckets(const QDateTime &since, const QDateTime &until,
                                                     int bucketSeconds, int utcOffsetSeconds) = 0;

@@ -119,7 +119,8 @@ QList<SalesBucket> LedgerRows::salesBuckets(QSqlQuery &query, int bucketSeconds,
     QList<SalesBucket> buckets;
     while (query.next()) {
         buckets.append(SalesBucket { query.value(0).toLongLong() * bucketMs - offsetMs, query.value(1).toLongLong(),
-                                     query.value(2).toLongLong(), query.value(3).toLongLong() });
+                                     query.value(2).toLongLong(), query.value(3).toLongLong(),
+                                     query.value(4).toLongLong() });
     }
     return buckets;
 }

@@ -176,7 +176,8 @@ OrderQuery OrderQuery::salesBuckets(const QDateTime &since, const QDateTime &unt
     // positive, so truncation is the floor the contract asks for.
     const QString charged = chargedStatesSql();
     query.sql = u"SELECT (created_at + ?) / ? AS bucket, count(*), sum(state IN (" + charged
-            + u")), sum(CASE WHEN state IN (" + charged + u") THEN amount_minor ELSE 0 END) FROM orders";
+            + u")), sum(CASE WHEN state IN (" + charged + u") THEN amount_minor ELSE 0 END), "
+            u"sum(CASE WHEN state IN (" + charged + u") THEN " + refundedSql() + u" ELSE 0 END) FROM orders";
     query.bindings = { offsetMs, bucketMs };
     QStringList terms;
     if (since.isValid()) {

@@ -30,7 +30,7 @@ struct OrderQuery
     static OrderQuery salesTotals(const OrderFilter &filter);
     // provider, currency, refund state, count, sum(amount) of refunds created in [since, until).
     static OrderQuery refundTotals(const QDateTime &since, const QDateTime &until);
-    // bucket index, orders, charged, charged amount; see Ledger::salesBuckets.
+    // bucket index, orders, charged, charged amount, refunded of those; see Ledger::salesBuckets.
     static OrderQuery salesBuckets(const QDateTime &since, const QDateTime &until, int bucketSeconds,
                                    int utcOffsetSeconds);
 

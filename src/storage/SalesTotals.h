@@ -37,4 +37,6 @@ struct SalesBucket
     qint64 orders = 0;              // every order created in the bucket
     qint64 charged = 0;             // of which charged, partially refunded or refunded
     qint64 chargedMinorUnits = 0;   // their amounts (before refunds)
+    qint64 refundedMinorUnits = 0;  // what went back of them (OrderQuery::refundedSql: a failed
+                                    // refund never; net = charged - refunded)
 };

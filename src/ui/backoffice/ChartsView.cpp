@@ -1,10 +1,12 @@
 #include "ui/backoffice/ChartsView.h"
 
 #include "backoffice/ManagerActions.h"
+#include "backoffice/Settings.h"
 #include "backoffice/ZReport.h"
 #include "core/Clock.h"
 #include "core/Currency.h"
 #include "ui/ProviderNames.h"
+#include "ui/backoffice/BackOfficeServices.h"
 #include "ui/backoffice/BackOfficeText.h"
 #include "ui_ChartsView.h"
 
@@ -19,7 +21,10 @@
 
 namespace {
 
-constexpr qint64 kHourMs = 3600 * 1000;
+// Buckets are read in UTC quarter hours and placed by their local time: every zone's offset is
+// a multiple of 15 minutes, so each bucket lies within one local hour and one local day, also
+// on a 23- or 25-hour day when the clocks change.
+constexpr int kBucketSeconds = 15 * 60;
 constexpr int kFirstShownHour = 8;
 constexpr int kLastShownHour = 21;
 
@@ -55,12 +60,30 @@ bool reachedOutcome(PaymentState state)
 
 } // namespace
 
+ChartsView::ChartsView(const BackOfficeServices &services, QWidget *parent)
+    : ChartsView(services.actions, services.clock, services.locale, services.zone, &services.settings, parent)
+{
+}
+
 ChartsView::ChartsView(ManagerActions &actions, const Clock &clock, const QLocale &locale, const QTimeZone &zone,
                        QWidget *parent)
+    : ChartsView(actions, clock, locale, zone, nullptr, parent)
+{
+}
+
+ChartsView::ChartsView(ManagerActions &actions, const Clock &clock, const QLocale &locale, const QTimeZone &zone,
+                       Settings *settings, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::ChartsView>()), m_actions(&actions), m_clock(clock),
-      m_locale(locale), m_zone(zone)
+      m_locale(locale), m_zone(zone), m_fallbackZone(zone), m_settings(settings)
 {
     m_ui->setupUi(this);
+    if (m_settings) {
+        m_zone = ZReport::storeZone(m_settings->string(Settings::Key::TimeZone), m_fallbackZone);
+        connect(m_settings, &Settings::changed, this, [this](Settings::Key key) {
+            if (key == Settings::Key::TimeZone)
+                m_zone = ZReport::storeZone(m_settings->string(Settings::Key::TimeZone), m_fallbackZone);
+        });
+    }
     m_hourly = makeChart(QString(), m_ui->hourlyContainer);
     m_success = makeChart(tr("Success rate per provider, last %1 days (paid of settled)").arg(kDays), m_ui->successContainer);
     m_daily = makeChart(QString(), m_ui->dailyContainer);
@@ -87,9 +110,8 @@ void ChartsView::refresh()
     const QDateTime todayStart = todayStartUtc();
     const QDateTime tomorrow = QDateTime(todayStart.toTimeZone(m_zone).date().addDays(1), QTime(0, 0), m_zone).toUTC();
     const QDateTime firstDay = QDateTime(todayStart.toTimeZone(m_zone).date().addDays(-(kDays - 1)), QTime(0, 0), m_zone).toUTC();
-    const int offset = m_zone.offsetFromUtc(m_clock.nowUtc());
-    const Result<QList<SalesBucket>> hourly = m_actions->salesBuckets(todayStart, tomorrow, 3600, offset);
-    const Result<QList<SalesBucket>> daily = m_actions->salesBuckets(firstDay, tomorrow, 24 * 3600, offset);
+    const Result<QList<SalesBucket>> hourly = m_actions->salesBuckets(todayStart, tomorrow, kBucketSeconds, 0);
+    const Result<QList<SalesBucket>> daily = m_actions->salesBuckets(firstDay, tomorrow, kBucketSeconds, 0);
     OrderFilter period;
     period.since = firstDay;
     period.until = tomorrow;
@@ -126,17 +148,18 @@ QList<ChartsView::ProviderRate> ChartsView::ratesFrom(const QList<SalesTotalsRow
 void ChartsView::setData(const QList<SalesBucket> &hourly, const QList<SalesBucket> &daily,
                          const QList<SalesTotalsRow> &totals, const QString &currency)
 {
-    const qint64 todayStartMs = todayStartUtc().toMSecsSinceEpoch();
+    const QDate today = m_clock.nowUtc().toTimeZone(m_zone).date();
     m_hourlyMinor = QList<qint64>(24, 0);
-    QList<qint64> hourlyCounts(24, 0);
+    m_hourlyNet = QList<qint64>(24, 0);
     // The hours drawn: the shop's usual day (08-21) widened to any hour that had a sale.
     int firstHour = kFirstShownHour;
     int lastHour = kLastShownHour;
     for (const SalesBucket &bucket : hourly) {
-        const qint64 index = (bucket.bucketStartMs - todayStartMs) / kHourMs;
-        if (index >= 0 && index < 24) {
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(bucket.bucketStartMs, Qt::UTC).toTimeZone(m_zone);
+        const int index = local.time().hour();
+        if (local.date() == today) {
             m_hourlyMinor[int(index)] += bucket.chargedMinorUnits;
-            hourlyCounts[int(index)] += bucket.charged;
+            m_hourlyNet[int(index)] += bucket.chargedMinorUnits - bucket.refundedMinorUnits;
             if (bucket.orders > 0) {
                 firstHour = qMin(firstHour, int(index));
                 lastHour = qMax(lastHour, int(index));
@@ -147,65 +170,71 @@ void ChartsView::setData(const QList<SalesBucket> &hourly, const QList<SalesBuck
     for (int hour = firstHour; hour <= lastHour; ++hour)
         hours << QStringLiteral("%1").arg(hour, 2, 10, QLatin1Char('0'));
     drawAmounts(m_hourly, hours, m_hourlyMinor.mid(firstHour, lastHour - firstHour + 1),
-                hourlyCounts.mid(firstHour, lastHour - firstHour + 1), currency);
+                m_hourlyNet.mid(firstHour, lastHour - firstHour + 1), currency);
 
-    const QDate today = m_clock.nowUtc().toTimeZone(m_zone).date();
     const QDate first = today.addDays(-(kDays - 1));
     m_dailyMinor = QList<qint64>(kDays, 0);
-    QList<qint64> dailyCounts(kDays, 0);
+    m_dailyNet = QList<qint64>(kDays, 0);
     for (const SalesBucket &bucket : daily) {
-        const QDate day = QDateTime::fromMSecsSinceEpoch(bucket.bucketStartMs, Qt::UTC).toTimeZone(m_zone).addSecs(1).date();
+        const QDate day = QDateTime::fromMSecsSinceEpoch(bucket.bucketStartMs, Qt::UTC).toTimeZone(m_zone).date();
         const qint64 index = first.daysTo(day);
         if (index >= 0 && index < kDays) {
             m_dailyMinor[int(index)] += bucket.chargedMinorUnits;
-            dailyCounts[int(index)] += bucket.charged;
+            m_dailyNet[int(index)] += bucket.chargedMinorUnits - bucket.refundedMinorUnits;
         }
     }
     QStringList days;
     for (int i = 0; i < kDays; ++i)
         days << QString::number(first.addDays(i).day());
-    drawAmounts(m_daily, days, m_dailyMinor, dailyCounts, currency);
+    drawAmounts(m_daily, days, m_dailyMinor, m_dailyNet, currency);
 
     const std::optional<Currency> known = Currency::fromCode(currency);
     const QString unit = known ? known->symbol() : currency;
-    m_hourly->setTitle(tr("Sales per hour today (%1)").arg(unit));
-    m_daily->setTitle(tr("Sales per day, last %1 days (%2)").arg(kDays).arg(unit));
+    m_hourly->setTitle(tr("Sales per hour today, net and gross (%1)").arg(unit));
+    m_daily->setTitle(tr("Sales per day, last %1 days, net and gross (%2)").arg(kDays).arg(unit));
     m_rates = ratesFrom(totals);
     drawRates();
 
-    qint64 todayMinor = 0;
-    qint64 periodMinor = 0;
-    for (qint64 minor : std::as_const(m_hourlyMinor))
-        todayMinor += minor;
-    for (qint64 minor : std::as_const(m_dailyMinor))
-        periodMinor += minor;
-    m_ui->periodLabel->setText(tr("Today %1 \u00b7 last %2 days %3 (%4 to %5)")
-                                       .arg(BackOfficeText::money(todayMinor, currency, m_locale))
+    const auto sum = [](const QList<qint64> &values) {
+        qint64 total = 0;
+        for (qint64 value : values)
+            total += value;
+        return total;
+    };
+    m_ui->periodLabel->setText(tr("Today %1 net (%2 gross) \u00b7 last %3 days %4 net (%5 gross), %6 to %7")
+                                       .arg(BackOfficeText::money(sum(m_hourlyNet), currency, m_locale),
+                                            BackOfficeText::money(sum(m_hourlyMinor), currency, m_locale))
                                        .arg(kDays)
-                                       .arg(BackOfficeText::money(periodMinor, currency, m_locale),
-                                            m_locale.toString(first, QLocale::ShortFormat),
-                                            m_locale.toString(today, QLocale::ShortFormat)));
+                                       .arg(BackOfficeText::money(sum(m_dailyNet), currency, m_locale),
+                                            BackOfficeText::money(sum(m_dailyMinor), currency, m_locale),
+                                            BackOfficeText::date(first, m_locale), BackOfficeText::date(today, m_locale)));
 }
 
-void ChartsView::drawAmounts(QChart *chart, const QStringList &categories, const QList<qint64> &minorUnits,
-                             const QList<qint64> &counts, const QString &currency)
+void ChartsView::drawAmounts(QChart *chart, const QStringList &categories, const QList<qint64> &grossMinorUnits,
+                             const QList<qint64> &netMinorUnits, const QString &currency)
 {
     chart->removeAllSeries();
     for (QAbstractAxis *axis : chart->axes())
         chart->removeAxis(axis);
     const std::optional<Currency> known = Currency::fromCode(currency);
     const int exponent = known ? known->exponent() : 2;
-    auto *set = new QBarSet(tr("Charged"));
-    set->setColor(QColor(0x1d, 0x6b, 0xb3));
+    // Net first (what the store kept), gross beside it.
+    auto *net = new QBarSet(tr("Net (after refunds)"));
+    net->setColor(QColor(0x1d, 0x8a, 0x4b));
+    auto *gross = new QBarSet(tr("Gross (charged)"));
+    gross->setColor(QColor(0x1d, 0x6b, 0xb3));
     qint64 maxMinor = 0;
-    for (int i = 0; i < minorUnits.size(); ++i) {
-        *set << forDrawing(minorUnits.at(i), exponent);
-        maxMinor = qMax(maxMinor, minorUnits.at(i));
-        Q_UNUSED(counts)
+    for (int i = 0; i < grossMinorUnits.size(); ++i) {
+        *gross << forDrawing(grossMinorUnits.at(i), exponent);
+        *net << forDrawing(netMinorUnits.value(i), exponent);
+        maxMinor = qMax(maxMinor, qMax(grossMinorUnits.at(i), netMinorUnits.value(i)));
     }
     auto *series = new QBarSeries;
-    series->append(set);
-    series->setBarWidth(0.8);
+    series->append(net);
+    series->append(gross);
+    series->setBarWidth(0.85);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->show();
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
@@ -217,6 +246,8 @@ void ChartsView::drawAmounts(QChart *chart, const QStringList &categories, const
     auto *y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setLabelsFont(small);
+    y->setTitleText(tr("Amount (%1)").arg(known ? known->symbol() : currency));
+    y->setTitleFont(small);
     y->setRange(0, maxMinor > 0 ? forDrawing(maxMinor, exponent) * 1.1 : 1);
     y->applyNiceNumbers();
     chart->addAxis(y, Qt::AlignLeft);

@@ -1,10 +1,14 @@
+#include "../../backoffice/LedgerSeed.h"
 #include "BackOfficeRig.h"
+#include "ui/backoffice/BackOfficeServices.h"
 #include "ui/backoffice/ChartsView.h"
 
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QHorizontalBarSeries>
+#include <QLegend>
+#include <QValueAxis>
 
 // The charts over a seeded real ledger: the bars carry the ledger's integer sums (checked
 // against the orders themselves), and the success rate counts per provider.
@@ -18,6 +22,8 @@ private slots:
     void successRatePerProvider();
     void emptyLedgerDrawsEmptyCharts();
     void cashierSeesTodayOnly();
+    void netAndGrossLabelled();
+    void storeDaysAcrossDst();
 
 private:
     std::unique_ptr<BackOfficeRig> m_rig;
@@ -124,6 +130,98 @@ void tst_ChartsView::cashierSeesTodayOnly()
     QCOMPARE(view.dailyMinorUnits(), QList<qint64>(ChartsView::kDays, 0));
     QVERIFY2(view.message().contains(QStringLiteral("manager"), Qt::CaseInsensitive), qPrintable(view.message()));
     QVERIFY(m_rig->unlock());
+}
+
+namespace {
+
+BackOfficeServices servicesOf(BackOfficeRig &rig, const QLocale &locale, const QTimeZone &zone)
+{
+    return BackOfficeServices { *rig.actions, *rig.access, *rig.settings, rig.secrets, {}, rig.clock, locale, nullptr, zone };
+}
+
+} // namespace
+
+void tst_ChartsView::netAndGrossLabelled()
+{
+    // 18 Nov 2026, Asia/Kolkata. At 10:xx IST: 500.00 partly refunded (100.00 succeeded) and 320.00
+    // whose refund failed; the day before 200.00 refunded 50.00 (pending: money promised back).
+    BackOfficeRig rig;
+    QVERIFY2(rig.ready(), qPrintable(rig.openError));
+    QVERIFY(rig.setPin() && rig.unlock());
+    const QDateTime ten = QDateTime(QDate(2026, 11, 18), QTime(10, 5), rig.zone).toUTC();
+    QVERIFY(insert(*rig.ledger, seedOrder(QStringLiteral("T01-A"), ten, 50'000, PaymentState::PartiallyRefunded)).ok());
+    QVERIFY(insertRefund(*rig.ledger, QStringLiteral("T01-A"), QStringLiteral("T01-AR1"), 10'000, QStringLiteral("succeeded"),
+                         ten.addSecs(300)).ok());
+    QVERIFY(insert(*rig.ledger, seedOrder(QStringLiteral("T01-B"), ten.addSecs(60), 32'000, PaymentState::Charged,
+                                          QStringLiteral("googlepay"), QStringLiteral("GOOGLEPAY"))).ok());
+    QVERIFY(insertRefund(*rig.ledger, QStringLiteral("T01-B"), QStringLiteral("T01-BR1"), 32'000, QStringLiteral("failed"),
+                         ten.addSecs(400)).ok());
+    const QDateTime yesterday = ten.addDays(-1);
+    QVERIFY(insert(*rig.ledger, seedOrder(QStringLiteral("T01-C"), yesterday, 20'000, PaymentState::PartiallyRefunded)).ok());
+    QVERIFY(insertRefund(*rig.ledger, QStringLiteral("T01-C"), QStringLiteral("T01-CR1"), 5'000, QStringLiteral("pending"),
+                         yesterday.addSecs(300)).ok());
+
+    ChartsView view(servicesOf(rig, m_locale, rig.zone));
+    view.resize(1024, 600);
+    view.show();
+    view.refresh();
+    QCOMPARE(view.hourlyMinorUnits().at(10), qint64(82'000));
+    QCOMPARE(view.hourlyNetMinorUnits().at(10), qint64(72'000));
+    const int last = ChartsView::kDays - 1;
+    QCOMPARE(view.dailyMinorUnits().at(last), qint64(82'000));
+    QCOMPARE(view.dailyNetMinorUnits().at(last), qint64(72'000));
+    QCOMPARE(view.dailyMinorUnits().at(last - 1), qint64(20'000));
+    QCOMPARE(view.dailyNetMinorUnits().at(last - 1), qint64(15'000));
+    qint64 other = 0;
+    for (int i = 0; i < last - 1; ++i)
+        other += view.dailyMinorUnits().at(i) + view.dailyNetMinorUnits().at(i);
+    QCOMPARE(other, qint64(0));
+
+    // Both series drawn, labelled in the legend, the axis named, values in major units.
+    for (QChart *chart : { view.hourlyChart(), view.dailyChart() }) {
+        auto *series = qobject_cast<QBarSeries *>(chart->series().value(0));
+        QVERIFY(series);
+        QCOMPARE(series->barSets().size(), 2);
+        QCOMPARE(series->barSets().at(0)->label(), QStringLiteral("Net (after refunds)"));
+        QCOMPARE(series->barSets().at(1)->label(), QStringLiteral("Gross (charged)"));
+        QVERIFY(chart->legend()->isVisible());
+        QVERIFY2(chart->title().contains(QStringLiteral("net and gross")), qPrintable(chart->title()));
+        auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0));
+        QVERIFY(y);
+        QCOMPARE(y->titleText(), QStringLiteral("Amount (\u20B9)"));
+    }
+    auto *daily = qobject_cast<QBarSeries *>(view.dailyChart()->series().value(0));
+    QCOMPARE(qRound64(daily->barSets().at(0)->at(last) * 100), qint64(72'000));
+    QCOMPARE(qRound64(daily->barSets().at(1)->at(last) * 100), qint64(82'000));
+    QVERIFY2(view.message().startsWith(QStringLiteral("Today \u20B9720.00 net (\u20B9820.00 gross)")), qPrintable(view.message()));
+    QVERIFY2(view.message().contains(QStringLiteral("20 Oct 2026 to 18 Nov 2026")), qPrintable(view.message()));
+}
+
+void tst_ChartsView::storeDaysAcrossDst()
+{
+    // A CM.com store in Europe/Amsterdam (the setting; the services' zone is UTC). Now is 30 Mar
+    // 2026 10:00 UTC (CEST). 29 Mar (23 hours) holds a sale at 00:30 CET (23:30 UTC on the 28th)
+    // and one at 23:30 CEST (21:30 UTC); 28 Mar ends with one at 23:30 CET (22:30 UTC).
+    BackOfficeRig rig(QDateTime(QDate(2026, 3, 30), QTime(10, 0), Qt::UTC));
+    QVERIFY2(rig.ready(), qPrintable(rig.openError));
+    QVERIFY(rig.setPin() && rig.unlock());
+    QVERIFY(rig.settings->setValue(Settings::Key::TimeZone, QStringLiteral("Europe/Amsterdam")).ok());
+    const auto sale = [&rig](const char *id, const QDateTime &at, qint64 minor) {
+        return insert(*rig.ledger, seedOrder(QString::fromLatin1(id), at, minor, PaymentState::Charged, QStringLiteral("cmcom"),
+                                             QStringLiteral("GOOGLEPAY")));
+    };
+    QVERIFY(sale("T01-E1", QDateTime(QDate(2026, 3, 28), QTime(23, 30), Qt::UTC), 1'000).ok());
+    QVERIFY(sale("T01-E2", QDateTime(QDate(2026, 3, 29), QTime(21, 30), Qt::UTC), 2'000).ok());
+    QVERIFY(sale("T01-E3", QDateTime(QDate(2026, 3, 28), QTime(22, 30), Qt::UTC), 4'000).ok());
+    QVERIFY(sale("T01-E4", QDateTime(QDate(2026, 3, 30), QTime(7, 15), Qt::UTC), 8'000).ok()); // 09:15 CEST today
+    ChartsView view(servicesOf(rig, m_locale, QTimeZone(QByteArrayLiteral("UTC"))));
+    QCOMPARE(view.timeZone().id(), QByteArrayLiteral("Europe/Amsterdam"));
+    view.refresh();
+    const int last = ChartsView::kDays - 1; // 30 Mar
+    QCOMPARE(view.dailyMinorUnits().at(last), qint64(8'000));
+    QCOMPARE(view.dailyMinorUnits().at(last - 1), qint64(3'000));
+    QCOMPARE(view.dailyMinorUnits().at(last - 2), qint64(4'000));
+    QCOMPARE(view.hourlyMinorUnits().at(9), qint64(8'000));
 }
 
 QTEST_MAIN(tst_ChartsView)
