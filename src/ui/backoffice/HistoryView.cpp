@@ -3,6 +3,7 @@
 #include "backoffice/ManagerActions.h"
 #include "ui/backoffice/BackOfficeUiLogging.h"
 #include "ui/backoffice/HistoryFilterBar.h"
+#include "ui/backoffice/BackOfficeText.h"
 #include "ui/backoffice/HistoryModel.h"
 #include "ui/backoffice/OrderDetailPane.h"
 #include "ui/backoffice/PinDialog.h"
@@ -12,6 +13,7 @@
 #include <QHeaderView>
 #include <QPointer>
 #include <QStandardPaths>
+#include <QStyle>
 
 HistoryView::HistoryView(ManagerActions &actions, const Clock &clock, const QLocale &locale, const QTimeZone &zone,
                          QWidget *parent)
@@ -56,6 +58,7 @@ HistoryView::HistoryView(ManagerActions &actions, const Clock &clock, const QLoc
     connect(m_model, &HistoryModel::rowsInserted, this, &HistoryView::updateStatus);
     connect(m_model, &HistoryModel::reset, this, [this] {
         m_ui->historyTable->resizeColumnsToContents();
+        fitStateColumn();
         updateStatus();
     });
     connect(m_ui->historyTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -66,9 +69,29 @@ HistoryView::HistoryView(ManagerActions &actions, const Clock &clock, const QLoc
     });
     connect(m_ui->exportButton, &QPushButton::clicked, this, &HistoryView::exportCsv);
     applyFilter();
+    fitStateColumn();
 }
 
 HistoryView::~HistoryView() = default;
+
+int HistoryView::stateColumnNeed() const
+{
+    const QTableView *table = m_ui->historyTable;
+    const QFontMetrics cells(table->font());
+    int widest = QFontMetrics(table->horizontalHeader()->font())
+                         .horizontalAdvance(m_model->headerData(HistoryModel::StateColumn, Qt::Horizontal).toString());
+    for (const PaymentState state : PaymentStates::all())
+        widest = qMax(widest, cells.horizontalAdvance(BackOfficeText::state(state)));
+    // What a cell adds around its text: the focus frame margin on both sides, plus air.
+    const int padding = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) + 12;
+    return widest + padding;
+}
+
+void HistoryView::fitStateColumn()
+{
+    QHeaderView *header = m_ui->historyTable->horizontalHeader();
+    header->resizeSection(HistoryModel::StateColumn, qMax(header->sectionSize(HistoryModel::StateColumn), stateColumnNeed()));
+}
 
 void HistoryView::setMerchantName(const QString &name)
 {

@@ -41,6 +41,8 @@ public:
     void refresh();
     void selectOrder(const QString &orderId);
     QString status() const;
+    // The width the State column needs for its longest word, with the cell's padding.
+    int stateColumnNeed() const;
     // Writes the filtered view as CSV (ManagerActions::exportCsv: manager only, audited) and
     // shows the outcome under the table. The Export button asks for the PIN and the path first.
     Result<qint64> exportTo(const QString &path);
@@ -51,6 +53,9 @@ private:
     void currentRowChanged();
     void exportCsv();
     void updateStatus();
+    // The State column fits the longest state word in the current language, whatever the
+    // rows read so far hold (a page of "Paid" rows must not cut "Cancelled" further down).
+    void fitStateColumn();
 
     std::unique_ptr<Ui::HistoryView> m_ui;
     ManagerActions &m_actions;

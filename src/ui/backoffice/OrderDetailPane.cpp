@@ -99,7 +99,29 @@ void OrderDetailPane::reload()
         showMessage(events.errorMessage(), true);
     } else {
         m_events = events.value();
-        for (const OrderEvent &event : m_events) {
+        for (int i = 0; i < m_events.size(); ++i) {
+            const OrderEvent &event = m_events.at(i);
+            // Repeated identical status checks (the poll while the customer decides) are one
+            // row: "Checked 23 times, 14:02:10–14:03:55".
+            int last = i;
+            while (last + 1 < m_events.size() && sameCheck(event, m_events.at(last + 1)))
+                ++last;
+            if (last > i) {
+                const int count = last - i + 1;
+                const QString from = BackOfficeText::time(event.at, m_zone, m_locale);
+                const QString to = BackOfficeText::time(m_events.at(last).at, m_zone, m_locale);
+                auto *item = new QTreeWidgetItem(
+                        m_ui->timelineTree,
+                        { from, tr("Checked %1 times, %2–%3").arg(count).arg(from, to),
+                          event.toState ? BackOfficeText::state(*event.toState) : QString(), event.providerStatus,
+                          event.outcome.isEmpty() ? event.detail : event.outcome + QStringLiteral(": ") + event.detail });
+                item->setToolTip(1, tr("%1 status checks with the same answer").arg(count));
+                item->setToolTip(4, event.detail);
+                item->setData(0, Qt::UserRole, event.kind);
+                item->setData(1, Qt::UserRole, count);
+                i = last;
+                continue;
+            }
             QString change;
             if (event.fromState && event.toState && *event.fromState != *event.toState)
                 change = BackOfficeText::state(*event.fromState) + QStringLiteral(" \u2192 ") + BackOfficeText::state(*event.toState);
@@ -120,6 +142,16 @@ void OrderDetailPane::reload()
 QString OrderDetailPane::message() const
 {
     return m_ui->actionMessage->isHidden() ? QString() : m_ui->actionMessage->text();
+}
+
+bool OrderDetailPane::sameCheck(const OrderEvent &a, const OrderEvent &b)
+{
+    const auto changes = [](const OrderEvent &event) {
+        return event.fromState && event.toState && *event.fromState != *event.toState;
+    };
+    return a.kind == QLatin1String("status") && b.kind == a.kind && !changes(a) && !changes(b)
+           && a.toState == b.toState && a.providerStatus == b.providerStatus && a.outcome == b.outcome
+           && a.detail == b.detail;
 }
 
 QString OrderDetailPane::eventWhat(const OrderEvent &event) const

@@ -35,6 +35,7 @@ public:
     void reload();
     QString orderId() const { return m_orderId; }
     std::optional<OrderRecord> order() const { return m_order; }
+    // Every event (the tree folds repeated identical status checks into one row).
     const QList<OrderEvent> &timeline() const { return m_events; }
     QString message() const;
     void setMerchantName(const QString &name) { m_merchantName = name; }
@@ -64,6 +65,8 @@ private:
     void showMessage(const QString &text, bool error);
     void updateButtons();
     QString eventWhat(const OrderEvent &event) const;
+    // Two status checks that found the same thing (folded into one timeline row).
+    static bool sameCheck(const OrderEvent &a, const OrderEvent &b);
 
     std::unique_ptr<Ui::OrderDetailPane> m_ui;
     ManagerActions &m_actions;

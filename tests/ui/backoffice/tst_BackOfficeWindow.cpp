@@ -19,6 +19,7 @@
 #include <QSpinBox>
 #include <QShortcut>
 #include <QTabWidget>
+#include <QTableView>
 
 // The whole back-office window over a seeded real ledger: a cashier sees today only and is
 // asked for the PIN for manager-only tabs and views (nothing changes without it); the lock
@@ -42,6 +43,7 @@ private slots:
     void escapeInADialogClosesOnlyTheDialog();
     void escapeInTheRefundDialogClosesOnlyTheDialog();
     void setupButtonOnlyInDemo();
+    void stateColumnFitsTheLongestStateWord();
 
 private:
     PinDialog *pinDialog() const { return m_window->findChild<PinDialog *>(QStringLiteral("pinDialog")); }
@@ -295,6 +297,35 @@ void tst_BackOfficeWindow::setupButtonOnlyInDemo()
     QCOMPARE(asked.size(), 1);
     QVERIFY(m_rig->settings->setValue(Settings::Key::Environment, QStringLiteral("production")).ok());
     QVERIFY(!setup->isVisible());
+}
+
+void tst_BackOfficeWindow::stateColumnFitsTheLongestStateWord()
+{
+    // Today holds only paid sales: the column must still fit the words other rows may show.
+    BackOfficeRig rig;
+    QVERIFY2(rig.ready(), qPrintable(rig.openError));
+    for (int i = 0; i < 3; ++i) {
+        const OrderRecord order = demoOrder(9200 + i, rig.clock.nowUtc().addSecs(-60 * (i + 1)), 10000, PaymentState::Charged,
+                                            demoProviders().first(), QStringLiteral("asha"));
+        QVERIFY(rig.ledger->insertOrder(order, demoEvent(order.orderId, order.createdAt, QStringLiteral("created"), {},
+                                                         PaymentState::Created, QStringLiteral("ok"), QString()))
+                        .ok());
+    }
+    BackOfficeWindow window(BackOfficeServices { *rig.actions, *rig.access, *rig.settings, rig.secrets, {}, rig.clock,
+                                                 QLocale(QLocale::English, QLocale::India), nullptr, rig.zone });
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.history()->model()->rowCount(), 3);
+    auto *table = window.findChild<QTableView *>(QStringLiteral("historyTable"));
+    QVERIFY(table);
+    const int width = table->columnWidth(HistoryModel::StateColumn);
+    const QFontMetrics metrics(table->font());
+    for (const QString &word : { QStringLiteral("Cancelled"), QStringLiteral("Expired"), QStringLiteral("Partly refunded"),
+                                 QStringLiteral("Waiting for customer") })
+        QVERIFY2(width >= metrics.horizontalAdvance(word) + 8, qPrintable(QStringLiteral("%1 px for %2").arg(width).arg(word)));
+    // Reading again (a new filter) keeps it.
+    window.history()->refresh();
+    QVERIFY(table->columnWidth(HistoryModel::StateColumn) >= metrics.horizontalAdvance(QStringLiteral("Cancelled")) + 8);
 }
 
 QTEST_MAIN(tst_BackOfficeWindow)

@@ -3,6 +3,7 @@
 #include "../../backoffice/RefundScenario.h"
 #include "ui/ReceiptPrinter.h"
 #include "ui/backoffice/AuditLogView.h"
+#include "ui/backoffice/BackOfficeText.h"
 #include "ui/backoffice/HistoryModel.h"
 #include "ui/backoffice/OrderDetailPane.h"
 #include "ui/backoffice/PinDialog.h"
@@ -35,6 +36,7 @@ private slots:
     void googlePayDirectSaysWhereToRefund();
     void googlePayDirectRefundIsRefusedUpFront();
     void refusedRefundIsNotAuditedAsARefund();
+    void repeatedStatusChecksAreOneRow();
 
 private:
     static void clickButton(QDialog *dialog, QDialogButtonBox::StandardButton which)
@@ -388,6 +390,43 @@ void tst_OrderDetailPane::refusedRefundIsNotAuditedAsARefund()
     }
     // Newest first.
     QCOMPARE(actions, QStringList({ QStringLiteral("Refund refused"), QStringLiteral("Refund requested") }));
+}
+
+void tst_OrderDetailPane::repeatedStatusChecksAreOneRow()
+{
+    // 23 polls that all found the customer still deciding, then the one that saw the payment.
+    const QDateTime at = m_rig->clock.nowUtc().addSecs(-300);
+    const OrderRecord sale = demoOrder(9105, at, 14950, PaymentState::Charged, demoProviders().first(), QStringLiteral("asha"));
+    QVERIFY(m_rig->ledger->insertOrder(sale, demoEvent(sale.orderId, at, QStringLiteral("created"), {}, PaymentState::Created,
+                                                       QStringLiteral("ok"), QString()))
+                    .ok());
+    QVERIFY(m_rig->ledger->appendEvent(demoEvent(sale.orderId, at.addSecs(1), QStringLiteral("response"), PaymentState::Submitting,
+                                                 PaymentState::AwaitingCustomer, QStringLiteral("ok"), QStringLiteral("HTTP 200"),
+                                                 QStringLiteral("PENDING_VBV")))
+                    .ok());
+    for (int i = 0; i < 23; ++i) {
+        QVERIFY(m_rig->ledger->appendEvent(demoEvent(sale.orderId, at.addSecs(5 + 5 * i), QStringLiteral("status"), {}, {},
+                                                     QStringLiteral("pending"), QString(), QStringLiteral("PENDING_VBV")))
+                        .ok());
+    }
+    QVERIFY(m_rig->ledger->appendEvent(demoEvent(sale.orderId, at.addSecs(125), QStringLiteral("status"),
+                                                 PaymentState::AwaitingCustomer, PaymentState::Charged,
+                                                 QStringLiteral("verified"), QString(), QStringLiteral("CHARGED")))
+                    .ok());
+    OrderDetailPane pane(*m_rig->actions, QLocale(QLocale::English, QLocale::India), m_rig->zone);
+    pane.show();
+    pane.showOrder(sale.orderId);
+    QCOMPARE(pane.timeline().size(), 26); // every event is still there
+    auto *tree = pane.findChild<QTreeWidget *>(QStringLiteral("timelineTree"));
+    QCOMPARE(tree->topLevelItemCount(), 4); // created, answered, 23 checks, the check that saw it paid
+    const QString first = BackOfficeText::time(at.addSecs(5), m_rig->zone, QLocale(QLocale::English, QLocale::India));
+    const QString last = BackOfficeText::time(at.addSecs(5 + 5 * 22), m_rig->zone, QLocale(QLocale::English, QLocale::India));
+    QTreeWidgetItem *folded = tree->topLevelItem(2);
+    QCOMPARE(folded->text(1), QStringLiteral("Checked 23 times, %1\u2013%2").arg(first, last));
+    QCOMPARE(folded->text(0), first);
+    QCOMPARE(folded->text(3), QStringLiteral("PENDING_VBV"));
+    QCOMPARE(tree->topLevelItem(3)->text(1), QStringLiteral("Status checked"));
+    QCOMPARE(tree->topLevelItem(3)->text(3), QStringLiteral("CHARGED"));
 }
 
 QTEST_MAIN(tst_OrderDetailPane)
