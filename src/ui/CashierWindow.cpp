@@ -1,6 +1,7 @@
 #include "ui/CashierWindow.h"
 
 #include "storage/OrderRecord.h"
+#include "checkout/ProviderRules.h"
 #include "ui/AlertsPanel.h"
 #include "ui/CheckoutPort.h"
 #include "ui/CustomerDisplay.h"
@@ -14,7 +15,10 @@
 #include "ui/UiLogging.h"
 #include "ui_CashierWindow.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QEvent>
 #include <QFileDialog>
 #include <QScreen>
@@ -54,7 +58,20 @@ CashierWindow::CashierWindow(CashierConfig config, QWidget *parent)
     QFont bannerFont = m_ui->demoBanner->font();
     bannerFont.setBold(true);
     m_ui->demoBanner->setFont(bannerFont);
+    {
+        // Set-up is offered, never forced: the demo is ready at once, and the manager
+        // chooses when to set up real payments.
+        auto *row = new QHBoxLayout(m_ui->demoBanner);
+        row->setContentsMargins(4, 2, 4, 2);
+        row->addStretch(1);
+        auto *setup = new QPushButton(tr("Set up for real payments…"), m_ui->demoBanner);
+        setup->setObjectName(QStringLiteral("setupButton"));
+        setup->setFocusPolicy(Qt::ClickFocus); // not in the sale's Tab chain
+        row->addWidget(setup);
+        connect(setup, &QPushButton::clicked, this, &CashierWindow::setupRequested);
+    }
     m_ui->saleForm->configure(m_config.providers, m_config.currency, m_config.locale);
+    m_ui->saleForm->setLimits(m_config.saleCeilingMinor, m_config.confirmAboveMinor);
 
     m_ui->alertsContainer->hide();
     m_feedback = new SaleFeedback(m_config.sound, m_config.speech, this);
@@ -102,7 +119,7 @@ PaymentView *CashierWindow::paymentView()
         m_payment->setObjectName(QStringLiteral("paymentView"));
         m_payment->setNavigationFilter(m_config.navigation);
         m_ui->pages->addWidget(m_payment);
-        connect(m_payment, &PaymentView::cancelRequested, this, &CashierWindow::cancelOrClear);
+        connect(m_payment, &PaymentView::cancelRequested, this, &CashierWindow::cancelPayment);
         connect(m_payment, &PaymentView::retryRequested, this, &CashierWindow::retry);
         connect(m_payment, &PaymentView::showQrRequested, this, &CashierWindow::showQrInstead);
         connect(m_payment, &PaymentView::checkNowRequested, this, &CashierWindow::checkNow);
@@ -205,8 +222,13 @@ void CashierWindow::addShortcuts()
     add(QKeySequence(Qt::Key_F6), &CashierWindow::retry);
     add(QKeySequence(Qt::Key_F7), &CashierWindow::showQrInstead);
     add(QKeySequence(Qt::Key_F8), [this] {
-        if (page() == Page::Payment)
-            paymentView()->showWebPage();
+        if (page() != Page::Payment)
+            return;
+        if (paymentView()->session().authUrl.isEmpty()) {
+            showMessage(noQrMessage());
+            return;
+        }
+        paymentView()->showWebPage();
     });
     add(QKeySequence(Qt::Key_F9), &CashierWindow::printReceipt);
     add(QKeySequence(Qt::Key_F10), &CashierWindow::backOfficeRequested);
@@ -245,7 +267,8 @@ void CashierWindow::pay()
     m_request = *request;
     m_ui->saleForm->setBusy(true);
     paymentView()->begin(amountText(), ProviderNames::display(m_request.provider), maskedPhone(),
-                             ProviderNames::isPush(m_request.provider));
+                             ProviderNames::isPush(m_request.provider),
+                         ProviderRules::showsQr(m_request.provider));
     if (m_customer)
         m_customer->showSale(amountText());
     setPage(Page::Payment);
@@ -277,18 +300,42 @@ void CashierWindow::cancelOrClear()
             m_ui->saleForm->clear();
         m_ui->saleForm->focusAmount();
         break;
-    case Page::Payment:
+    case Page::Payment: {
         if (endsSale(m_state)) {
             showResult(m_state, m_detail);
-        } else if (const VoidResult cancelled = m_engine->cancel(m_orderId, tr("cancelled by the cashier"));
-                   !cancelled) {
-            showMessage(cancelled.errorMessage());
+            break;
         }
+        // The customer may be approving at this very moment: Esc asks once, a second Esc
+        // (within a few seconds) cancels. The Cancel button is deliberate and cancels at once.
+        constexpr qint64 kConfirmWindowMs = 5000;
+        if (!m_escArmed.isValid() || m_escArmed.hasExpired(kConfirmWindowMs)) {
+            m_escArmed.start();
+            showMessage(tr("Press Esc again to cancel this payment. The customer may be approving it right now."));
+            break;
+        }
+        cancelPayment();
         break;
+    }
     case Page::Result:
         newSale();
         break;
     }
+}
+
+void CashierWindow::cancelPayment()
+{
+    m_escArmed.invalidate();
+    if (page() != Page::Payment || endsSale(m_state) || m_orderId.isEmpty())
+        return;
+    showMessage(QString());
+    if (const VoidResult cancelled = m_engine->cancel(m_orderId, tr("cancelled by the cashier")); !cancelled)
+        showMessage(cancelled.errorMessage());
+}
+
+QString CashierWindow::noQrMessage() const
+{
+    return tr("%1 has no QR code or payment page: the customer approves on their phone.")
+            .arg(ProviderNames::display(m_request.provider));
 }
 
 void CashierWindow::retry()
@@ -296,18 +343,25 @@ void CashierWindow::retry()
     if (m_orderId.isEmpty() || !isRetryable(m_state))
         return;
     paymentView()->begin(amountText(), ProviderNames::display(m_request.provider), maskedPhone(),
-                             ProviderNames::isPush(m_request.provider));
+                             ProviderNames::isPush(m_request.provider),
+                         ProviderRules::showsQr(m_request.provider));
     if (m_customer)
         m_customer->showSale(amountText());
     setPage(Page::Payment);
     if (const VoidResult retried = m_engine->retry(m_orderId); !retried) {
+        showResult(m_state, retried.errorMessage()); // the customer's screen follows (showResult)
         showMessage(retried.errorMessage());
-        showResult(m_state, retried.errorMessage());
     }
 }
 
 void CashierWindow::showQrInstead()
 {
+    if (page() == Page::Sale)
+        return;
+    if (!ProviderRules::showsQr(m_request.provider)) {
+        showMessage(noQrMessage());
+        return;
+    }
     m_preferQr = true;
     if (isRetryable(m_state))
         retry();
@@ -382,6 +436,10 @@ void CashierWindow::showResult(PaymentState state, const QString &detail)
     outcome.maskedPhone = maskedPhone();
     outcome.methodText = ProviderNames::display(m_request.provider);
     outcome.detail = state == PaymentState::Charged ? QString() : detail;
+    outcome.qrPossible = ProviderRules::showsQr(m_request.provider);
+    m_escArmed.invalidate();
+    if (m_customer)
+        m_customer->setState(state); // one truth on both screens, whatever led here
     resultView()->showOutcome(outcome);
     setPage(Page::Result);
     resultView()->setFocus(Qt::OtherFocusReason);

@@ -6,6 +6,7 @@
 #include "ui/CashierConfig.h"
 #include "ui/ReceiptPrinter.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <memory>
@@ -61,6 +62,8 @@ public:
     // The intents behind the keys (public so a driver can press them like the cashier).
     void pay();
     void cancelOrClear();
+    // Cancels the live payment at once (the Cancel button; Esc asks first).
+    void cancelPayment();
     void retry();
     void showQrInstead();
     void newSale();
@@ -78,6 +81,9 @@ signals:
     void engineAttached();
     // F10 or the Back office button: the app opens the manager's window.
     void backOfficeRequested();
+    // "Set up for real payments" on the DEMO banner: the app opens the set-up wizard (or the
+    // back office's settings once a manager PIN exists).
+    void setupRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -86,6 +92,7 @@ protected:
 
 private:
     void addShortcuts();
+    QString noQrMessage() const;
     bool ownsOrder(const QString &orderId);
     void onSessionStarted(const QString &orderId, const PaymentSession &session);
     void onStateChanged(const QString &orderId, PaymentState state, const QString &detail);
@@ -113,6 +120,7 @@ private:
     QString m_detail;
     bool m_sending = false;       // inside engine.pay(): signals for a new id belong to us
     bool m_preferQr = false;
+    QElapsedTimer m_escArmed;     // since the first Esc on a live payment; a second one within 5 s cancels
     bool m_readyEmitted = false;
     bool m_shownOnce = false;
 };

@@ -52,18 +52,34 @@ void ResultView::showOutcome(const Outcome &outcome)
     m_ui->printButton->setVisible(paid);
     m_ui->pdfButton->setVisible(paid);
     m_ui->retryButton->setVisible(retryable);
-    m_ui->showQrButton->setVisible(retryable);
-    m_ui->newSaleButton->setFocus(Qt::OtherFocusReason);
+    m_ui->showQrButton->setVisible(retryable && outcome.qrPossible);
+    updateKeyTexts();
+    // After a failure the likely next step is to try again: Enter retries, and "New sale" has
+    // its own key (F2), so a declined or expired sale is never thrown away by one Enter.
+    if (retryable)
+        m_ui->retryButton->setFocus(Qt::OtherFocusReason);
+    else
+        m_ui->newSaleButton->setFocus(Qt::OtherFocusReason);
+}
+
+void ResultView::updateKeyTexts()
+{
+    const bool retryable = PaymentStates::isRetryable(m_outcome.state);
+    m_ui->newSaleButton->setText(retryable ? tr("New sale (F2)") : tr("New sale (Enter)"));
+    m_ui->retryButton->setText(retryable ? tr("Retry (Enter or F6)") : tr("Retry (F6)"));
 }
 
 void ResultView::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
-        if (QWidget *focus = focusWidget(); focus && focus != m_ui->newSaleButton) {
+        if (QWidget *focus = focusWidget(); focus && focus != m_ui->newSaleButton && focus != m_ui->retryButton) {
             QWidget::keyPressEvent(event);
             return;
         }
-        emit newSaleRequested();
+        if (PaymentStates::isRetryable(m_outcome.state))
+            emit retryRequested();
+        else
+            emit newSaleRequested();
         event->accept();
         return;
     }
@@ -72,7 +88,9 @@ void ResultView::keyPressEvent(QKeyEvent *event)
 
 void ResultView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        updateKeyTexts();
+    }
     QWidget::changeEvent(event);
 }

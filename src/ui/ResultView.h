@@ -26,6 +26,7 @@ public:
         QString maskedPhone;
         QString methodText;
         QString detail;
+        bool qrPossible = true; // false: no "Show QR instead" (Google Pay direct)
     };
 
     explicit ResultView(QWidget *parent = nullptr);
@@ -47,6 +48,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    void updateKeyTexts();
     std::unique_ptr<Ui::ResultView> m_ui;
     Outcome m_outcome;
 };

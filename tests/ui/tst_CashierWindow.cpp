@@ -6,6 +6,7 @@
 #include "sandbox/SandboxServer.h"
 #include "storage/Ledger.h"
 #include "ui/CashierWindow.h"
+#include "ui/CustomerDisplay.h"
 #include "ui/CheckoutPort.h"
 #include "ui/HelpOverlay.h"
 #include "ui/PaymentView.h"
@@ -13,6 +14,7 @@
 #include "ui/ResultView.h"
 #include "ui/StatusIndicator.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -40,6 +42,12 @@ private slots:
     void invalidInputShowsMessageAndPayStaysDisabled();
     void secondEnterDoesNotStartASecondSale();
     void declineOffersRetryOnTheSameOrder();
+    void googlePayDirectDeclineRetryCharged();
+    void customerDisplayFollowsTheCashier();
+    void enterOnResultScreens();
+    void demoBannerOffersSetUp();
+    void expiryOffersRetryAndQr_data();
+    void expiryOffersRetryAndQr();
     void helpOverlayListsKeys();
     void windowTakesInputBeforeTheEngineIsAttached();
 
@@ -271,6 +279,14 @@ void tst_CashierWindow::escapeCancels()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer,
                               5000);
     const QString orderId = m_window->currentOrderId();
+    // The customer may be approving right now: the first Esc only asks.
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QCOMPARE(m_window->page(), CashierWindow::Page::Payment);
+    auto *message = m_window->findChild<QLabel *>(QStringLiteral("messageLabel"));
+    QVERIFY2(message->text().contains(QLatin1String("Esc again")), qPrintable(message->text()));
+    const auto first = m_services->ledger().findOrder(orderId);
+    QVERIFY(first && first.value());
+    QCOMPARE(first.value()->state, PaymentState::AwaitingCustomer);
     QTest::keyClick(m_window.get(), Qt::Key_Escape);
     QTRY_COMPARE(m_window->page(), CashierWindow::Page::Result);
     QCOMPARE(m_window->resultView()->state(), PaymentState::Cancelled);
@@ -337,6 +353,174 @@ void tst_CashierWindow::declineOffersRetryOnTheSameOrder()
                               10'000);
     QVERIFY(m_services->sandbox()->approve(orderId));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->resultView()->state(), PaymentState::Charged, 10'000);
+}
+
+void tst_CashierWindow::googlePayDirectDeclineRetryCharged()
+{
+    typeSale(QStringLiteral("42"), QStringLiteral("9876543210"), QStringLiteral("googlepay"));
+    QTest::keyClick(edit("mobileEdit"), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer,
+                              10'000);
+    // A pure push: nothing to scan, and the words do not say there is.
+    auto *hint = m_window->paymentView()->findChild<QLabel *>(QStringLiteral("hintLabel"));
+    QVERIFY2(!hint->text().contains(QLatin1String("scan")), qPrintable(hint->text()));
+    QVERIFY(!m_window->paymentView()->qrCode()->isVisible());
+    auto *message = m_window->findChild<QLabel *>(QStringLiteral("messageLabel"));
+    QTest::keyClick(m_window.get(), Qt::Key_F7);
+    QVERIFY2(message->text().contains(QLatin1String("no QR code")), qPrintable(message->text()));
+    QTest::keyClick(m_window.get(), Qt::Key_F8);
+    QVERIFY2(message->text().contains(QLatin1String("no QR code")), qPrintable(message->text()));
+    QCOMPARE(m_window->page(), CashierWindow::Page::Payment);
+
+    const QString orderId = m_window->currentOrderId();
+    QVERIFY(m_services->sandbox()->decline(orderId));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->page(), CashierWindow::Page::Result, 10'000);
+    QCOMPARE(m_window->resultView()->state(), PaymentState::Declined);
+    auto *detail = m_window->resultView()->findChild<QLabel *>(QStringLiteral("detailLabel"));
+    QVERIFY2(!detail->text().contains(QLatin1String("authenticate with")), qPrintable(detail->text()));
+    QVERIFY(!m_window->resultView()->findChild<QPushButton *>(QStringLiteral("showQrButton"))->isVisible());
+
+    // Retry: a new Google transaction on the same order, which the customer can approve.
+    QTest::keyClick(m_window.get(), Qt::Key_F6);
+    QCOMPARE(m_window->currentOrderId(), orderId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer,
+                              10'000);
+    QCOMPARE(m_window->page(), CashierWindow::Page::Payment); // not declined again at once
+    const auto retried = m_services->ledger().findOrder(orderId);
+    QVERIFY(retried && retried.value());
+    QCOMPARE(retried.value()->txnId, orderId + QStringLiteral("-2"));
+    QVERIFY(m_services->sandbox()->approve(orderId + QStringLiteral("-2")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->page(), CashierWindow::Page::Result, 10'000);
+    QCOMPARE(m_window->resultView()->state(), PaymentState::Charged);
+    const auto paid = m_services->ledger().findOrder(orderId);
+    QVERIFY(paid && paid.value());
+    QCOMPARE(paid.value()->state, PaymentState::Charged);
+    QCOMPARE(paid.value()->amount.minorUnits(), 4200);
+}
+
+void tst_CashierWindow::customerDisplayFollowsTheCashier()
+{
+    CustomerDisplay display(QStringLiteral("Sharma General Store"));
+    display.show();
+    m_window->setCustomerDisplay(&display);
+    m_window->activateWindow(); // the cashier's keys go to the cashier's window
+    QTRY_VERIFY(m_window->isActiveWindow());
+    StatusIndicator *customer = display.statusIndicator();
+    const auto same = [this, customer] {
+        switch (m_window->page()) {
+        case CashierWindow::Page::Sale: return !customer->isVisible();
+        case CashierWindow::Page::Payment: return customer->state() == m_window->paymentView()->statusIndicator()->state();
+        case CashierWindow::Page::Result: return customer->state() == m_window->resultView()->state();
+        }
+        return false;
+    };
+    QVERIFY(same());
+    typeSale(QStringLiteral("42"), QStringLiteral("9876543210"));
+    QTest::keyClick(edit("mobileEdit"), Qt::Key_Return);
+    waitForQr();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer,
+                              5000);
+    QTRY_VERIFY(same());
+    QCOMPARE(display.amountText(), m_window->paymentView()->findChild<QLabel *>(QStringLiteral("amountLabel"))->text());
+    const QString orderId = m_window->currentOrderId();
+    QVERIFY(m_services->sandbox()->decline(orderId));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->page(), CashierWindow::Page::Result, 10'000);
+    QTRY_VERIFY(same());
+    QCOMPARE(customer->state(), PaymentState::Declined);
+    QTest::keyClick(m_window.get(), Qt::Key_F6); // retry
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer,
+                              10'000);
+    QTRY_VERIFY(same());
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QTRY_COMPARE(m_window->page(), CashierWindow::Page::Result);
+    QTRY_VERIFY(same());
+    QCOMPARE(customer->state(), PaymentState::Cancelled);
+    // A refused retry (a cancelled sale cannot be retried) leaves both screens on the outcome.
+    QTest::keyClick(m_window.get(), Qt::Key_F6);
+    QCOMPARE(m_window->page(), CashierWindow::Page::Result);
+    QVERIFY(same());
+    QTest::keyClick(m_window.get(), Qt::Key_F2);
+    QCOMPARE(m_window->page(), CashierWindow::Page::Sale);
+    QVERIFY(same());
+    m_window->setCustomerDisplay(nullptr);
+}
+
+void tst_CashierWindow::enterOnResultScreens()
+{
+    // Declined: Enter retries the same order; it does not throw the sale away.
+    typeSale(QStringLiteral("42"), QStringLiteral("9876543210"));
+    QTest::keyClick(edit("mobileEdit"), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer,
+                              10'000);
+    const QString orderId = m_window->currentOrderId();
+    QVERIFY(m_services->sandbox()->decline(orderId));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->page(), CashierWindow::Page::Result, 10'000);
+    auto *newSale = m_window->resultView()->findChild<QPushButton *>(QStringLiteral("newSaleButton"));
+    QVERIFY2(newSale->text().contains(QLatin1String("F2")), qPrintable(newSale->text()));
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(), Qt::Key_Return);
+    QCOMPARE(m_window->page(), CashierWindow::Page::Payment);
+    QCOMPARE(m_window->currentOrderId(), orderId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer,
+                              10'000);
+    // Paid: Enter starts the next sale.
+    QVERIFY(m_services->sandbox()->approve(orderId));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->page(), CashierWindow::Page::Result, 10'000);
+    QCOMPARE(m_window->resultView()->state(), PaymentState::Charged);
+    QVERIFY2(newSale->text().contains(QLatin1String("Enter")), qPrintable(newSale->text()));
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(), Qt::Key_Return);
+    QCOMPARE(m_window->page(), CashierWindow::Page::Sale);
+    QVERIFY(m_window->currentOrderId().isEmpty());
+}
+
+void tst_CashierWindow::demoBannerOffersSetUp()
+{
+    auto *setup = m_window->findChild<QPushButton *>(QStringLiteral("setupButton"));
+    QVERIFY(setup);
+    QVERIFY(setup->isVisible());
+    QSignalSpy requested(m_window.get(), &CashierWindow::setupRequested);
+    QTest::mouseClick(setup, Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+    // Not in the sale's keyboard path: the amount keeps the focus.
+    QVERIFY(edit("amountEdit")->hasFocus() || setup->focusPolicy() == Qt::ClickFocus);
+}
+
+void tst_CashierWindow::expiryOffersRetryAndQr_data()
+{
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<QString>("mobile");
+    QTest::addColumn<int>("key");
+    QTest::newRow("juspay retry") << QStringLiteral("juspay-cred") << QStringLiteral("9876543210") << int(Qt::Key_F6);
+    QTest::newRow("juspay show qr") << QStringLiteral("juspay-cred") << QStringLiteral("9876543210") << int(Qt::Key_F7);
+    QTest::newRow("cm.com retry") << QStringLiteral("cmcom") << QString() << int(Qt::Key_F6);
+    QTest::newRow("cm.com show qr") << QStringLiteral("cmcom") << QString() << int(Qt::Key_F7);
+}
+
+void tst_CashierWindow::expiryOffersRetryAndQr()
+{
+    QFETCH(QString, provider);
+    QFETCH(QString, mobile);
+    QFETCH(int, key);
+    QVERIFY2(m_services->providers().contains(provider), qPrintable(m_services->providers().join(u',')));
+    typeSale(QStringLiteral("42"), mobile, provider);
+    QTest::keyClick(edit("amountEdit"), Qt::Key_Return);
+    waitForQr();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer,
+                              5000);
+    const QString orderId = m_window->currentOrderId();
+    QVERIFY(m_services->sandbox()->expire(orderId));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->page(), CashierWindow::Page::Result, 10'000);
+    QCOMPARE(m_window->resultView()->state(), PaymentState::Expired);
+    QTest::keyClick(m_window.get(), Qt::Key(key));
+    QCOMPARE(m_window->page(), CashierWindow::Page::Payment);
+    QCOMPARE(m_window->currentOrderId(), orderId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->paymentView()->statusIndicator()->state(), PaymentState::AwaitingCustomer,
+                              10'000);
+    if (key == Qt::Key_F7)
+        QTRY_VERIFY(m_window->paymentView()->qrCode()->isVisible());
+    QVERIFY(m_services->sandbox()->approve(orderId));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->page(), CashierWindow::Page::Result, 10'000);
+    QCOMPARE(m_window->resultView()->state(), PaymentState::Charged);
 }
 
 void tst_CashierWindow::helpOverlayListsKeys()

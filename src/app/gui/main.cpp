@@ -147,6 +147,8 @@ int main(int argc, char *argv[])
     cashier.sound = settings.flag(Settings::Key::Sound);
     cashier.speech = settings.flag(Settings::Key::Speech);
     cashier.receiptPrinter = [&settings] { return settings.string(Settings::Key::PrinterName); };
+    cashier.saleCeilingMinor = settings.integer(Settings::Key::SaleCeilingMinor);
+    cashier.confirmAboveMinor = settings.integer(Settings::Key::ConfirmAboveMinor);
     cashier.receiptHeader = [&settings] {
         return ReceiptHeader { settings.string(Settings::Key::MerchantName), settings.string(Settings::Key::MerchantAddress),
                                settings.string(Settings::Key::Gstin), settings.string(Settings::Key::TimeZone) };
@@ -160,7 +162,10 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<CustomerDisplay> display;
     const QList<QScreen *> screens = QGuiApplication::screens();
-    if (parser.isSet(customer) || screens.size() > 1) {
+    // The back office's "Customer display" setting: auto = when a second screen exists.
+    const QString customerSetting = settings.string(Settings::Key::CustomerDisplay);
+    if (parser.isSet(customer)
+        || (customerSetting != QLatin1String("off") && (customerSetting == QLatin1String("on") || screens.size() > 1))) {
         display = std::make_unique<CustomerDisplay>(cashier.merchantName);
         if (screens.size() > 1) {
             display->setGeometry(screens.at(1)->availableGeometry());
@@ -191,7 +196,11 @@ int main(int argc, char *argv[])
         });
         QObject::connect(&window, &CashierWindow::backOfficeRequested, &window,
                          [terminal] { terminal->openBackOffice(); });
-        if (!parser.isSet(screenshots) && !parser.isSet(benchReady))
+        QObject::connect(&window, &CashierWindow::setupRequested, &window, [terminal] { terminal->openSetup(); });
+        // The demo is ready at once: set-up is the DEMO banner's button, never a dialog over
+        // the cashier's screen. Only a till meant for real payments that was never set up
+        // (a profile without a manager set-up) opens the wizard by itself.
+        if (!options.demo && !parser.isSet(screenshots) && !parser.isSet(benchReady))
             terminal->runFirstStartIfNeeded();
         if (parser.isSet(screenshots)) {
             driver = std::make_unique<ScreenshotDriver>(window, display.get(), *terminal, parser.value(screenshots));

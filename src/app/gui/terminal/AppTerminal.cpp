@@ -91,6 +91,12 @@ void AppTerminal::runFirstStartIfNeeded()
         m_backOffice->runFirstStartIfNeeded();
 }
 
+void AppTerminal::openSetup()
+{
+    if (m_backOffice)
+        m_backOffice->openSetup();
+}
+
 bool AppTerminal::actAsCustomer(const QString &orderId, bool approve)
 {
     SandboxServer *sandbox = m_services ? m_services->sandbox() : nullptr;

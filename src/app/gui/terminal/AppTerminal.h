@@ -32,6 +32,7 @@ public:
                          std::function<void(const QString &why)> restartNeeded) override;
     void openBackOffice() override;
     void runFirstStartIfNeeded() override;
+    void openSetup() override;
     bool actAsCustomer(const QString &orderId, bool approve) override;
 
     AppServices *services() const { return m_services.get(); }

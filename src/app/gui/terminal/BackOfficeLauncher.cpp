@@ -12,6 +12,7 @@
 #include "ui/backoffice/FirstRunWizard.h"
 
 #include <QScreen>
+#include <QPointer>
 #include <QWidget>
 
 BackOfficeLauncher::BackOfficeLauncher(AppServices &services, Settings &settings, QLocale locale, QWidget *window,
@@ -43,6 +44,7 @@ void BackOfficeLauncher::open()
         BackOfficeServices services { *m_actions, *m_access, m_settings, *m_secrets, m_services.gateways(),
                                       Clock::system(), m_locale, m_reconciler.get() };
         m_backOffice = std::make_unique<BackOfficeWindow>(services);
+        connect(m_backOffice.get(), &BackOfficeWindow::setupRequested, this, &BackOfficeLauncher::showWizard);
         // Beside the cashier's window, not over it: a little smaller and 40 px down and right,
         // so the manager sees two windows (and the cashier's is still there behind).
         constexpr int kOffset = 40;
@@ -67,10 +69,36 @@ void BackOfficeLauncher::open()
     m_backOffice->activateWindow();
 }
 
+void BackOfficeLauncher::openSetup()
+{
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return;
+    }
+    QPointer<BackOfficeLauncher> self(this);
+    m_access->hasPin([self](const Result<bool> &hasPin) {
+        if (!self)
+            return;
+        if (hasPin && hasPin.value())
+            self->open();
+        else
+            self->showWizard();
+    });
+}
+
 void BackOfficeLauncher::runFirstStartIfNeeded()
 {
-    if (m_settings.flag(Settings::Key::FirstRunDone) || m_wizard)
+    // The demo needs no set-up: its cashier screen takes the keyboard at once, and the DEMO
+    // banner offers "Set up for real payments" (openSetup).
+    if (m_settings.flag(Settings::Key::FirstRunDone) || m_wizard
+        || m_settings.string(Settings::Key::Environment) == QLatin1String("demo"))
         return;
+    showWizard();
+}
+
+void BackOfficeLauncher::showWizard()
+{
     const QString environmentBefore = m_settings.string(Settings::Key::Environment);
     const QString profileBefore = m_settings.string(Settings::Key::ConfigPath);
     m_wizard = new FirstRunWizard(m_settings, *m_secrets, *m_access, m_window);

@@ -33,8 +33,11 @@ public:
     // Shows the back office (created on first use); a cashier sees today's history only and
     // is asked for the manager PIN for the rest.
     void open();
-    // On a first start (FirstRunDone not set) shows the first-run wizard over the window.
+    // On a first start (FirstRunDone not set) of a till set to sandbox or production, shows
+    // the first-run wizard over the window. Never in demo.
     void runFirstStartIfNeeded();
+    // The wizard while no manager PIN is stored, the back office once one is.
+    void openSetup();
 
     AccessControl &access() const { return *m_access; }
 
@@ -43,6 +46,7 @@ signals:
     void restartNeeded(const QString &why);
 
 private:
+    void showWizard();
     AppServices &m_services;
     Settings &m_settings;
     QLocale m_locale;

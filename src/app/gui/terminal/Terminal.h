@@ -46,6 +46,9 @@ public:
                                  std::function<void(const QString &why)> restartNeeded) = 0;
     virtual void openBackOffice() = 0;
     virtual void runFirstStartIfNeeded() = 0;
+    // "Set up for real payments": the wizard on a till with no manager PIN yet, otherwise the
+    // back office (whose settings need the manager).
+    virtual void openSetup() = 0;
 
     // Demo mode only: the customer approves or declines on the sandbox's page (for the
     // screenshot run). False outside demo mode or for an order the sandbox does not know.
