@@ -192,6 +192,24 @@ QDateTime AccessControl::lockedOutUntil() const
     return state.until.isValid() && state.until > now ? state.until : QDateTime();
 }
 
+int AccessControl::lockoutMinutes() const
+{
+    return m_settings.integer(Settings::Key::LockoutMinutes);
+}
+
+int AccessControl::pinTriesLeft() const
+{
+    const QDateTime now = m_clock.nowUtc();
+    const Result<QList<AuditEntry>> entries = m_ledger.auditLog(now.addMSecs(-kLockoutHorizonMs), kLockoutScanLimit);
+    const int failures = m_settings.integer(Settings::Key::LockoutFailures);
+    if (!entries)
+        return failures;
+    const AccessControlLockout state = replay(entries.value(), failures, m_settings.integer(Settings::Key::LockoutMinutes));
+    if (state.until.isValid() && state.until > now)
+        return 0;
+    return qMax(0, failures - state.consecutive);
+}
+
 void AccessControl::unlock(const QString &pin, Done done)
 {
     const QDateTime until = lockedOutUntil();
@@ -259,7 +277,12 @@ void AccessControl::applyVerdict(bool match, const Done &done)
                              .arg(until.toLocalTime().toString(QStringLiteral("HH:mm"))) });
         return;
     }
-    done(Error { QStringLiteral("wrong_pin"), QStringLiteral("Wrong PIN.") });
+    const int left = pinTriesLeft();
+    done(Error { QStringLiteral("wrong_pin"),
+                 QStringLiteral("Wrong PIN. %1 more wrong PIN%2 and the PIN is refused for %3 minutes.")
+                         .arg(left)
+                         .arg(left == 1 ? QString() : QStringLiteral("s"))
+                         .arg(lockoutMinutes()) });
 }
 
 void AccessControl::setPin(const QString &newPin, Done done)

@@ -64,6 +64,11 @@ public:
     // Whether a PIN is stored (the first-run wizard asks).
     void hasPin(std::function<void(const Result<bool> &)> done);
 
+    // How many wrong PINs in a row are still allowed before the next lockout starts (0 while
+    // locked out), from the same audit replay as lockedOutUntil().
+    int pinTriesLeft() const;
+    // Settings' LockoutMinutes: how long a lockout lasts.
+    int lockoutMinutes() const;
     // The end of the current lockout (UTC), or an invalid QDateTime when not locked out.
     QDateTime lockedOutUntil() const;
     // Who is at the terminal (Settings' Cashier), for audit lines and refunds.

@@ -153,8 +153,16 @@ void tst_AccessControl::lockoutAfterFailures()
     OfficeRig rig; // defaults: 5 failures, 15 minutes
     QVERIFY(rig.setPin(kPin).ok());
     QSignalSpy lockedOut(rig.access.get(), &AccessControl::lockedOut);
+    QCOMPARE(rig.access->pinTriesLeft(), 5);
     for (int i = 0; i < 4; ++i) {
-        QCOMPARE(rig.unlock(kWrong).errorCode(), QStringLiteral("wrong_pin"));
+        // Each wrong PIN says how many are left before the lockout.
+        const VoidResult wrong = rig.unlock(kWrong);
+        QCOMPARE(wrong.errorCode(), QStringLiteral("wrong_pin"));
+        QCOMPARE(rig.access->pinTriesLeft(), 4 - i);
+        const QString expected = i == 3 ? QStringLiteral("Wrong PIN. 1 more wrong PIN and the PIN is refused for 15 minutes.")
+                                        : QStringLiteral("Wrong PIN. %1 more wrong PINs and the PIN is refused for 15 minutes.")
+                                                  .arg(4 - i);
+        QCOMPARE(wrong.errorMessage(), expected);
         rig.clock.advanceMs(10'000);
     }
     QVERIFY(!rig.access->lockedOutUntil().isValid());
@@ -164,6 +172,7 @@ void tst_AccessControl::lockoutAfterFailures()
     QCOMPARE(lockedOut.count(), 1);
     QCOMPARE(lockedOut.first().first().toDateTime(), fifth.addSecs(15 * 60));
     QCOMPARE(rig.access->lockedOutUntil(), fifth.addSecs(15 * 60));
+    QCOMPARE(rig.access->pinTriesLeft(), 0);
     const QString until = fifth.addSecs(15 * 60).toLocalTime().toString(QStringLiteral("HH:mm"));
     QVERIFY2(locked.errorMessage().contains(until), qPrintable(locked.errorMessage()));
 
@@ -174,6 +183,7 @@ void tst_AccessControl::lockoutAfterFailures()
     QCOMPARE(rig.access->lockedOutUntil(), fifth.addSecs(15 * 60));
     rig.clock.advanceMs(1'000);
     QVERIFY(!rig.access->lockedOutUntil().isValid());
+    QCOMPARE(rig.access->pinTriesLeft(), 5); // the lockout consumed the count
     QVERIFY(rig.unlock(kPin).ok());
     QCOMPARE(rig.auditActions().count(QStringLiteral("login_failed")), 5);
     QCOMPARE(rig.auditActions().count(QStringLiteral("login_locked_out")), 1);

@@ -75,7 +75,13 @@ void PinDialog::accept()
 void PinDialog::showUnlockError(const Error &error)
 {
     if (error.code == QLatin1String("wrong_pin")) {
-        showError(tr("Wrong PIN. Try again."));
+        // How close the lockout is, so a manager who mistypes knows when to stop and look.
+        const int left = m_access.pinTriesLeft();
+        const QString text = left == 1 ? tr("Wrong PIN. 1 more wrong PIN and the PIN is refused for %1 minutes.")
+                                       : tr("Wrong PIN. %1 more wrong PINs and the PIN is refused for %2 minutes.")
+                                                 .arg(left)
+                                                 .arg(m_access.lockoutMinutes());
+        showError(left == 1 ? text.arg(m_access.lockoutMinutes()) : text);
     } else if (error.code == QLatin1String("locked_out")) {
         const QDateTime until = m_access.lockedOutUntil();
         showError(until.isValid()
