@@ -208,6 +208,14 @@ QVariant Settings::value(Key key) const
     return normalize(key, stored, &why).value_or(entry.defaultValue);
 }
 
+VoidResult Settings::check(Key key, const QVariant &value) const
+{
+    QString why;
+    if (!normalize(key, value, &why))
+        return Error { QStringLiteral("bad_setting_value"), why };
+    return ok();
+}
+
 VoidResult Settings::setValue(Key key, const QVariant &value)
 {
     QString why;

@@ -62,6 +62,9 @@ public:
     // from what value(key) gave before. Errors: bad_setting_value (wrong type, out of range,
     // not one of the allowed words), settings_unwritable.
     VoidResult setValue(Key key, const QVariant &value);
+    // What setValue would say about `value`, without writing it (a form checks every field
+    // before it writes any).
+    VoidResult check(Key key, const QVariant &value) const;
     // Back to the default (the key is removed from the file).
     void reset(Key key);
 

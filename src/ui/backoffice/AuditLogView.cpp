@@ -48,6 +48,7 @@ QString AuditLogView::actionWords(const QString &code)
         { "idle_lock", QT_TR_NOOP("Locked when idle") },
         { "denied", QT_TR_NOOP("Refused: manager only") },
         { "settings_changed", QT_TR_NOOP("Settings changed") },
+        { "secrets_changed", QT_TR_NOOP("Gateway keys replaced") },
         { "secret_changed", QT_TR_NOOP("Credential changed") },
         { "export", QT_TR_NOOP("Exported") },
         { "export_failed", QT_TR_NOOP("Export failed") },

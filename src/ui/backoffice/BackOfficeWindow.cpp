@@ -29,13 +29,13 @@ BackOfficeWindow::BackOfficeWindow(BackOfficeServices services, QWidget *parent)
     m_ui->historyTabLayout->addWidget(m_history);
     m_zReport = new ZReportView(s, m_ui->endOfDayTab);
     m_ui->endOfDayTabLayout->addWidget(m_zReport);
-    m_charts = new ChartsView(s.actions, s.clock, s.locale, s.zone, m_ui->chartsTab);
+    m_charts = new ChartsView(s, m_ui->chartsTab);
     m_ui->chartsTabLayout->addWidget(m_charts);
     m_reconcile = new ReconcileView(s.reconciler, s.access, s.clock, s.locale, s.zone, m_ui->reconcileTab);
     m_ui->reconcileTabLayout->addWidget(m_reconcile);
     m_audit = new AuditLogView(s.actions, s.locale, s.zone, m_ui->auditTab);
     m_ui->auditTabLayout->addWidget(m_audit);
-    m_settingsPage = new SettingsDialog(s.settings, s.access, s.gateways, m_ui->settingsTab);
+    m_settingsPage = new SettingsDialog(s.settings, s.access, s.gateways, &s.secrets, m_ui->settingsTab);
     m_settingsPage->setWindowFlags(Qt::Widget);
     m_ui->settingsTabLayout->addWidget(m_settingsPage);
 

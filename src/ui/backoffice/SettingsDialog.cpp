@@ -3,27 +3,63 @@
 #include "backoffice/AccessControl.h"
 #include "backoffice/ConnectionTester.h"
 #include "backoffice/ManagerPin.h"
+#include "backoffice/SecretStore.h"
 #include "backoffice/Settings.h"
+#include "core/Currency.h"
+#include "core/Money.h"
 #include "core/PollLimits.h"
 #include "gateway/PaymentGateway.h"
+#include "gateway/profile/KeychainSecretSource.h"
 #include "ui/ProviderNames.h"
 #include "ui_SettingsDialog.h"
 
+#include <QCompleter>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QTimeZone>
 #include <QPointer>
 #include <QPrinterInfo>
 #include <QPushButton>
 
 namespace {
 enum ProviderColumn { NameColumn, TestColumn, ResultColumn, ProviderColumnCount };
+
+// The sale limits are in the store's currency; CounterPay's stores sell in rupees.
+Currency storeCurrency()
+{
+    return Currency::inr();
 }
+} // namespace
 
 SettingsDialog::SettingsDialog(Settings &settings, AccessControl &access, const QList<PaymentGateway *> &gateways,
                                QWidget *parent)
+    : SettingsDialog(settings, access, gateways, nullptr, parent)
+{
+}
+
+SettingsDialog::SettingsDialog(Settings &settings, AccessControl &access, const QList<PaymentGateway *> &gateways,
+                               SecretStore *secrets, QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::SettingsDialog>()), m_settings(settings), m_access(access),
-      m_gateways(gateways)
+      m_gateways(gateways), m_secrets(secrets)
 {
     m_ui->setupUi(this);
+    // The store's zone: empty is the computer's own; any IANA name can be typed (completed).
+    m_ui->timeZoneCombo->addItem(tr("This computer's zone (%1)").arg(QString::fromLatin1(QTimeZone::systemTimeZoneId())),
+                                 QString());
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        m_ui->timeZoneCombo->addItem(QString::fromLatin1(id), QString::fromLatin1(id));
+    m_ui->timeZoneCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_ui->timeZoneCombo->completer()->setFilterMode(Qt::MatchContains);
+    m_ui->timeZoneCombo->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    const QString symbol = storeCurrency().symbol();
+    m_ui->saleCeilingEdit->setPlaceholderText(tr("in %1, for example 2,00,000").arg(symbol));
+    m_ui->credentialsBox->setVisible(m_secrets != nullptr);
+    for (QLineEdit *edit : { m_ui->juspayApiKeyEdit, m_ui->cmcomClientIdEdit, m_ui->cmcomClientSecretEdit })
+        edit->setPlaceholderText(tr("type a new key to replace the stored one"));
+    m_ui->cmcomClientIdEdit->setEchoMode(QLineEdit::Normal); // an id, not a secret
+    m_ui->googleKeyEdit->setEchoMode(QLineEdit::Normal);     // a path; the file is the secret
+    m_ui->googleKeyEdit->setPlaceholderText(tr("the path of the JSON key file"));
+    connect(m_ui->storeSecretsButton, &QPushButton::clicked, this, &SettingsDialog::storeSecrets);
     m_ui->environmentCombo->addItem(tr("Demo (no real money)"), QStringLiteral("demo"));
     m_ui->environmentCombo->addItem(tr("Sandbox (test systems)"), QStringLiteral("sandbox"));
     m_ui->environmentCombo->addItem(tr("Production (real payments)"), QStringLiteral("production"));
@@ -58,6 +94,7 @@ SettingsDialog::SettingsDialog(Settings &settings, AccessControl &access, const 
     m_ui->buttonBox->button(QDialogButtonBox::Reset)->setText(tr("&Undo changes"));
     connect(m_ui->changePinButton, &QPushButton::clicked, this, &SettingsDialog::changePin);
     load();
+    refreshSecretStates();
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -83,6 +120,16 @@ void SettingsDialog::load()
     m_ui->merchantAddressEdit->setPlainText(m_settings.string(Settings::Key::MerchantAddress));
     m_ui->cashierEdit->setText(m_settings.string(Settings::Key::Cashier));
     m_ui->terminalEdit->setText(m_settings.string(Settings::Key::Terminal));
+    m_ui->gstinEdit->setText(m_settings.string(Settings::Key::Gstin));
+    const QString zone = m_settings.string(Settings::Key::TimeZone);
+    const int zoneIndex = m_ui->timeZoneCombo->findData(zone);
+    if (zoneIndex >= 0)
+        m_ui->timeZoneCombo->setCurrentIndex(zoneIndex);
+    else
+        m_ui->timeZoneCombo->setEditText(zone);
+    m_ui->saleCeilingEdit->setText(amountText(m_settings.value(Settings::Key::SaleCeilingMinor).toLongLong()));
+    const qint64 confirmAbove = m_settings.value(Settings::Key::ConfirmAboveMinor).toLongLong();
+    m_ui->confirmAboveEdit->setText(confirmAbove > 0 ? amountText(confirmAbove) : QString());
     choose(m_ui->environmentCombo, m_settings.string(Settings::Key::Environment));
     m_ui->profilePathEdit->setText(m_settings.string(Settings::Key::ConfigPath));
     m_ui->pollFirstSpin->setValue(m_settings.integer(Settings::Key::PollFirstMs));
@@ -113,11 +160,32 @@ bool SettingsDialog::save()
         showMessage(pollProblem + u'.', true);
         return false;
     }
+    QString why;
+    const std::optional<qint64> ceiling = amountField(m_ui->saleCeilingEdit->text(), false, &why);
+    if (!ceiling) {
+        showMessage(tr("Largest sale: %1").arg(why), true);
+        m_ui->saleCeilingEdit->setFocus();
+        return false;
+    }
+    const std::optional<qint64> confirmAbove = amountField(m_ui->confirmAboveEdit->text(), true, &why);
+    if (!confirmAbove) {
+        showMessage(tr("Confirm in words above: %1").arg(why), true);
+        m_ui->confirmAboveEdit->setFocus();
+        return false;
+    }
+    // A zone from the list is its id; anything else typed is taken as an id (and checked).
+    const QString zoneText = m_ui->timeZoneCombo->currentText().trimmed();
+    const int zoneIndex = m_ui->timeZoneCombo->findText(zoneText);
+    const QString zone = zoneIndex >= 0 ? m_ui->timeZoneCombo->itemData(zoneIndex).toString() : zoneText;
     const std::pair<Settings::Key, QVariant> values[] = {
         { Settings::Key::MerchantName, m_ui->merchantNameEdit->text().trimmed() },
         { Settings::Key::MerchantAddress, m_ui->merchantAddressEdit->toPlainText().trimmed() },
         { Settings::Key::Cashier, m_ui->cashierEdit->text().trimmed() },
         { Settings::Key::Terminal, m_ui->terminalEdit->text().trimmed() },
+        { Settings::Key::Gstin, m_ui->gstinEdit->text().trimmed().toUpper() },
+        { Settings::Key::TimeZone, zone },
+        { Settings::Key::SaleCeilingMinor, *ceiling },
+        { Settings::Key::ConfirmAboveMinor, *confirmAbove },
         { Settings::Key::Environment, m_ui->environmentCombo->currentData() },
         { Settings::Key::ConfigPath, m_ui->profilePathEdit->text().trimmed() },
         { Settings::Key::PollFirstMs, m_ui->pollFirstSpin->value() },
@@ -132,8 +200,17 @@ bool SettingsDialog::save()
         { Settings::Key::LockoutMinutes, m_ui->lockoutMinutesSpin->value() },
         { Settings::Key::IdleLockMinutes, m_ui->idleMinutesSpin->value() },
     };
-    QStringList changed;
+    // Every field is checked before any is written: a refused form leaves the file as it was.
     QStringList problems;
+    for (const auto &[key, value] : values) {
+        if (const VoidResult valid = m_settings.check(key, value); !valid.ok())
+            problems << valid.errorMessage();
+    }
+    if (!problems.isEmpty()) {
+        showMessage(problems.join(QLatin1Char(' ')), true);
+        return false;
+    }
+    QStringList changed;
     for (const auto &[key, value] : values) {
         const QVariant before = m_settings.value(key);
         const VoidResult written = m_settings.setValue(key, value);
@@ -153,6 +230,131 @@ bool SettingsDialog::save()
     showMessage(changed.isEmpty() ? tr("Nothing changed.") : tr("Saved %1 settings.").arg(changed.size()), false);
     emit saved(changed);
     return true;
+}
+
+std::optional<qint64> SettingsDialog::amountField(const QString &text, bool emptyIsZero, QString *why) const
+{
+    const QString trimmed = text.trimmed();
+    if (emptyIsZero && (trimmed.isEmpty() || trimmed == QLatin1String("0")))
+        return 0;
+    const Result<Money> money = Money::parse(trimmed, storeCurrency(), QLocale());
+    if (!money) {
+        *why = money.errorMessage();
+        return std::nullopt;
+    }
+    return money.value().minorUnits();
+}
+
+QString SettingsDialog::amountText(qint64 minorUnits) const
+{
+    const Result<Money> money = Money::fromMinorUnits(minorUnits, storeCurrency());
+    return money ? money.value().toDisplayString(QLocale()) : QString::number(minorUnits);
+}
+
+namespace {
+struct SecretField
+{
+    SecretSource::Secret which;
+    QLineEdit *edit;
+    QLabel *state;
+};
+} // namespace
+
+void SettingsDialog::refreshSecretStates()
+{
+    if (!m_secrets)
+        return;
+    const SecretField fields[] = {
+        { SecretSource::Secret::JuspayApiKey, m_ui->juspayApiKeyEdit, m_ui->juspayApiKeyState },
+        { SecretSource::Secret::CmComClientId, m_ui->cmcomClientIdEdit, m_ui->cmcomClientIdState },
+        { SecretSource::Secret::CmComClientSecret, m_ui->cmcomClientSecretEdit, m_ui->cmcomClientSecretState },
+        { SecretSource::Secret::GooglePayServiceAccountFile, m_ui->googleKeyEdit, m_ui->googleKeyState },
+    };
+    QPointer<SettingsDialog> self(this);
+    for (const SecretField &field : fields) {
+        QPointer<QLabel> state(field.state);
+        state->setText(tr("checking…"));
+        // Only whether a value is there is shown; the value itself never reaches a widget.
+        m_secrets->read(KeychainSecretSource::keyName(field.which), [self, state](const Result<QString> &stored) {
+            if (!self || !state)
+                return;
+            if (stored.ok())
+                state->setText(QStringLiteral("\u2714 ") + tr("stored"));
+            else if (stored.errorCode() == QLatin1String("not_found"))
+                state->setText(tr("not set"));
+            else
+                state->setText(QStringLiteral("\u26a0 ") + tr("keychain unavailable"));
+        });
+    }
+}
+
+void SettingsDialog::storeSecrets()
+{
+    if (!m_secrets)
+        return;
+    if (const VoidResult allowed = m_access.authorize(AccessControl::Action::Settings); !allowed.ok()) {
+        showMessage(allowed.errorMessage(), true);
+        emit secretsStored(false);
+        return;
+    }
+    const SecretField fields[] = {
+        { SecretSource::Secret::JuspayApiKey, m_ui->juspayApiKeyEdit, m_ui->juspayApiKeyState },
+        { SecretSource::Secret::CmComClientId, m_ui->cmcomClientIdEdit, m_ui->cmcomClientIdState },
+        { SecretSource::Secret::CmComClientSecret, m_ui->cmcomClientSecretEdit, m_ui->cmcomClientSecretState },
+        { SecretSource::Secret::GooglePayServiceAccountFile, m_ui->googleKeyEdit, m_ui->googleKeyState },
+    };
+    QList<std::pair<QString, QString>> pending;
+    for (const SecretField &field : fields) {
+        const QString value = field.edit->text().trimmed();
+        if (value.isEmpty())
+            continue;
+        if (field.which == SecretSource::Secret::GooglePayServiceAccountFile && !QFileInfo(value).isReadable()) {
+            showMessage(tr("The Google Pay key file %1 cannot be read.").arg(value), true);
+            field.edit->setFocus();
+            emit secretsStored(false);
+            return;
+        }
+        pending.append({ KeychainSecretSource::keyName(field.which), value });
+    }
+    if (pending.isEmpty()) {
+        showMessage(tr("Type a key first; empty fields keep the stored keys."), true);
+        emit secretsStored(false);
+        return;
+    }
+    m_ui->storeSecretsButton->setEnabled(false);
+    writeSecrets(pending, {});
+}
+
+void SettingsDialog::writeSecrets(QList<std::pair<QString, QString>> pending, QStringList written)
+{
+    if (pending.isEmpty()) {
+        m_ui->storeSecretsButton->setEnabled(true);
+        for (QLineEdit *edit : { m_ui->juspayApiKeyEdit, m_ui->cmcomClientIdEdit, m_ui->cmcomClientSecretEdit, m_ui->googleKeyEdit })
+            edit->clear();
+        m_access.audit(QStringLiteral("secrets_changed"), QString(), written.join(QStringLiteral(", ")));
+        m_access.noteActivity();
+        showMessage(tr("Stored %1 keys in the keychain. They are used after a restart.").arg(written.size()), false);
+        refreshSecretStates();
+        emit secretsStored(true);
+        return;
+    }
+    const auto [key, value] = pending.takeFirst();
+    QPointer<SettingsDialog> self(this);
+    m_secrets->write(key, value, [self, key = key, pending, written](const VoidResult &stored) mutable {
+        if (!self)
+            return;
+        if (!stored.ok()) {
+            self->m_ui->storeSecretsButton->setEnabled(true);
+            if (!written.isEmpty())
+                self->m_access.audit(QStringLiteral("secrets_changed"), QString(), written.join(QStringLiteral(", ")));
+            self->showMessage(tr("The keychain did not take %1: %2").arg(key, stored.errorMessage()), true);
+            self->refreshSecretStates();
+            emit self->secretsStored(false);
+            return;
+        }
+        written << key;
+        self->writeSecrets(pending, written);
+    });
 }
 
 void SettingsDialog::testConnection(int row)

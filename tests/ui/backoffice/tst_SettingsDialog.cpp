@@ -3,6 +3,8 @@
 #include "ui/backoffice/SettingsDialog.h"
 
 #include <QCheckBox>
+#include <QLabel>
+#include <QTemporaryFile>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -20,6 +22,8 @@ private slots:
     void loadsAndSavesEveryPage();
     void changePinNeedsTheSameTwice();
     void pollCapUnderFirstIsRefused();
+    void shopFieldsSaveOrNothingIsWritten();
+    void keysGoToTheKeychainAndAreNeverShown();
 };
 
 void tst_SettingsDialog::testConnectionSaysWhatIsWrong()
@@ -126,6 +130,155 @@ void tst_SettingsDialog::pollCapUnderFirstIsRefused()
     cap->setValue(3000);
     QVERIFY2(dialog.save(), qPrintable(dialog.message()));
     QCOMPARE(rig.settings->integer(Settings::Key::PollCapMs), 3000);
+}
+
+// GSTIN, time zone, the largest sale and the confirmation threshold: typed as a manager would
+// (amounts in rupees, Indian grouping), stored in minor units; one bad field refuses the form
+// and leaves every key as it was.
+void tst_SettingsDialog::shopFieldsSaveOrNothingIsWritten()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::India));
+    BackOfficeRig rig;
+    QVERIFY2(rig.ready(), qPrintable(rig.openError));
+    QVERIFY(rig.setPin() && rig.unlock());
+    SettingsDialog dialog(*rig.settings, *rig.access, {});
+    QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("credentialsBox"))->isHidden()); // no keychain given
+    auto *gstin = dialog.findChild<QLineEdit *>(QStringLiteral("gstinEdit"));
+    auto *zone = dialog.findChild<QComboBox *>(QStringLiteral("timeZoneCombo"));
+    auto *ceiling = dialog.findChild<QLineEdit *>(QStringLiteral("saleCeilingEdit"));
+    auto *confirm = dialog.findChild<QLineEdit *>(QStringLiteral("confirmAboveEdit"));
+    QVERIFY(gstin && zone && ceiling && confirm);
+    // The defaults as a manager reads them.
+    QCOMPARE(ceiling->text(), QStringLiteral("₹2,00,000.00"));
+    QCOMPARE(confirm->text(), QStringLiteral("₹20,000.00"));
+    QCOMPARE(zone->currentData().toString(), QString());
+
+    gstin->setText(QStringLiteral("29abcde1234f1z5"));
+    zone->setCurrentIndex(zone->findData(QStringLiteral("Asia/Kolkata")));
+    ceiling->setText(QStringLiteral("1,00,000"));
+    confirm->setText(QStringLiteral("15000.50"));
+    QVERIFY2(dialog.save(), qPrintable(dialog.message()));
+    QCOMPARE(rig.settings->string(Settings::Key::Gstin), QStringLiteral("29ABCDE1234F1Z5"));
+    QCOMPARE(rig.settings->string(Settings::Key::TimeZone), QStringLiteral("Asia/Kolkata"));
+    QCOMPARE(rig.settings->value(Settings::Key::SaleCeilingMinor).toLongLong(), 10'000'000);
+    QCOMPARE(rig.settings->value(Settings::Key::ConfirmAboveMinor).toLongLong(), 1'500'050);
+    dialog.load();
+    QCOMPARE(ceiling->text(), QStringLiteral("₹1,00,000.00"));
+    QCOMPARE(zone->currentText(), QStringLiteral("Asia/Kolkata"));
+
+    // A bad GSTIN with good changes elsewhere: refused in one line, nothing written.
+    gstin->setText(QStringLiteral("29ABCDE1234F1Z"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("cashierEdit"))->setText(QStringLiteral("Priya"));
+    ceiling->setText(QStringLiteral("50,000"));
+    QSignalSpy saved(&dialog, &SettingsDialog::saved);
+    QVERIFY(!dialog.save());
+    QVERIFY2(dialog.message().contains(QStringLiteral("GSTIN")), qPrintable(dialog.message()));
+    QVERIFY(!dialog.message().contains(u'\n'));
+    QCOMPARE(saved.count(), 0);
+    QCOMPARE(rig.settings->string(Settings::Key::Gstin), QStringLiteral("29ABCDE1234F1Z5"));
+    QVERIFY(rig.settings->string(Settings::Key::Cashier) != QStringLiteral("Priya"));
+    QCOMPARE(rig.settings->value(Settings::Key::SaleCeilingMinor).toLongLong(), 10'000'000);
+
+    // An amount that is not one, and a zone that does not exist: each named.
+    gstin->setText(QStringLiteral("29ABCDE1234F1Z5"));
+    ceiling->setText(QStringLiteral("lots"));
+    QVERIFY(!dialog.save());
+    QVERIFY2(dialog.message().startsWith(QStringLiteral("Largest sale: ")), qPrintable(dialog.message()));
+    ceiling->setText(QStringLiteral("50,000"));
+    zone->setEditText(QStringLiteral("Mars/Olympus"));
+    QVERIFY(!dialog.save());
+    QVERIFY2(dialog.message().contains(QStringLiteral("time zone")), qPrintable(dialog.message()));
+    QCOMPARE(rig.settings->string(Settings::Key::TimeZone), QStringLiteral("Asia/Kolkata"));
+    // Empty confirmation means never ask.
+    zone->setCurrentIndex(0);
+    confirm->clear();
+    QVERIFY2(dialog.save(), qPrintable(dialog.message()));
+    QCOMPARE(rig.settings->value(Settings::Key::ConfirmAboveMinor).toLongLong(), 0);
+    QCOMPARE(rig.settings->string(Settings::Key::TimeZone), QString());
+    QCOMPARE(rig.settings->value(Settings::Key::SaleCeilingMinor).toLongLong(), 5'000'000);
+}
+
+void tst_SettingsDialog::keysGoToTheKeychainAndAreNeverShown()
+{
+    BackOfficeRig rig;
+    QVERIFY2(rig.ready(), qPrintable(rig.openError));
+    QVERIFY(rig.setPin());
+    QVERIFY(!rig.secrets.contains(QStringLiteral("juspay-api-key")));
+    SettingsDialog dialog(*rig.settings, *rig.access, {}, &rig.secrets);
+    dialog.show();
+    auto *juspay = dialog.findChild<QLineEdit *>(QStringLiteral("juspayApiKeyEdit"));
+    auto *secret = dialog.findChild<QLineEdit *>(QStringLiteral("cmcomClientSecretEdit"));
+    auto *google = dialog.findChild<QLineEdit *>(QStringLiteral("googleKeyEdit"));
+    auto *juspayState = dialog.findChild<QLabel *>(QStringLiteral("juspayApiKeyState"));
+    QVERIFY(juspay && secret && google && juspayState);
+    QVERIFY(!dialog.findChild<QWidget *>(QStringLiteral("credentialsBox"))->isHidden()); // on the Providers page
+    QCOMPARE(juspay->echoMode(), QLineEdit::Password);
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    QTRY_COMPARE(juspayState->text(), QStringLiteral("not set"));
+
+    // A cashier cannot replace a key: nothing is written.
+    QSignalSpy stored(&dialog, &SettingsDialog::secretsStored);
+    QTest::keyClicks(juspay, QStringLiteral("key_live_first"));
+    dialog.findChild<QPushButton *>(QStringLiteral("storeSecretsButton"))->click();
+    QCOMPARE(stored.count(), 1);
+    QCOMPARE(stored.first().first().toBool(), false);
+    QVERIFY(!rig.secrets.contains(QStringLiteral("juspay-api-key")));
+
+    // A manager stores it; the field empties and says "stored".
+    QVERIFY(rig.unlock());
+    dialog.findChild<QPushButton *>(QStringLiteral("storeSecretsButton"))->click();
+    QTRY_COMPARE(stored.count(), 2);
+    QCOMPARE(stored.last().first().toBool(), true);
+    QCOMPARE(rig.secrets.peek(QStringLiteral("juspay-api-key")), QStringLiteral("key_live_first"));
+    QVERIFY(juspay->text().isEmpty());
+    QTRY_COMPARE(juspayState->text(), QStringLiteral("\u2714 stored"));
+    QCOMPARE(rig.auditCount(QStringLiteral("secrets_changed")), 1);
+
+    // Replacing it, with the CM.com secret and a Google key file; the Juspay field left empty
+    // next time keeps the stored key.
+    juspay->setText(QStringLiteral("key_live_second"));
+    secret->setText(QStringLiteral("cm-secret-value"));
+    QTemporaryFile keyFile;
+    QVERIFY(keyFile.open());
+    keyFile.write("{}");
+    keyFile.flush();
+    google->setText(keyFile.fileName());
+    dialog.storeSecrets();
+    QTRY_COMPARE(stored.count(), 3);
+    QCOMPARE(stored.last().first().toBool(), true);
+    QCOMPARE(rig.secrets.peek(QStringLiteral("juspay-api-key")), QStringLiteral("key_live_second"));
+    QCOMPARE(rig.secrets.peek(QStringLiteral("cmcom-client-secret")), QStringLiteral("cm-secret-value"));
+    QCOMPARE(rig.secrets.peek(QStringLiteral("googlepay-service-account-file")), keyFile.fileName());
+    QVERIFY2(dialog.message().startsWith(QStringLiteral("Stored 3 keys")), qPrintable(dialog.message()));
+    secret->setText(QStringLiteral("cm-secret-2"));
+    dialog.storeSecrets();
+    QTRY_COMPARE(stored.count(), 4);
+    QCOMPARE(rig.secrets.peek(QStringLiteral("juspay-api-key")), QStringLiteral("key_live_second"));
+    QCOMPARE(rig.secrets.peek(QStringLiteral("cmcom-client-secret")), QStringLiteral("cm-secret-2"));
+
+    // A key file that is not there is refused before anything is written.
+    google->setText(QStringLiteral("/nonexistent/key.json"));
+    juspay->setText(QStringLiteral("key_live_third"));
+    dialog.storeSecrets();
+    QCOMPARE(stored.count(), 5);
+    QCOMPARE(stored.last().first().toBool(), false);
+    QVERIFY2(dialog.message().contains(QStringLiteral("/nonexistent/key.json")), qPrintable(dialog.message()));
+    QCOMPARE(rig.secrets.peek(QStringLiteral("juspay-api-key")), QStringLiteral("key_live_second"));
+
+    // No stored value reaches a widget or the audit log.
+    const QList<QWidget *> widgets = dialog.findChildren<QWidget *>();
+    for (const QWidget *widget : widgets) {
+        QString text;
+        if (const auto *label = qobject_cast<const QLabel *>(widget))
+            text = label->text();
+        QVERIFY(!text.contains(QStringLiteral("key_live_second")));
+    }
+    const Result<QList<AuditEntry>> audit = rig.ledger->auditLog(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC), 100);
+    QVERIFY(audit.ok());
+    for (const AuditEntry &entry : audit.value()) {
+        QVERIFY(!entry.detail.contains(QStringLiteral("key_live")));
+        QVERIFY(!entry.detail.contains(QStringLiteral("cm-secret")));
+    }
 }
 
 QTEST_MAIN(tst_SettingsDialog)
