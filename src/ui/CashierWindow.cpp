@@ -68,6 +68,8 @@ CashierWindow::CashierWindow(CashierConfig config, QWidget *parent)
         setup->setObjectName(QStringLiteral("setupButton"));
         setup->setFocusPolicy(Qt::ClickFocus); // not in the sale's Tab chain
         row->addWidget(setup);
+        // The banner is a label sized for its text: make room for the button under it.
+        m_ui->demoBanner->setMinimumHeight(setup->sizeHint().height() + 4);
         connect(setup, &QPushButton::clicked, this, &CashierWindow::setupRequested);
     }
     m_ui->saleForm->configure(m_config.providers, m_config.currency, m_config.locale);

@@ -32,11 +32,12 @@ void HelpOverlay::fillKeys()
 {
     const QList<QPair<QString, QString>> keys = {
         { QStringLiteral("0–9 . ⌫"), tr("Type the amount or the mobile number") },
-        { QStringLiteral("Tab"), tr("Next field") },
-        { tr("Enter"), tr("Pay; on a result: new sale") },
-        { QStringLiteral("Esc"), tr("Cancel the payment; on the form: clear it") },
+        { QStringLiteral("Tab"), tr("Amount, mobile, Pay") },
+        { tr("Enter"), tr("Pay; after a failure: retry; after a sale: new sale") },
+        { QStringLiteral("Esc"), tr("Cancel the payment (press twice); on the form: clear it") },
         { QStringLiteral("F1"), tr("This help") },
         { QStringLiteral("F2"), tr("New sale") },
+        { QStringLiteral("F3"), tr("Same customer as the last sale") },
         { QStringLiteral("F5"), tr("Check the status now") },
         { QStringLiteral("F6"), tr("Retry a failed, declined or expired payment") },
         { QStringLiteral("F7"), tr("Show QR instead") },

@@ -5,6 +5,7 @@
 
 #include <QEvent>
 #include <QKeyEvent>
+#include <QPushButton>
 
 ResultView::ResultView(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::ResultView>())
 {
@@ -13,10 +14,13 @@ ResultView::ResultView(QWidget *parent) : QWidget(parent), m_ui(std::make_unique
     big.setPointSizeF(big.pointSizeF() * 2.4);
     big.setBold(true);
     m_ui->amountLabel->setFont(big);
-    QFont action = m_ui->newSaleButton->font();
-    action.setPointSizeF(action.pointSizeF() * 1.4);
-    action.setBold(true);
-    m_ui->newSaleButton->setFont(action);
+    m_buttonFont = m_ui->newSaleButton->font();
+    m_primaryFont = m_buttonFont;
+    m_primaryFont.setPointSizeF(m_primaryFont.pointSizeF() * 1.4);
+    m_primaryFont.setBold(true);
+    QFont advice = m_ui->adviceLabel->font();
+    advice.setPointSizeF(advice.pointSizeF() * 1.2);
+    m_ui->adviceLabel->setFont(advice);
     connect(m_ui->newSaleButton, &QPushButton::clicked, this, &ResultView::newSaleRequested);
     connect(m_ui->retryButton, &QPushButton::clicked, this, &ResultView::retryRequested);
     connect(m_ui->showQrButton, &QPushButton::clicked, this, &ResultView::showQrRequested);
@@ -53,6 +57,15 @@ void ResultView::showOutcome(const Outcome &outcome)
     m_ui->pdfButton->setVisible(paid);
     m_ui->retryButton->setVisible(retryable);
     m_ui->showQrButton->setVisible(retryable && outcome.qrPossible);
+    // The button Enter presses is the large one.
+    QPushButton *primary = retryable ? m_ui->retryButton : m_ui->newSaleButton;
+    QPushButton *secondary = retryable ? m_ui->newSaleButton : m_ui->retryButton;
+    primary->setFont(m_primaryFont);
+    primary->setMinimumHeight(52);
+    primary->setDefault(true);
+    secondary->setFont(m_buttonFont);
+    secondary->setMinimumHeight(0);
+    secondary->setDefault(false);
     updateKeyTexts();
     // After a failure the likely next step is to try again: Enter retries, and "New sale" has
     // its own key (F2), so a declined or expired sale is never thrown away by one Enter.
@@ -62,8 +75,38 @@ void ResultView::showOutcome(const Outcome &outcome)
         m_ui->newSaleButton->setFocus(Qt::OtherFocusReason);
 }
 
+QString ResultView::advice() const
+{
+    switch (m_outcome.state) {
+    case PaymentState::Declined:
+        return m_outcome.qrPossible
+                       ? tr("The customer or their bank declined. Retry, or show a QR to pay with another app.")
+                       : tr("The customer or their bank declined. Retry, or take another method.");
+    case PaymentState::Expired:
+        return m_outcome.qrPossible ? tr("The customer did not approve in time. Retry, or show a QR to scan.")
+                                    : tr("The customer did not approve in time. Retry, or take another method.");
+    case PaymentState::Failed:
+        return tr("The payment did not go through. Retry, or take another method.");
+    case PaymentState::Cancelled:
+        return tr("The payment was cancelled.");
+    case PaymentState::Unknown:
+        return tr("The outcome is not known yet. Do not charge again: check it in the back office (F10).");
+    case PaymentState::Charged:
+        return tr("Paid. The receipt can be printed (F9).");
+    case PaymentState::Refunded:
+    case PaymentState::PartiallyRefunded:
+    case PaymentState::Created:
+    case PaymentState::Submitting:
+    case PaymentState::AwaitingCustomer:
+        return QString();
+    }
+    return QString();
+}
+
 void ResultView::updateKeyTexts()
 {
+    m_ui->adviceLabel->setText(advice());
+    m_ui->adviceLabel->setVisible(!m_ui->adviceLabel->text().isEmpty());
     const bool retryable = PaymentStates::isRetryable(m_outcome.state);
     m_ui->newSaleButton->setText(retryable ? tr("New sale (F2)") : tr("New sale (Enter)"));
     m_ui->retryButton->setText(retryable ? tr("Retry (Enter or F6)") : tr("Retry (F6)"));

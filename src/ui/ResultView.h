@@ -11,7 +11,10 @@ class ResultView;
 }
 
 // The end of a sale: the outcome in words, colour and icon, the amount, order id, masked
-// mobile and method, and what to do next. "New sale" has the focus.
+// mobile and method, and what to do next in the cashier's language (advice()). The gateway's
+// own words (Outcome::detail) are shown as they came, under "Gateway's words": CounterPay
+// cannot translate a gateway's free text. The button Enter presses is the large one: Retry
+// after a failure, decline or expiry, New sale otherwise.
 class ResultView final : public QWidget
 {
     Q_OBJECT
@@ -35,6 +38,8 @@ public:
     void showOutcome(const Outcome &outcome);
     PaymentState state() const { return m_outcome.state; }
     QString headline() const;
+    // What the cashier can do next, translated ("The customer did not approve in time ...").
+    QString advice() const;
 
 signals:
     void newSaleRequested();
@@ -49,6 +54,8 @@ protected:
 
 private:
     void updateKeyTexts();
+    QFont m_buttonFont;
+    QFont m_primaryFont;
     std::unique_ptr<Ui::ResultView> m_ui;
     Outcome m_outcome;
 };

@@ -511,6 +511,13 @@ void tst_CashierWindow::expiryOffersRetryAndQr()
     QVERIFY(m_services->sandbox()->expire(orderId));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->page(), CashierWindow::Page::Result, 10'000);
     QCOMPARE(m_window->resultView()->state(), PaymentState::Expired);
+    // What to do next, in words, and the large button is the one Enter presses: Retry.
+    QCOMPARE(m_window->resultView()->advice(),
+             QStringLiteral("The customer did not approve in time. Retry, or show a QR to scan."));
+    auto *retryButton = m_window->resultView()->findChild<QPushButton *>(QStringLiteral("retryButton"));
+    auto *newSaleButton = m_window->resultView()->findChild<QPushButton *>(QStringLiteral("newSaleButton"));
+    QVERIFY(retryButton->isDefault() && !newSaleButton->isDefault());
+    QVERIFY(retryButton->font().bold() && !newSaleButton->font().bold());
     QTest::keyClick(m_window.get(), Qt::Key(key));
     QCOMPARE(m_window->page(), CashierWindow::Page::Payment);
     QCOMPARE(m_window->currentOrderId(), orderId);
@@ -521,6 +528,8 @@ void tst_CashierWindow::expiryOffersRetryAndQr()
     QVERIFY(m_services->sandbox()->approve(orderId));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->page(), CashierWindow::Page::Result, 10'000);
     QCOMPARE(m_window->resultView()->state(), PaymentState::Charged);
+    QVERIFY(newSaleButton->isDefault() && !retryButton->isDefault());
+    QVERIFY(newSaleButton->font().bold());
 }
 
 void tst_CashierWindow::helpOverlayListsKeys()
@@ -532,7 +541,7 @@ void tst_CashierWindow::helpOverlayListsKeys()
     QVERIFY(overlay);
     QVERIFY(overlay->isVisible());
     const QString keys = overlay->findChild<QLabel *>(QStringLiteral("keysLabel"))->text();
-    for (const char *key : { "Esc", "F1", "F2", "F5", "F6", "F7", "F8", "F9", "F10" })
+    for (const char *key : { "Esc", "F1", "F2", "F3", "F5", "F6", "F7", "F8", "F9", "F10" })
         QVERIFY2(keys.contains(QLatin1String(key)), key);
     QTest::keyClick(m_window.get(), Qt::Key_Escape);
     QVERIFY(!overlay->isVisible());
