@@ -25,6 +25,19 @@ namespace {
 QTranslator *g_appTranslator = nullptr;
 QTranslator *g_qtTranslator = nullptr;
 
+// Qt's own words on standard buttons and the wizard, under Qt's contexts, so that our .ts
+// carries their Hindi (Qt ships no qtbase_hi). Never read here: Qt looks them up itself
+// through the application-wide translator, and lupdate finds them in this list.
+[[maybe_unused]] constexpr const char *kQtStandardTexts[] = {
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),      QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes"),    QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Reset"),   QT_TRANSLATE_NOOP("QPlatformTheme", "Apply"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Help"),    QT_TRANSLATE_NOOP("QWizard", "< &Back"),
+    QT_TRANSLATE_NOOP("QWizard", "&Next >"),        QT_TRANSLATE_NOOP("QWizard", "&Finish"),
+    QT_TRANSLATE_NOOP("QWizard", "Cancel"),         QT_TRANSLATE_NOOP("QWizard", "&Help"),
+};
+
 // Installs (or removes, for English) the translations; widgets retranslate on LanguageChange.
 void installLanguage(const QString &language)
 {

@@ -58,7 +58,7 @@ HistoryView::HistoryView(ManagerActions &actions, const Clock &clock, const QLoc
     connect(m_model, &HistoryModel::rowsInserted, this, &HistoryView::updateStatus);
     connect(m_model, &HistoryModel::reset, this, [this] {
         m_ui->historyTable->resizeColumnsToContents();
-        fitStateColumn();
+        fitColumns();
         updateStatus();
     });
     connect(m_ui->historyTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -69,7 +69,7 @@ HistoryView::HistoryView(ManagerActions &actions, const Clock &clock, const QLoc
     });
     connect(m_ui->exportButton, &QPushButton::clicked, this, &HistoryView::exportCsv);
     applyFilter();
-    fitStateColumn();
+    fitColumns();
 }
 
 HistoryView::~HistoryView() = default;
@@ -87,10 +87,20 @@ int HistoryView::stateColumnNeed() const
     return widest + padding;
 }
 
-void HistoryView::fitStateColumn()
+void HistoryView::fitColumns()
 {
     QHeaderView *header = m_ui->historyTable->horizontalHeader();
     header->resizeSection(HistoryModel::StateColumn, qMax(header->sectionSize(HistoryModel::StateColumn), stateColumnNeed()));
+    // A refunded sale's amount reads "₹2,356.00 (refunded ₹1,178.00, net ₹1,178.00)": sized to
+    // that, the column pushed State out of sight and the other rows' right-aligned amounts
+    // past the edge. It is as wide as a large plain amount; the long text is elided, whole in
+    // the tooltip and the order pane.
+    const QFontMetrics cells(m_ui->historyTable->font());
+    const int amountNeed = cells.horizontalAdvance(BackOfficeText::money(99'99'999'00, QStringLiteral("INR"), m_locale))
+                           + 2 * (m_ui->historyTable->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_ui->historyTable) + 1)
+                           + 12;
+    if (header->sectionSize(HistoryModel::AmountColumn) > amountNeed)
+        header->resizeSection(HistoryModel::AmountColumn, amountNeed);
 }
 
 void HistoryView::setMerchantName(const QString &name)

@@ -54,8 +54,9 @@ private:
     void exportCsv();
     void updateStatus();
     // The State column fits the longest state word in the current language, whatever the
-    // rows read so far hold (a page of "Paid" rows must not cut "Cancelled" further down).
-    void fitStateColumn();
+    // rows read so far hold (a page of "Paid" rows must not cut "Cancelled" further down);
+    // the Amount column is as wide as a large plain amount, not as a refunded row's long text.
+    void fitColumns();
 
     std::unique_ptr<Ui::HistoryView> m_ui;
     ManagerActions &m_actions;

@@ -89,8 +89,9 @@ void OrderDetailPane::reload()
     QStringList refundLines;
     if (refunds.ok()) {
         for (const RefundRecord &refund : refunds.value())
-            refundLines << tr("%1 %2 (%3)").arg(BackOfficeText::money(refund.amountMinorUnits, refund.currency, m_locale),
-                                                refund.state, BackOfficeText::dateTime(refund.createdAt, m_zone, m_locale));
+            refundLines << tr("%1: %2 (%3)").arg(BackOfficeText::money(refund.amountMinorUnits, refund.currency, m_locale),
+                                                 BackOfficeText::refundState(refund.state),
+                                                 BackOfficeText::dateTime(refund.createdAt, m_zone, m_locale));
     }
     m_ui->refundsValue->setText(refundLines.isEmpty() ? tr("none") : refundLines.join(QLatin1Char('\n')));
 

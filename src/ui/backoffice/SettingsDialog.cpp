@@ -92,6 +92,8 @@ SettingsDialog::SettingsDialog(Settings &settings, AccessControl &access, const 
     connect(m_ui->buttonBox->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &SettingsDialog::save);
     connect(m_ui->buttonBox->button(QDialogButtonBox::Reset), &QPushButton::clicked, this, &SettingsDialog::load);
     m_ui->buttonBox->button(QDialogButtonBox::Reset)->setText(tr("&Undo changes"));
+    // Qt's own word for a standard button is not translated into Hindi: the page says it.
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setText(tr("Save settings"));
     connect(m_ui->changePinButton, &QPushButton::clicked, this, &SettingsDialog::changePin);
     load();
     refreshSecretStates();

@@ -326,6 +326,24 @@ void tst_BackOfficeWindow::stateColumnFitsTheLongestStateWord()
     // Reading again (a new filter) keeps it.
     window.history()->refresh();
     QVERIFY(table->columnWidth(HistoryModel::StateColumn) >= metrics.horizontalAdvance(QStringLiteral("Cancelled")) + 8);
+
+    // A partly refunded sale's long amount text does not widen the Amount column past a large
+    // plain amount (it pushed State out of sight and the other amounts past the edge).
+    OrderRecord refunded = demoOrder(9300, rig.clock.nowUtc().addSecs(-30), 235600, PaymentState::PartiallyRefunded,
+                                     demoProviders().first(), QStringLiteral("asha"));
+    refunded.refundedMinorUnits = 117800;
+    QVERIFY(rig.ledger->insertOrder(refunded, demoEvent(refunded.orderId, refunded.createdAt, QStringLiteral("created"), {},
+                                                        PaymentState::Created, QStringLiteral("ok"), QString()))
+                    .ok());
+    window.history()->refresh();
+    QTRY_COMPARE(window.history()->model()->rowCount(), 4);
+    const QString longText = window.history()->model()->index(0, HistoryModel::AmountColumn).data().toString();
+    QVERIFY2(longText.contains(QStringLiteral("net")), qPrintable(longText));
+    const int plainAmount = metrics.horizontalAdvance(QStringLiteral("₹99,99,999.00"));
+    QVERIFY2(table->columnWidth(HistoryModel::AmountColumn) < metrics.horizontalAdvance(longText),
+             qPrintable(QStringLiteral("%1 px").arg(table->columnWidth(HistoryModel::AmountColumn))));
+    QVERIFY(table->columnWidth(HistoryModel::AmountColumn) >= plainAmount);
+    QVERIFY(table->columnWidth(HistoryModel::AmountColumn) <= plainAmount + 40);
 }
 
 QTEST_MAIN(tst_BackOfficeWindow)

@@ -244,6 +244,9 @@ void tst_OrderDetailPane::partialRefundThroughTheSandbox()
     QTRY_COMPARE(rig.ledger->findOrder(paid.value(), PhoneAccess::Masked).value()->state, PaymentState::PartiallyRefunded);
     QCOMPARE(rig.ledger->findOrder(paid.value(), PhoneAccess::Masked).value()->refundedMinorUnits, qint64(50000));
     QTRY_VERIFY(pane.findChild<QLabel *>(QStringLiteral("refundsValue"))->text().contains(QStringLiteral("\u20b9500.00")));
+    // The refund's state in words (translated), never the ledger's code ("succeeded").
+    QVERIFY2(pane.findChild<QLabel *>(QStringLiteral("refundsValue"))->text().startsWith(QStringLiteral("\u20b9500.00: Refunded (")),
+             qPrintable(pane.findChild<QLabel *>(QStringLiteral("refundsValue"))->text()));
     QVERIFY(pane.findChild<QLabel *>(QStringLiteral("titleLabel"))->text().contains(QStringLiteral("Partly refunded")));
     QVERIFY(!pane.message().isEmpty());
 }
