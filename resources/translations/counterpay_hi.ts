@@ -78,6 +78,10 @@
         <source>Needs attention (%1)</source>
         <translation>ध्यान दें (%1)</translation>
     </message>
+    <message>
+        <source>Gateway answered about another order</source>
+        <translation>गेटवे ने किसी दूसरे ऑर्डर के बारे में जवाब दिया</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogView</name>
@@ -124,6 +128,78 @@
     <message>
         <source>%1 entries.</source>
         <translation>%1 प्रविष्टियाँ।</translation>
+    </message>
+    <message>
+        <source>Manager PIN accepted</source>
+        <translation>मैनेजर PIN स्वीकार हुआ</translation>
+    </message>
+    <message>
+        <source>Wrong manager PIN</source>
+        <translation>गलत मैनेजर PIN</translation>
+    </message>
+    <message>
+        <source>PIN refused (locked)</source>
+        <translation>PIN अस्वीकार (लॉक है)</translation>
+    </message>
+    <message>
+        <source>Manager PIN set</source>
+        <translation>मैनेजर PIN सेट किया गया</translation>
+    </message>
+    <message>
+        <source>Manager PIN changed</source>
+        <translation>मैनेजर PIN बदला गया</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>लॉक किया गया</translation>
+    </message>
+    <message>
+        <source>Locked when idle</source>
+        <translation>कुछ न करने पर लॉक हुआ</translation>
+    </message>
+    <message>
+        <source>Refused: manager only</source>
+        <translation>अस्वीकार: केवल मैनेजर</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>सेटिंग्स बदली गईं</translation>
+    </message>
+    <message>
+        <source>Gateway keys replaced</source>
+        <translation>गेटवे कुंजियाँ बदली गईं</translation>
+    </message>
+    <message>
+        <source>Credential changed</source>
+        <translation>क्रेडेंशियल बदला गया</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>निर्यात किया गया</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>निर्यात विफल</translation>
+    </message>
+    <message>
+        <source>Unknown payment settled</source>
+        <translation>अज्ञात भुगतान का निपटारा किया गया</translation>
+    </message>
+    <message>
+        <source>Refund requested</source>
+        <translation>धनवापसी का अनुरोध किया गया</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>धनवापसी हो गई</translation>
+    </message>
+    <message>
+        <source>Refund refused</source>
+        <translation>धनवापसी अस्वीकार हुई</translation>
+    </message>
+    <message>
+        <source>Refund outcome unknown</source>
+        <translation>धनवापसी का परिणाम अज्ञात</translation>
     </message>
 </context>
 <context>
@@ -178,6 +254,26 @@
     <message>
         <source>Partly refunded</source>
         <translation>आंशिक धनवापसी</translation>
+    </message>
+    <message>
+        <source>%1 (refunded %2, net %3)</source>
+        <translation>%1 (धनवापसी %2, शुद्ध %3)</translation>
+    </message>
+    <message>
+        <source>Refund pending at the provider</source>
+        <translation>धनवापसी प्रदाता के पास लंबित</translation>
+    </message>
+    <message>
+        <source>Refund failed</source>
+        <translation>धनवापसी विफल</translation>
+    </message>
+    <message>
+        <source>Refund sent, no answer yet</source>
+        <translation>धनवापसी भेजी गई, अभी जवाब नहीं आया</translation>
+    </message>
+    <message>
+        <source>Refund outcome unknown</source>
+        <translation>धनवापसी का परिणाम अज्ञात</translation>
     </message>
 </context>
 <context>
@@ -234,6 +330,22 @@
         <source>Enter the manager PIN to unlock the back office.</source>
         <translation>बैक ऑफिस खोलने के लिए मैनेजर PIN डालें।</translation>
     </message>
+    <message>
+        <source>Set up for real pa&amp;yments…</source>
+        <translation>असली भुगतान के लिए सेट अप करें (&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Leave the demo: connect this till to your payment providers</source>
+        <translation>डेमो छोड़ें: इस काउंटर को अपने भुगतान प्रदाताओं से जोड़ें</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <source>Close the back office (Esc, Ctrl+W or F10)</source>
+        <translation>बैक ऑफिस बंद करें (Esc, Ctrl+W या F10)</translation>
+    </message>
 </context>
 <context>
     <name>CashierWindow</name>
@@ -262,14 +374,6 @@
         <translation>गेटवे: %1</translation>
     </message>
     <message>
-        <source>Save receipt as PDF</source>
-        <translation>रसीद PDF में सहेजें</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>Receipt saved: %1</source>
         <translation>रसीद सहेजी गई: %1</translation>
     </message>
@@ -293,6 +397,18 @@
         <source>Receipt sent to %1.</source>
         <translation>रसीद %1 पर भेजी गई।</translation>
     </message>
+    <message>
+        <source>Set up for real payments…</source>
+        <translation>असली भुगतान के लिए सेट अप करें…</translation>
+    </message>
+    <message>
+        <source>Press Esc again to cancel this payment. The customer may be approving it right now.</source>
+        <translation>इस भुगतान को रद्द करने के लिए Esc फिर से दबाएँ। हो सकता है ग्राहक अभी इसे स्वीकृत कर रहा हो।</translation>
+    </message>
+    <message>
+        <source>%1 has no QR code or payment page: the customer approves on their phone.</source>
+        <translation>%1 में QR कोड या भुगतान पेज नहीं है: ग्राहक अपने फ़ोन पर ही स्वीकृत करता है।</translation>
+    </message>
 </context>
 <context>
     <name>ChartsView</name>
@@ -305,24 +421,32 @@
         <translation>प्रदाता के अनुसार सफलता दर, पिछले %1 दिन (पूरे हुए भुगतानों में से सफल)</translation>
     </message>
     <message>
-        <source>Sales per hour today (%1)</source>
-        <translation>आज प्रति घंटा बिक्री (%1)</translation>
-    </message>
-    <message>
-        <source>Sales per day, last %1 days (%2)</source>
-        <translation>प्रति दिन बिक्री, पिछले %1 दिन (%2)</translation>
-    </message>
-    <message>
-        <source>Today %1 · last %2 days %3 (%4 to %5)</source>
-        <translation>आज %1 · पिछले %2 दिन %3 (%4 से %5 तक)</translation>
-    </message>
-    <message>
-        <source>Charged</source>
-        <translation>चार्ज किया गया</translation>
-    </message>
-    <message>
         <source>Paid</source>
         <translation>भुगतान हो गया</translation>
+    </message>
+    <message>
+        <source>Sales per hour today, net and gross (%1)</source>
+        <translation>आज प्रति घंटा बिक्री, शुद्ध और सकल (%1)</translation>
+    </message>
+    <message>
+        <source>Sales per day, last %1 days, net and gross (%2)</source>
+        <translation>प्रति दिन बिक्री, पिछले %1 दिन, शुद्ध और सकल (%2)</translation>
+    </message>
+    <message>
+        <source>Today %1 net (%2 gross) · last %3 days %4 net (%5 gross), %6 to %7</source>
+        <translation>आज %1 शुद्ध (%2 सकल) · पिछले %3 दिन %4 शुद्ध (%5 सकल), %6 से %7</translation>
+    </message>
+    <message>
+        <source>Net (after refunds)</source>
+        <translation>शुद्ध (धनवापसी के बाद)</translation>
+    </message>
+    <message>
+        <source>Gross (charged)</source>
+        <translation>सकल (चार्ज की गई राशि)</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>राशि (%1)</translation>
     </message>
 </context>
 <context>
@@ -616,20 +740,8 @@
         <translation>राशि या मोबाइल नंबर लिखें</translation>
     </message>
     <message>
-        <source>Next field</source>
-        <translation>अगला फ़ील्ड</translation>
-    </message>
-    <message>
         <source>Enter</source>
         <translation>Enter</translation>
-    </message>
-    <message>
-        <source>Pay; on a result: new sale</source>
-        <translation>भुगतान; परिणाम पर: नई बिक्री</translation>
-    </message>
-    <message>
-        <source>Cancel the payment; on the form: clear it</source>
-        <translation>भुगतान रद्द करें; फ़ॉर्म पर: साफ़ करें</translation>
     </message>
     <message>
         <source>This help</source>
@@ -660,10 +772,6 @@
         <translation>रसीद प्रिंट करें</translation>
     </message>
     <message>
-        <source>&amp;About CounterPay</source>
-        <translation>CounterPay के बारे में (&amp;A)</translation>
-    </message>
-    <message>
         <source>About CounterPay</source>
         <translation>CounterPay के बारे में</translation>
     </message>
@@ -674,6 +782,26 @@
     <message>
         <source>&lt;h3&gt;CounterPay %1&lt;/h3&gt;&lt;p&gt;A payment terminal for retail counters: Google Pay, CRED and wallets through Juspay, Google Pay directly and CM.com.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CounterPay %1&lt;/h3&gt;&lt;p&gt;खुदरा काउंटरों के लिए भुगतान टर्मिनल: Juspay के ज़रिए Google Pay, CRED और वॉलेट, सीधे Google Pay, और CM.com।&lt;/p&gt;&lt;p&gt;Qt %2 से बना, Qt %3 पर चल रहा है।&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A&amp;bout CounterPay</source>
+        <translation>CounterPay के बारे में (&amp;B)</translation>
+    </message>
+    <message>
+        <source>Amount, mobile, Pay</source>
+        <translation>राशि, मोबाइल, भुगतान</translation>
+    </message>
+    <message>
+        <source>Pay; after a failure: retry; after a sale: new sale</source>
+        <translation>भुगतान; विफल होने पर: फिर से कोशिश; बिक्री के बाद: नई बिक्री</translation>
+    </message>
+    <message>
+        <source>Cancel the payment (press twice); on the form: clear it</source>
+        <translation>भुगतान रद्द करें (दो बार दबाएँ); फ़ॉर्म पर: साफ़ करें</translation>
+    </message>
+    <message>
+        <source>Same customer as the last sale</source>
+        <translation>पिछली बिक्री वाला ही ग्राहक</translation>
     </message>
 </context>
 <context>
@@ -1015,10 +1143,6 @@
         <translation>कैशियर %1, टर्मिनल %2, %3</translation>
     </message>
     <message>
-        <source>%1 %2 (%3)</source>
-        <translation>%1 %2 (%3)</translation>
-    </message>
-    <message>
         <source>Sale created</source>
         <translation>बिक्री बनाई गई</translation>
     </message>
@@ -1078,6 +1202,22 @@
         <source>Receipt sent to %1.</source>
         <translation>रसीद %1 पर भेजी गई।</translation>
     </message>
+    <message>
+        <source>Why there is no refund</source>
+        <translation>धनवापसी क्यों उपलब्ध नहीं है</translation>
+    </message>
+    <message>
+        <source>Checked %1 times, %2–%3</source>
+        <translation>%1 बार जाँचा गया, %2–%3</translation>
+    </message>
+    <message>
+        <source>%1 status checks with the same answer</source>
+        <translation>%1 बार स्थिति जाँची गई, हर बार एक ही जवाब</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
 </context>
 <context>
     <name>PaymentView</name>
@@ -1132,6 +1272,10 @@
     <message>
         <source>The embedded browser is not available (%1). Use the QR code.</source>
         <translation>अंतर्निहित ब्राउज़र उपलब्ध नहीं है (%1)। QR कोड इस्तेमाल करें।</translation>
+    </message>
+    <message>
+        <source>A payment request was sent to %1. Ask the customer to approve it on their phone.</source>
+        <translation>%1 पर भुगतान अनुरोध भेजा गया। ग्राहक से फ़ोन पर स्वीकृत करने को कहें।</translation>
     </message>
 </context>
 <context>
@@ -1200,16 +1344,20 @@
         <translation>यह काम केवल मैनेजर कर सकता है (%1)। मैनेजर PIN डालें।</translation>
     </message>
     <message>
-        <source>Wrong PIN. Try again.</source>
-        <translation>गलत PIN। फिर से कोशिश करें।</translation>
-    </message>
-    <message>
         <source>Too many wrong PINs. The PIN is refused until %1.</source>
         <translation>बहुत बार गलत PIN डाला गया। %1 तक PIN स्वीकार नहीं होगा।</translation>
     </message>
     <message>
         <source>No manager PIN is set yet. Set one in the first-run wizard.</source>
         <translation>अभी तक कोई मैनेजर PIN सेट नहीं है। पहली बार के सेटअप विज़ार्ड में इसे सेट करें।</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 more wrong PIN and the PIN is refused for %1 minutes.</source>
+        <translation>गलत PIN। एक और गलत PIN डालने पर PIN %1 मिनट तक स्वीकार नहीं होगा।</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 more wrong PINs and the PIN is refused for %2 minutes.</source>
+        <translation>गलत PIN। %1 और गलत PIN डालने पर PIN %2 मिनट तक स्वीकार नहीं होगा।</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1381,68 @@
     <message>
         <source>Google Pay (CM.com)</source>
         <translation>Google Pay (CM.com)</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ठीक है</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>सहेजें</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>हाँ (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>नहीं (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>रीसेट करें</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>लागू करें</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>सहायता</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; पीछे (&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>आगे (&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>पूरा करें (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>सहायता (&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -1289,12 +1499,28 @@
         <translation>रसीद %1</translation>
     </message>
     <message>
-        <source>Print receipt</source>
-        <translation>रसीद प्रिंट करें</translation>
-    </message>
-    <message>
         <source>The printer %1 is not available; choose another in the back office&apos;s settings.</source>
         <translation>प्रिंटर %1 उपलब्ध नहीं है; बैक ऑफिस की सेटिंग्स में दूसरा प्रिंटर चुनें।</translation>
+    </message>
+    <message>
+        <source>GSTIN %1</source>
+        <translation>GSTIN %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for receipts.</source>
+        <translation>रसीदों के लिए फ़ोल्डर %1 नहीं बनाया जा सका।</translation>
+    </message>
+    <message>
+        <source>Too many receipts named %1 in %2.</source>
+        <translation>%2 में %1 नाम की बहुत ज़्यादा रसीदें हैं।</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer; the receipt was not printed (Save as PDF keeps a copy).</source>
+        <translation>इस कंप्यूटर पर कोई प्रिंटर सेट नहीं है; रसीद प्रिंट नहीं हुई (“PDF में सहेजें” से इसकी कॉपी रखी जा सकती है)।</translation>
+    </message>
+    <message>
+        <source>The printer %1 cannot be reached through the print system.</source>
+        <translation>प्रिंट सिस्टम के ज़रिए प्रिंटर %1 तक नहीं पहुँचा जा सका।</translation>
     </message>
 </context>
 <context>
@@ -1469,10 +1695,6 @@
         <translation>मोबाइल</translation>
     </message>
     <message>
-        <source>Detail</source>
-        <translation>विवरण</translation>
-    </message>
-    <message>
         <source>New sale (Enter)</source>
         <translation>नई बिक्री (Enter)</translation>
     </message>
@@ -1495,6 +1717,50 @@
     <message>
         <source>(none)</source>
         <translation>(कोई नहीं)</translation>
+    </message>
+    <message>
+        <source>New sale (F2)</source>
+        <translation>नई बिक्री (F2)</translation>
+    </message>
+    <message>
+        <source>Retry (Enter or F6)</source>
+        <translation>फिर से कोशिश (Enter या F6)</translation>
+    </message>
+    <message>
+        <source>Gateway&apos;s words</source>
+        <translation>गेटवे का संदेश</translation>
+    </message>
+    <message>
+        <source>The customer or their bank declined. Retry, or show a QR to pay with another app.</source>
+        <translation>ग्राहक या उनके बैंक ने अस्वीकार किया। फिर से कोशिश करें, या किसी दूसरे ऐप से भुगतान के लिए QR दिखाएँ।</translation>
+    </message>
+    <message>
+        <source>The customer or their bank declined. Retry, or take another method.</source>
+        <translation>ग्राहक या उनके बैंक ने अस्वीकार किया। फिर से कोशिश करें, या दूसरा तरीका चुनें।</translation>
+    </message>
+    <message>
+        <source>The customer did not approve in time. Retry, or show a QR to scan.</source>
+        <translation>ग्राहक ने समय पर स्वीकृति नहीं दी। फिर से कोशिश करें, या स्कैन के लिए QR दिखाएँ।</translation>
+    </message>
+    <message>
+        <source>The customer did not approve in time. Retry, or take another method.</source>
+        <translation>ग्राहक ने समय पर स्वीकृति नहीं दी। फिर से कोशिश करें, या दूसरा तरीका चुनें।</translation>
+    </message>
+    <message>
+        <source>The payment did not go through. Retry, or take another method.</source>
+        <translation>भुगतान नहीं हो पाया। फिर से कोशिश करें, या दूसरा तरीका चुनें।</translation>
+    </message>
+    <message>
+        <source>The payment was cancelled.</source>
+        <translation>भुगतान रद्द कर दिया गया।</translation>
+    </message>
+    <message>
+        <source>The outcome is not known yet. Do not charge again: check it in the back office (F10).</source>
+        <translation>नतीजा अभी पता नहीं है। दोबारा भुगतान न लें: बैक ऑफ़िस (F10) में जाँचें।</translation>
+    </message>
+    <message>
+        <source>Paid. The receipt can be printed (F9).</source>
+        <translation>भुगतान हो गया। रसीद छापी जा सकती है (F9)।</translation>
     </message>
 </context>
 <context>
@@ -1543,10 +1809,6 @@
         <translation>ग्राहक का मोबाइल नंबर</translation>
     </message>
     <message>
-        <source>Payment &amp;method</source>
-        <translation>भुगतान का तरीका (&amp;M)</translation>
-    </message>
-    <message>
         <source>Payment method</source>
         <translation>भुगतान का तरीका</translation>
     </message>
@@ -1577,6 +1839,42 @@
     <message>
         <source>Customer&apos;s &amp;mobile (optional)</source>
         <translation>ग्राहक का मोबाइल (वैकल्पिक) (&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Country</source>
+        <translation>देश (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Payment m&amp;ethod</source>
+        <translation>भुगतान का तरीका (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Confirm the amount</source>
+        <translation>राशि की पुष्टि करें</translation>
+    </message>
+    <message>
+        <source>&amp;No, change the amount (Esc)</source>
+        <translation>नहीं, राशि बदलें (&amp;N) (Esc)</translation>
+    </message>
+    <message>
+        <source>The most one sale can be is %1.</source>
+        <translation>एक बिक्री ज़्यादा से ज़्यादा %1 की हो सकती है।</translation>
+    </message>
+    <message>
+        <source>The most one sale by %1 can be is %2.</source>
+        <translation>%1 से एक बिक्री ज़्यादा से ज़्यादा %2 की हो सकती है।</translation>
+    </message>
+    <message>
+        <source>%1?</source>
+        <translation>%1?</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, send %1</source>
+        <translation>हाँ, %1 भेजें (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>F3: same customer (%1)</source>
+        <translation>F3: वही ग्राहक (%1)</translation>
     </message>
 </context>
 <context>
@@ -1620,10 +1918,6 @@
     <message>
         <source>Configured providers</source>
         <translation>सेट किए गए प्रदाता</translation>
-    </message>
-    <message>
-        <source>API keys and client secrets live in the system keychain; the first-run wizard stores them. A changed profile is used after a restart.</source>
-        <translation>API कुंजियाँ और क्लाइंट सीक्रेट सिस्टम कीचेन में रहते हैं; पहली बार का सेटअप विज़ार्ड इन्हें सहेजता है। बदली गई प्रोफ़ाइल दोबारा शुरू करने के बाद इस्तेमाल होती है।</translation>
     </message>
     <message>
         <source>Polling</source>
@@ -1801,6 +2095,118 @@
         <source>The manager PIN was changed.</source>
         <translation>मैनेजर PIN बदल दिया गया।</translation>
     </message>
+    <message>
+        <source>&amp;GSTIN</source>
+        <translation>&amp;GSTIN</translation>
+    </message>
+    <message>
+        <source>15 characters, printed on receipts (optional)</source>
+        <translation>15 अक्षर, रसीदों पर छपता है (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>समय क्षेत्र (&amp;Z)</translation>
+    </message>
+    <message>
+        <source>La&amp;rgest sale</source>
+        <translation>सबसे बड़ी बिक्री (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Confirm in &amp;words above</source>
+        <translation>इस राशि से ऊपर शब्दों में पुष्टि (&amp;W)</translation>
+    </message>
+    <message>
+        <source>empty: never ask</source>
+        <translation>खाली: कभी न पूछें</translation>
+    </message>
+    <message>
+        <source>Keys (kept in the system keychain, never shown)</source>
+        <translation>कुंजियाँ (सिस्टम कीचेन में रखी जाती हैं, कभी दिखाई नहीं जातीं)</translation>
+    </message>
+    <message>
+        <source>&amp;Juspay API key</source>
+        <translation>Juspay API कुंजी (&amp;J)</translation>
+    </message>
+    <message>
+        <source>CM.com c&amp;lient id</source>
+        <translation>CM.com क्लाइंट ID (&amp;L)</translation>
+    </message>
+    <message>
+        <source>CM.com client s&amp;ecret</source>
+        <translation>CM.com क्लाइंट सीक्रेट (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Google Pay service-account key file</source>
+        <translation>Google Pay सर्विस-अकाउंट कुंजी फ़ाइल (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Store &amp;keys</source>
+        <translation>कुंजियाँ सहेजें (&amp;K)</translation>
+    </message>
+    <message>
+        <source>A field left empty keeps the key already stored. New keys and a changed profile are used after a restart.</source>
+        <translation>खाली छोड़े गए फ़ील्ड की पहले से रखी कुंजी बनी रहती है। नई कुंजियाँ और बदली गई प्रोफ़ाइल दोबारा शुरू करने के बाद इस्तेमाल होंगी।</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s zone (%1)</source>
+        <translation>इस कंप्यूटर का समय क्षेत्र (%1)</translation>
+    </message>
+    <message>
+        <source>in %1, for example 2,00,000</source>
+        <translation>%1 में, जैसे 2,00,000</translation>
+    </message>
+    <message>
+        <source>type a new key to replace the stored one</source>
+        <translation>रखी गई कुंजी बदलने के लिए नई कुंजी लिखें</translation>
+    </message>
+    <message>
+        <source>the path of the JSON key file</source>
+        <translation>JSON कुंजी फ़ाइल का पाथ</translation>
+    </message>
+    <message>
+        <source>Largest sale: %1</source>
+        <translation>सबसे बड़ी बिक्री: %1</translation>
+    </message>
+    <message>
+        <source>Confirm in words above: %1</source>
+        <translation>इस राशि से ऊपर शब्दों में पुष्टि: %1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>जाँच हो रही है…</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>सहेजी गई</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>सेट नहीं</translation>
+    </message>
+    <message>
+        <source>keychain unavailable</source>
+        <translation>कीचेन उपलब्ध नहीं</translation>
+    </message>
+    <message>
+        <source>The Google Pay key file %1 cannot be read.</source>
+        <translation>Google Pay कुंजी फ़ाइल %1 पढ़ी नहीं जा सकी।</translation>
+    </message>
+    <message>
+        <source>Type a key first; empty fields keep the stored keys.</source>
+        <translation>पहले कोई कुंजी लिखें; खाली फ़ील्ड में रखी गई कुंजियाँ बनी रहती हैं।</translation>
+    </message>
+    <message>
+        <source>Stored %1 keys in the keychain. They are used after a restart.</source>
+        <translation>कीचेन में %1 कुंजियाँ सहेजी गईं। ये दोबारा शुरू करने के बाद इस्तेमाल होंगी।</translation>
+    </message>
+    <message>
+        <source>The keychain did not take %1: %2</source>
+        <translation>कीचेन ने %1 स्वीकार नहीं किया: %2</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>सेटिंग्स सहेजें</translation>
+    </message>
 </context>
 <context>
     <name>StatusIndicator</name>
@@ -1951,14 +2357,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>refund</source>
-        <translation>धनवापसी</translation>
-    </message>
-    <message>
-        <source>net</source>
-        <translation>शुद्ध</translation>
-    </message>
-    <message>
         <source>%1 paid</source>
         <translation>%1 भुगतान हुए</translation>
     </message>
@@ -2005,6 +2403,53 @@
     <message>
         <source>%1 orders written to %2.</source>
         <translation>%1 ऑर्डर %2 में लिखे गए।</translation>
+    </message>
+    <message>
+        <source>Google Pay</source>
+        <translation>Google Pay</translation>
+    </message>
+    <message>
+        <source>%1 not refunded</source>
+        <translation>%1 की धनवापसी नहीं हुई</translation>
+    </message>
+    <message>
+        <source>Refunds asked this day</source>
+        <translation>इस दिन माँगी गई धनवापसी</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 to %3 %4 (%5, %n hours)</source>
+        <translation>
+            <numerusform>%1 %2 से %3 %4 (%5, %n घंटे)</numerusform>
+            <numerusform>%1 %2 से %3 %4 (%5, %n घंटे)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>End of day (Z report): %1</source>
+        <translation>दिन का हिसाब (Z रिपोर्ट): %1</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>कुल</translation>
+    </message>
+    <message>
+        <source>Day&apos;s totals</source>
+        <translation>दिन का कुल</translation>
+    </message>
+    <message>
+        <source>Paid sales</source>
+        <translation>भुगतान हुई बिक्री</translation>
+    </message>
+    <message>
+        <source>Refunded of these sales</source>
+        <translation>इन बिक्रियों में से धनवापसी</translation>
+    </message>
+    <message>
+        <source>Refunds asked in CounterPay this day (of any day&apos;s sales) that went back or are pending: %1, %2. Failed refunds are listed above and not counted.</source>
+        <translation>इस दिन CounterPay में माँगी गई धनवापसी (किसी भी दिन की बिक्री की) जो वापस हो गई या लंबित है: %1, %2। विफल धनवापसी ऊपर सूची में है और गिनी नहीं गई।</translation>
+    </message>
+    <message>
+        <source>Not in these totals: sales in %1.</source>
+        <translation>इस कुल में शामिल नहीं: %1 में हुई बिक्री।</translation>
     </message>
 </context>
 </TS>

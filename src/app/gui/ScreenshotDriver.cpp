@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QPushButton>
 #include <QStyleFactory>
 #include <QTextStream>
 #include <QTimer>
@@ -60,7 +61,29 @@ void ScreenshotDriver::step()
         return;
     case 1:
         save(&m_window, QStringLiteral("idle-filled"));
-        m_window.pay();
+        // Pay as the cashier does (the button): above the confirmation threshold the form
+        // shows the amount in words first.
+        if (auto *pay = m_window.findChild<QPushButton *>(QStringLiteral("payButton")))
+            pay->click();
+        m_step = 101;
+        after(300);
+        return;
+    case 101:
+        save(&m_window, QStringLiteral("confirm-amount"));
+        m_step = 102;
+        after(300);
+        return;
+    case 102:
+        // "Yes" is usable once it is armed (a moment after the confirmation shows).
+        if (auto *yes = m_window.findChild<QPushButton *>(QStringLiteral("confirmYesButton"));
+            yes && m_window.saleForm()->isConfirming() && !yes->isEnabled()) {
+            m_step = 102;
+            after(100);
+            return;
+        } else if (yes) {
+            yes->click();
+        }
+        m_step = 2;
         after(2500);
         return;
     case 2:

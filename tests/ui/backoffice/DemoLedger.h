@@ -65,21 +65,25 @@ inline OrderEvent demoEvent(const QString &orderId, const QDateTime &at, const Q
 }
 
 // The events a paid push sale leaves: request, response, two status polls, the transition.
-inline bool appendDemoTimeline(Ledger &ledger, const OrderRecord &order)
+// `pendingChecks` status checks (2 s apart from t+6 s) find the customer still deciding.
+inline bool appendDemoTimeline(Ledger &ledger, const OrderRecord &order, int pendingChecks = 1)
 {
     const QDateTime t = order.createdAt;
-    const QList<OrderEvent> events {
+    QList<OrderEvent> events {
         demoEvent(order.orderId, t.addMSecs(120), QStringLiteral("request"), PaymentState::Created,
                   PaymentState::Submitting, QStringLiteral("sent"), QStringLiteral("POST /txns")),
         demoEvent(order.orderId, t.addMSecs(870), QStringLiteral("response"), PaymentState::Submitting,
                   PaymentState::AwaitingCustomer, QStringLiteral("ok"), QStringLiteral("HTTP 200"),
                   QStringLiteral("PENDING_VBV")),
-        demoEvent(order.orderId, t.addSecs(6), QStringLiteral("status"), {}, {}, QStringLiteral("ok"),
-                  QStringLiteral("GET /orders/%1").arg(order.orderId), QStringLiteral("PENDING_VBV")),
-        demoEvent(order.orderId, t.addSecs(21), QStringLiteral("status"), PaymentState::AwaitingCustomer,
-                  order.state, QStringLiteral("ok"), QStringLiteral("GET /orders/%1").arg(order.orderId),
-                  order.providerStatus.isEmpty() ? QStringLiteral("AUTHORIZATION_FAILED") : order.providerStatus),
     };
+    for (int i = 0; i < pendingChecks; ++i) {
+        events << demoEvent(order.orderId, t.addSecs(6 + 2 * i), QStringLiteral("status"), {}, {}, QStringLiteral("ok"),
+                            QStringLiteral("GET /orders/%1").arg(order.orderId), QStringLiteral("PENDING_VBV"));
+    }
+    events << demoEvent(order.orderId, t.addSecs(qMax(21, 8 + 2 * pendingChecks)), QStringLiteral("status"),
+                        PaymentState::AwaitingCustomer, order.state, QStringLiteral("ok"),
+                        QStringLiteral("GET /orders/%1").arg(order.orderId),
+                        order.providerStatus.isEmpty() ? QStringLiteral("AUTHORIZATION_FAILED") : order.providerStatus);
     for (const OrderEvent &event : events) {
         if (!ledger.appendEvent(event).ok())
             return false;

@@ -8,6 +8,7 @@
 #include "ui/backoffice/ChartsView.h"
 #include "ui/backoffice/FirstRunWizard.h"
 #include "ui/backoffice/PinDialog.h"
+#include "ui/backoffice/SettingsDialog.h"
 #include "ui/backoffice/HistoryFilterBar.h"
 #include "ui/backoffice/HistoryModel.h"
 #include "ui/backoffice/HistoryView.h"
@@ -17,10 +18,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -69,7 +73,9 @@ Result<QStringList> seedShop(Ledger &ledger, const QDateTime &nowUtc, const QTim
                                  QStringLiteral("ok"), QStringLiteral("amount %1").arg(order.amount.toDecimalString())));
         if (!inserted.ok())
             return inserted.error();
-        if (i >= orders.size() - 12 && !appendDemoTimeline(ledger, order))
+        // The newest orders get a timeline; on the second newest (the one the timeline shot
+        // shows) the customer took a while, so its identical checks fold into one row.
+        if (i >= orders.size() - 12 && !appendDemoTimeline(ledger, order, i == orders.size() - 2 ? 14 : 1))
             return Error { QStringLiteral("seed_failed"), QStringLiteral("Cannot append events") };
         ids.prepend(order.orderId);
     }
@@ -125,11 +131,25 @@ int main(int argc, char **argv)
                                         QStringLiteral("1024x600"));
     const QCommandLineOption suffixOption(QStringLiteral("suffix"), QStringLiteral("Added to each file name."),
                                           QStringLiteral("suffix"));
+    const QCommandLineOption translationsOption(QStringLiteral("translations"),
+                                                QStringLiteral("A compiled translation (.qm) to show the windows in."),
+                                                QStringLiteral("qm"));
     const QCommandLineOption reviewOption(QStringLiteral("review"),
                                           QStringLiteral("Also save the settings tab, the PIN dialog and the first-run wizard here."),
                                           QStringLiteral("dir"));
-    parser.addOptions({ outOption, sizeOption, suffixOption, reviewOption });
+    parser.addOptions({ outOption, sizeOption, suffixOption, translationsOption, reviewOption });
     parser.process(app);
+    QTranslator translator;
+    QLocale locale(QLocale::English, QLocale::India);
+    if (parser.isSet(translationsOption)) {
+        if (!translator.load(parser.value(translationsOption))) {
+            std::fprintf(stderr, "cannot load %s\n", qPrintable(parser.value(translationsOption)));
+            return 2;
+        }
+        QCoreApplication::installTranslator(&translator);
+        locale = QLocale(QLocale::Hindi, QLocale::India);
+    }
+    QLocale::setDefault(locale);
     const QString out = parser.value(outOption);
     const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
     if (out.isEmpty() || size.size() != 2) {
@@ -157,7 +177,7 @@ int main(int argc, char **argv)
     }
 
     BackOfficeWindow window(BackOfficeServices { *rig.actions, *rig.access, *rig.settings, rig.secrets, {}, rig.clock,
-                                                 QLocale(QLocale::English, QLocale::India), nullptr, rig.zone });
+                                                 locale, nullptr, rig.zone });
     window.resize(size.at(0).toInt(), size.at(1).toInt());
     window.show();
     QApplication::processEvents();
@@ -181,6 +201,39 @@ int main(int argc, char **argv)
 
     window.showTab(BackOfficeWindow::Tab::Charts);
     ok &= save(&window, out + QStringLiteral("/backoffice-charts") + suffix + QStringLiteral(".png"));
+
+    // Settings: the shop page (GSTIN, zone, the sale limits) and the providers' keys.
+    rig.settings->setValue(Settings::Key::Gstin, QStringLiteral("27AAPFU0939F1ZV"));
+    rig.settings->setValue(Settings::Key::TimeZone, QStringLiteral("Asia/Kolkata"));
+    rig.secrets.write(QStringLiteral("juspay-api-key"), QStringLiteral("screenshot-key"), [](const VoidResult &) {});
+    window.showTab(BackOfficeWindow::Tab::Settings);
+    if (auto *pages = window.findChild<QTabWidget *>(QStringLiteral("pagesTabs"))) {
+        if (auto *settings = window.findChild<SettingsDialog *>()) {
+            settings->load();
+            settings->refreshSecretStates(); // the key stored above
+        }
+        pages->setCurrentIndex(0);
+        ok &= save(&window, out + QStringLiteral("/backoffice-settings-shop") + suffix + QStringLiteral(".png"));
+        pages->setCurrentIndex(1);
+        // The keychain's "stored / not set" answers arrive queued.
+        auto *state = window.findChild<QLabel *>(QStringLiteral("juspayApiKeyState"));
+        ok &= state && QTest::qWaitFor([state] { return !state->text().endsWith(QChar(0x2026)); }, 5000);
+        ok &= save(&window, out + QStringLiteral("/backoffice-settings-providers") + suffix + QStringLiteral(".png"));
+        pages->setCurrentIndex(0);
+    }
+    // A wrong PIN: how many tries are left.
+    {
+        window.showTab(BackOfficeWindow::Tab::History);
+        rig.access->lock();
+        PinDialog pin(*rig.access, QCoreApplication::translate("AccessControl", "give refunds"), &window);
+        pin.show();
+        QTest::keyClicks(pin.findChild<QLineEdit *>(QStringLiteral("pinEdit")), QStringLiteral("1111"));
+        QTest::keyClick(pin.findChild<QLineEdit *>(QStringLiteral("pinEdit")), Qt::Key_Return);
+        ok &= QTest::qWaitFor([&pin] { return !pin.errorText().isEmpty(); }, 5000);
+        ok &= save(&pin, out + QStringLiteral("/backoffice-pin") + suffix + QStringLiteral(".png"));
+        pin.close();
+        ok &= rig.unlock();
+    }
     const QString review = parser.value(reviewOption);
     if (!review.isEmpty()) {
         QDir().mkpath(review);
