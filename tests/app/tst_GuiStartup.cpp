@@ -3,6 +3,9 @@
 #include "app/gui/terminal/Terminal.h"
 #include "ui/CashierWindow.h"
 
+#include <algorithm>
+
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
@@ -11,6 +14,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWizard>
 
 // The app's start-up order: the window first, then the terminal plugin (the real
 // counterpay_terminal module from the build tree) with the ledger, gateways and demo sandbox,
@@ -21,11 +25,22 @@ class tst_GuiStartup final : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        // A fresh install: the settings (and so the first-run flag) in a folder of our own.
+        QVERIFY(m_home.isValid());
+        qputenv("HOME", m_home.path().toLocal8Bit());
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral(".config")).toLocal8Bit());
+        QStandardPaths::setTestModeEnabled(true);
+    }
     void aMissingTerminalPluginIsReported(); // first: a plugin, once loaded, stays loaded
     void attachesTheEngineAfterTheWindowIsUp();
     void aSaleGoesThroughThePlugin();
     void aDamagedLedgerFailsAndLeavesPayOff();
+    void demoFirstStartTypesIntoTheAmount();
+
+private:
+    QTemporaryDir m_home;
 };
 
 void tst_GuiStartup::attachesTheEngineAfterTheWindowIsUp()
@@ -148,6 +163,54 @@ void tst_GuiStartup::aDamagedLedgerFailsAndLeavesPayOff()
              qPrintable(failed.first().first().toString()));
     QCOMPARE(finished.count(), 0);
     QVERIFY(!window.hasEngine());
+}
+
+// A first start in demo mode, wired as main() wires it (the back office set up, the first-start
+// check run): no wizard takes the keyboard, the cashier's keys land in the amount, and the
+// DEMO banner's "Set up for real payments..." is how set-up starts.
+void tst_GuiStartup::demoFirstStartTypesIntoTheAmount()
+{
+    QTemporaryDir dir;
+    AppOptions options;
+    options.demo = true;
+    options.dbPath = dir.filePath(QStringLiteral("ledger.sqlite"));
+    CashierConfig config;
+    config.sound = false;
+    config.demo = true;
+    config.locale = QLocale(QLocale::English, QLocale::India);
+    CashierWindow window(config);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    GuiStartup startup(options, window);
+    QSignalSpy finished(&startup, &GuiStartup::finished);
+    startup.start();
+    QVERIFY(finished.wait(20'000));
+    Terminal *terminal = startup.terminal();
+    terminal->setUpBackOffice(config.locale, &window, [](const QString &) {});
+    QObject::connect(&window, &CashierWindow::setupRequested, &window, [terminal] { terminal->openSetup(); });
+    terminal->runFirstStartIfNeeded(); // a till that was never set up, in demo mode
+    QCoreApplication::processEvents();  // the wizard opens synchronously when it opens at all
+    QVERIFY(window.findChildren<QWizard *>().isEmpty());
+    QCOMPARE(QApplication::activeModalWidget(), nullptr);
+    auto *amount = window.findChild<QLineEdit *>(QStringLiteral("amountEdit"));
+    QTRY_COMPARE(QApplication::focusWidget(), amount);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("149.50"));
+    QCOMPARE(amount->text(), QStringLiteral("149.50"));
+
+    auto *setup = window.findChild<QPushButton *>(QStringLiteral("setupButton"));
+    QVERIFY(setup && setup->isVisible());
+    setup->click();
+    // No PIN yet (a fresh keychain, or none): the wizard; with a PIN: the back office.
+    const auto setupShown = [&window] {
+        if (!window.findChildren<QWizard *>().isEmpty())
+            return true;
+        const QList<QWidget *> windows = QApplication::topLevelWidgets();
+        return std::any_of(windows.cbegin(), windows.cend(), [](const QWidget *widget) {
+            return widget->isVisible() && widget->inherits("BackOfficeWindow");
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(setupShown(), 10'000);
 }
 
 QTEST_MAIN(tst_GuiStartup)
