@@ -1,6 +1,8 @@
 #include "BackOfficeLauncher.h"
 
 #include "app/common/AppServices.h"
+#include "backoffice/AccessControl.h"
+#include "backoffice/MemorySecretStore.h"
 #include "backoffice/Settings.h"
 #include "ui/backoffice/BackOfficeWindow.h"
 #include "ui/backoffice/FirstRunWizard.h"
@@ -8,6 +10,7 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +29,7 @@ private slots:
     void openShowsOneBackOfficeWindow();
     void wizardOnlyOnAFirstStart();
     void demoFirstStartHasNoWizardAndSetupOpensIt();
+    void lockingTheBackOfficeIsAnnounced();
 
 private:
     template<typename T>
@@ -128,6 +132,27 @@ void tst_BackOfficeLauncher::demoFirstStartHasNoWizardAndSetupOpensIt()
     // The banner's "Set up for real payments": no PIN yet, so the wizard.
     launcher.openSetup();
     QTRY_COMPARE(m_window->findChildren<FirstRunWizard *>().size(), 1);
+}
+
+// The app forgets F3's "same customer" when the back office locks (main.cpp wires
+// whenLocked to SaleForm::forgetLastCustomer): the launcher says so on Lock, not on unlock.
+void tst_BackOfficeLauncher::lockingTheBackOfficeIsAnnounced()
+{
+    BackOfficeLauncher launcher(*m_services, *m_settings, QLocale(QLocale::English, QLocale::India), m_window.get(),
+                                std::make_unique<MemorySecretStore>());
+    QSignalSpy locked(&launcher, &BackOfficeLauncher::locked);
+    bool done = false;
+    launcher.access().setPin(QStringLiteral("2580"), [&done](const VoidResult &stored) { done = stored.ok(); });
+    QTRY_VERIFY(done);
+    done = false;
+    launcher.access().unlock(QStringLiteral("2580"), [&done](const VoidResult &unlocked) { done = unlocked.ok(); });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10'000);
+    QCOMPARE(launcher.access().role(), AccessControl::Role::Manager);
+    QCOMPARE(locked.count(), 0);
+    launcher.access().lock();
+    QCOMPARE(locked.count(), 1);
+    launcher.access().lock(); // already locked: nothing more
+    QCOMPARE(locked.count(), 1);
 }
 
 QTEST_MAIN(tst_BackOfficeLauncher)

@@ -8,6 +8,7 @@
 #include "backoffice/Settings.h"
 #include "ui/CashierWindow.h"
 #include "ui/CustomerDisplay.h"
+#include "ui/SaleForm.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -210,6 +211,8 @@ int main(int argc, char *argv[])
         QObject::connect(&window, &CashierWindow::backOfficeRequested, &window,
                          [terminal] { terminal->openBackOffice(); });
         QObject::connect(&window, &CashierWindow::setupRequested, &window, [terminal] { terminal->openSetup(); });
+        // F3's "same customer" is kept in memory only, and never past a lock.
+        terminal->whenLocked([&window] { window.saleForm()->forgetLastCustomer(); });
         // The demo is ready at once: set-up is the DEMO banner's button, never a dialog over
         // the cashier's screen. Only a till meant for real payments that was never set up
         // (a profile without a manager set-up) opens the wizard by itself.

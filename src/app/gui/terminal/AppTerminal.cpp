@@ -91,6 +91,16 @@ void AppTerminal::runFirstStartIfNeeded()
         m_backOffice->runFirstStartIfNeeded();
 }
 
+void AppTerminal::whenLocked(std::function<void()> locked)
+{
+    if (!m_backOffice)
+        return;
+    connect(m_backOffice.get(), &BackOfficeLauncher::locked, this, [locked = std::move(locked)] {
+        if (locked)
+            locked();
+    });
+}
+
 void AppTerminal::openSetup()
 {
     if (m_backOffice)

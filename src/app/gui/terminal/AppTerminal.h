@@ -33,6 +33,7 @@ public:
     void openBackOffice() override;
     void runFirstStartIfNeeded() override;
     void openSetup() override;
+    void whenLocked(std::function<void()> locked) override;
     bool actAsCustomer(const QString &orderId, bool approve) override;
 
     AppServices *services() const { return m_services.get(); }

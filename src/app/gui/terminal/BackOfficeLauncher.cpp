@@ -17,18 +17,30 @@
 
 BackOfficeLauncher::BackOfficeLauncher(AppServices &services, Settings &settings, QLocale locale, QWidget *window,
                                        QObject *parent)
+    : BackOfficeLauncher(services, settings, std::move(locale), window, std::make_unique<KeychainSecretStore>(), parent)
+{
+}
+
+BackOfficeLauncher::BackOfficeLauncher(AppServices &services, Settings &settings, QLocale locale, QWidget *window,
+                                       std::unique_ptr<SecretStore> secrets, QObject *parent)
     : QObject(parent),
       m_services(services),
       m_settings(settings),
       m_locale(std::move(locale)),
       m_window(window),
-      m_secrets(std::make_unique<KeychainSecretStore>()),
+      m_secrets(std::move(secrets)),
       m_access(std::make_unique<AccessControl>(services.ledger(), *m_secrets, settings, Clock::system())),
       m_refunds(std::make_unique<RefundService>(services.ledger(), services.gateways(), Clock::system())),
       m_actions(std::make_unique<ManagerActions>(services.ledger(), services.engine(), *m_refunds, *m_access,
                                                  Clock::system())),
       m_reconciler(std::make_unique<Reconciler>(services.ledger(), services.gateways()))
 {
+    // The manager's role ends (Lock, the idle lock): what the till remembers about the last
+    // customer goes with it.
+    connect(m_access.get(), &AccessControl::roleChanged, this, [this](AccessControl::Role role) {
+        if (role == AccessControl::Role::Cashier)
+            emit locked();
+    });
 }
 
 BackOfficeLauncher::~BackOfficeLauncher()

@@ -11,6 +11,7 @@ class AppServices;
 class BackOfficeWindow;
 class FirstRunWizard;
 class KeychainSecretStore;
+class SecretStore;
 class ManagerActions;
 class Reconciler;
 class RefundService;
@@ -28,6 +29,9 @@ class BackOfficeLauncher final : public QObject
 public:
     BackOfficeLauncher(AppServices &services, Settings &settings, QLocale locale, QWidget *window,
                        QObject *parent = nullptr);
+    // With another secret store than the OS keychain (tests: MemorySecretStore).
+    BackOfficeLauncher(AppServices &services, Settings &settings, QLocale locale, QWidget *window,
+                       std::unique_ptr<SecretStore> secrets, QObject *parent = nullptr);
     ~BackOfficeLauncher() override;
 
     // Shows the back office (created on first use); a cashier sees today's history only and
@@ -44,6 +48,8 @@ public:
 signals:
     // The wizard finished and changed where payments go: the app must restart to use it.
     void restartNeeded(const QString &why);
+    // The manager role ended (Lock or the idle lock).
+    void locked();
 
 private:
     void showWizard();
@@ -51,7 +57,7 @@ private:
     Settings &m_settings;
     QLocale m_locale;
     QWidget *m_window;
-    std::unique_ptr<KeychainSecretStore> m_secrets;
+    std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<RefundService> m_refunds;
     std::unique_ptr<ManagerActions> m_actions;

@@ -49,6 +49,8 @@ public:
     // "Set up for real payments": the wizard on a till with no manager PIN yet, otherwise the
     // back office (whose settings need the manager).
     virtual void openSetup() = 0;
+    // Called each time the back office locks (Lock, the idle lock), once it is set up.
+    virtual void whenLocked(std::function<void()> locked) = 0;
 
     // Demo mode only: the customer approves or declines on the sandbox's page (for the
     // screenshot run). False outside demo mode or for an order the sandbox does not know.
