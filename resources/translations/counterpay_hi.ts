@@ -1876,6 +1876,18 @@
         <source>F3: same customer (%1)</source>
         <translation>F3: वही ग्राहक (%1)</translation>
     </message>
+    <message>
+        <source>%1 reaches Indian mobile numbers only (+91); %2 is not one.</source>
+        <translation>%1 केवल भारतीय मोबाइल नंबर (+91) तक पहुँचता है; %2 भारतीय नहीं है।</translation>
+    </message>
+    <message>
+        <source>The note is %1 characters long; the most is %2.</source>
+        <translation>टिप्पणी %1 अक्षरों की है; अधिकतम %2 हो सकते हैं।</translation>
+    </message>
+    <message>
+        <source>The note holds a control character; a note is one line of plain text.</source>
+        <translation>टिप्पणी में एक नियंत्रण अक्षर है; टिप्पणी सादे पाठ की एक ही पंक्ति होनी चाहिए।</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

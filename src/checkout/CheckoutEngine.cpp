@@ -1,10 +1,13 @@
 #include "checkout/CheckoutEngine.h"
 
+#include "core/SaleNote.h"
+
 #include "checkout/CheckoutLogging.h"
 #include "checkout/ProviderRules.h"
 #include "checkout/SaleTracker.h"
 #include "checkout/StatusQueue.h"
 #include "core/OrderId.h"
+#include "core/SaleNote.h"
 #include "gateway/PaymentGateway.h"
 #include "storage/Ledger.h"
 
@@ -79,6 +82,38 @@ SaleTracker *CheckoutEngine::track(const OrderRecord &order)
     return tracker;
 }
 
+Result<CheckoutRequest> CheckoutEngine::validate(const CheckoutRequest &request, qint64 saleCeilingMinor)
+{
+    const QStringList currencies = ProviderRules::currencies(request.provider);
+    if (!currencies.isEmpty() && !currencies.contains(request.amount.currency().code())) {
+        return makeError("currency_not_supported", QStringLiteral("%1 takes %2 only, not %3.")
+                                                           .arg(request.provider, currencies.join(QLatin1String(", ")),
+                                                                request.amount.currency().code()));
+    }
+    if (std::optional<Error> bounds = request.amount.checkPaymentBounds(maxMinorUnits(request.provider)))
+        return *bounds;
+    if (request.amount.minorUnits() > saleCeilingMinor) {
+        const Result<Money> ceiling = Money::fromMinorUnits(saleCeilingMinor, request.amount.currency());
+        return makeError("above_sale_ceiling",
+                         QStringLiteral("The most one sale can be is %1 (this terminal's limit).")
+                                 .arg(ceiling ? ceiling->toDisplayString(QLocale(QLocale::English, QLocale::India))
+                                              : QString::number(saleCeilingMinor)));
+    }
+    if (needsMobile(request.provider) && !request.mobile)
+        return makeError("mobile_required", QStringLiteral("Enter the customer's mobile number."));
+    if (const QString region = ProviderRules::mobileRegion(request.provider);
+        request.mobile && !region.isEmpty() && request.mobile->regionCode() != region) {
+        return makeError("phone_region", QStringLiteral("%1 reaches Indian mobile numbers only (+91); %2 is not one.")
+                                                 .arg(request.provider, request.mobile->countryCallingCode()));
+    }
+    const Result<QString> note = SaleNote::check(request.note);
+    if (!note)
+        return note.error();
+    CheckoutRequest normalised = request;
+    normalised.note = note.value();
+    return normalised;
+}
+
 Result<QString> CheckoutEngine::pay(const CheckoutRequest &request)
 {
     PaymentGateway *gateway = gatewayFor(request.provider);
@@ -87,10 +122,10 @@ Result<QString> CheckoutEngine::pay(const CheckoutRequest &request)
                          QStringLiteral("'%1' is not a configured payment method; configured: %2.")
                                  .arg(request.provider.left(40), providers().join(QLatin1String(", "))));
     }
-    if (std::optional<Error> bounds = request.amount.checkPaymentBounds(maxMinorUnits(request.provider)))
-        return *bounds;
-    if (needsMobile(request.provider) && !request.mobile)
-        return makeError("mobile_required", QStringLiteral("Enter the customer's mobile number."));
+    // Everything about the sale is checked before anything is written.
+    const Result<CheckoutRequest> checked = validate(request, m_config.saleCeilingMinor);
+    if (!checked)
+        return checked.error();
 
     QString orderId = request.orderId;
     if (orderId.isEmpty()) {
@@ -118,7 +153,7 @@ Result<QString> CheckoutEngine::pay(const CheckoutRequest &request)
         order.phoneE164 = request.mobile->e164();
         order.phoneLast4 = request.mobile->lastFour();
     }
-    order.note = request.note;
+    order.note = checked->note;
     order.createdAt = m_clock.nowUtc();
     order.updatedAt = order.createdAt;
 

@@ -3,6 +3,7 @@
 #include "checkout/Alert.h"
 #include "checkout/CheckoutRequest.h"
 #include "checkout/PollPolicy.h"
+#include "checkout/ProviderRules.h"
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "gateway/GatewayError.h"
@@ -35,6 +36,8 @@ public:
         // Status queries on the wire at once, across all orders (see StatusQueue); 6 is what
         // QNetworkAccessManager opens to one host anyway.
         int maxStatusQueries = 6;
+        // The largest sale this terminal sends, in minor units (Settings' SaleCeilingMinor).
+        qint64 saleCeilingMinor = ProviderRules::kDefaultSaleCeilingMinor;
     };
 
     CheckoutEngine(Ledger &ledger, const QList<PaymentGateway *> &gateways, Config config,
@@ -46,6 +49,13 @@ public:
     static qint64 maxMinorUnits(const QString &provider);
     // Whether a provider needs the customer's mobile number.
     static bool needsMobile(const QString &provider);
+
+    // What pay() checks before it writes anything, without a ledger or gateways (the CLI asks
+    // before it opens any file): the provider's currencies, the amount's bounds and this
+    // terminal's ceiling, the mobile (needed, and Indian for the push methods), the note
+    // (SaleNote: refused with control characters or over 200 characters, phone numbers
+    // masked). Gives the request as it will be stored.
+    static Result<CheckoutRequest> validate(const CheckoutRequest &request, qint64 saleCeilingMinor);
 
     // Validates, commits the order, then asks the gateway. Returns the order id at once; the
     // rest arrives as signals. The same orderId again (a double click, a retry after a lost

@@ -3,6 +3,7 @@
 #include "core/Money.h"
 
 #include <QString>
+#include <QStringList>
 
 // The engine's published limits per provider. Header-only on purpose: the cashier's form checks
 // what is typed against the same rules the engine enforces, without linking the engine.
@@ -26,4 +27,21 @@ public:
     {
         return provider != QLatin1String("cmcom") && !provider.startsWith(QLatin1String("juspay-wallet:"));
     }
+    // The region the customer's mobile must be in: the push methods (Google Pay through
+    // Juspay, CRED, Google Pay direct) reach Indian mobiles only. Empty: any.
+    static QString mobileRegion(const QString &provider)
+    {
+        return needsMobile(provider) ? QStringLiteral("IN") : QString();
+    }
+    // The currencies a provider takes (ISO 4217). Juspay and Google Pay India: rupees. Empty:
+    // not restricted here (CM.com: the gateway's own list applies).
+    static QStringList currencies(const QString &provider)
+    {
+        if (provider.startsWith(QLatin1String("juspay-")) || provider == QLatin1String("googlepay"))
+            return { QStringLiteral("INR") };
+        return {};
+    }
+    // The terminal's per-sale ceiling unless a setting says otherwise: ₹2,00,000.00, the common
+    // UPI per-payment limit (and below each provider's own maximum).
+    static constexpr qint64 kDefaultSaleCeilingMinor = 20'000'000;
 };

@@ -2,6 +2,7 @@
 
 #include "checkout/ProviderRules.h"
 #include "core/AmountWords.h"
+#include "core/SaleNote.h"
 #include "ui/Badge.h"
 #include "ui/ProviderNames.h"
 #include "ui_SaleForm.h"
@@ -64,7 +65,7 @@ SaleForm::SaleForm(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui:
     m_ui->payButton->setFont(payFont);
     for (const CountryPrefix &country : kCountries)
         m_ui->countryCombo->addItem(QString::fromUtf16(country.label), QString::fromUtf16(country.region));
-    for (Badge *error : { m_ui->amountError, m_ui->mobileError }) {
+    for (Badge *error : { m_ui->amountError, m_ui->mobileError, m_ui->noteError }) {
         error->setProperty("role", QStringLiteral("error"));
         error->setColors(QColor(0xb3, 0x1d, 0x1d), Qt::white);
         error->hide();
@@ -103,6 +104,7 @@ SaleForm::SaleForm(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui:
         hideConfirm(false);
         revalidate();
     });
+    connect(m_ui->noteEdit, &QLineEdit::textChanged, this, &SaleForm::revalidate);
     connect(m_ui->mobileEdit, &QLineEdit::textChanged, this, [this] {
         m_engineMobileError.clear();
         if (!m_fillingLastCustomer)
@@ -225,6 +227,11 @@ QString SaleForm::amountError() const
     return m_ui->amountError->text();
 }
 
+QString SaleForm::noteError() const
+{
+    return m_ui->noteError->text();
+}
+
 QString SaleForm::mobileError() const
 {
     return m_ui->mobileError->text();
@@ -276,7 +283,14 @@ std::optional<CheckoutRequest> SaleForm::request() const
     } else if (ProviderRules::needsMobile(request.provider)) {
         return std::nullopt;
     }
-    request.note = m_ui->noteEdit->text().trimmed();
+    if (const QString region = ProviderRules::mobileRegion(request.provider);
+        request.mobile && !region.isEmpty() && request.mobile->regionCode() != region)
+        return std::nullopt;
+    // What is sent is what the ledger will keep (phone numbers in the note masked).
+    const Result<QString> note = SaleNote::check(m_ui->noteEdit->text());
+    if (!note)
+        return std::nullopt;
+    request.note = note.value();
     return request;
 }
 
@@ -300,10 +314,22 @@ void SaleForm::revalidate()
     const QString mobileText = m_ui->mobileEdit->text().trimmed();
     if (mobileMessage.isEmpty() && !mobileText.isEmpty() && m_parsePhone && !m_usingLastCustomer) {
         const Result<PhoneNumber> phone = m_parsePhone(mobileText, m_ui->countryCombo->currentData().toString());
+        const QString region = ProviderRules::mobileRegion(provider());
         if (!phone)
             mobileMessage = phone.errorMessage();
+        else if (!region.isEmpty() && phone->regionCode() != region)
+            mobileMessage = tr("%1 reaches Indian mobile numbers only (+91); %2 is not one.")
+                                    .arg(ProviderNames::display(provider()), phone->countryCallingCode());
     }
     setError(m_ui->mobileError, mobileMessage);
+    QString noteMessage;
+    if (const Result<QString> note = SaleNote::check(m_ui->noteEdit->text()); !note) {
+        const QString text = m_ui->noteEdit->text().trimmed();
+        noteMessage = note.errorCode() == QLatin1String("note_too_long")
+                              ? tr("The note is %1 characters long; the most is %2.").arg(text.size()).arg(SaleNote::kMaxLength)
+                              : tr("The note holds a control character; a note is one line of plain text.");
+    }
+    setError(m_ui->noteError, noteMessage);
     const bool mobileNeeded = ProviderRules::needsMobile(provider());
     m_ui->mobileCaption->setText(mobileNeeded ? tr("Customer's &mobile") : tr("Customer's &mobile (optional)"));
     updateLastCustomerHint();

@@ -66,6 +66,7 @@ public:
     bool isValid() const { return request().has_value(); }
     QString amountError() const;
     QString mobileError() const;
+    QString noteError() const;
     QString provider() const;
 
     void clear();

@@ -40,6 +40,7 @@ private slots:
     void largeAmountIsConfirmedInWordsBeforeItIsSent();
     void escapeInTheConfirmationKeepsTheSale();
     void ceilingRefusesBeforeTheEngine();
+    void foreignMobileAndBadNoteRefusedAtTheField();
     void sameCustomerKeyOnTheWindow();
 
 private:
@@ -299,6 +300,48 @@ void tst_CashierKeys::ceilingRefusesBeforeTheEngine()
     QTest::keyClick(edit("mobileEdit"), Qt::Key_Return);
     QCOMPARE(m_window->page(), CashierWindow::Page::Sale);
     QVERIFY(m_window->currentOrderId().isEmpty());
+}
+
+// The same refusals as the CLI's (CheckoutEngine::validate), at the field, with Pay off and
+// nothing sent: a push method reaches Indian mobiles only; a note is one line of at most 200.
+void tst_CashierKeys::foreignMobileAndBadNoteRefusedAtTheField()
+{
+    typeSale(QStringLiteral("149.50"), QStringLiteral("+1 202 555 0123"));
+    auto *mobileError = m_window->findChild<QLabel *>(QStringLiteral("mobileError"));
+    QVERIFY(mobileError->isVisible());
+    QCOMPARE(mobileError->text(), QStringLiteral("⚠ CRED (via Juspay) reaches Indian mobile numbers only (+91); +1 is not one."));
+    QVERIFY(!button("payButton")->isEnabled());
+    QTest::keyClick(edit("mobileEdit"), Qt::Key_Return);
+    QCOMPARE(m_window->page(), CashierWindow::Page::Sale);
+    QVERIFY(m_window->currentOrderId().isEmpty());
+    // The country picker says +44 and the number is British: the same.
+    edit("mobileEdit")->clear();
+    auto *country = m_window->findChild<QComboBox *>(QStringLiteral("countryCombo"));
+    country->setCurrentIndex(country->findData(QStringLiteral("GB")));
+    QTest::keyClicks(edit("mobileEdit"), QStringLiteral("7911 123456"));
+    QVERIFY2(mobileError->text().contains(QStringLiteral("+44 is not one")), qPrintable(mobileError->text()));
+    QVERIFY(!button("payButton")->isEnabled());
+    // An Indian number again: Pay comes back.
+    country->setCurrentIndex(country->findData(QStringLiteral("IN")));
+    edit("mobileEdit")->clear();
+    QTest::keyClicks(edit("mobileEdit"), QStringLiteral("98765 43210"));
+    QVERIFY(!mobileError->isVisible());
+    QVERIFY(button("payButton")->isEnabled());
+
+    // A note over 200 characters is refused, not cut.
+    auto *note = edit("noteEdit");
+    auto *noteError = m_window->findChild<QLabel *>(QStringLiteral("noteError"));
+    note->setText(QString(201, u'x'));
+    QCOMPARE(note->text().size(), 201);
+    QVERIFY(noteError->isVisible());
+    QCOMPARE(noteError->text(), QStringLiteral("⚠ The note is 201 characters long; the most is 200."));
+    QVERIFY(!button("payButton")->isEnabled());
+    note->setText(QStringLiteral("table\x1b 4"));
+    QVERIFY2(noteError->text().contains(QStringLiteral("control character")), qPrintable(noteError->text()));
+    QVERIFY(!button("payButton")->isEnabled());
+    note->setText(QStringLiteral("table 4"));
+    QVERIFY(!noteError->isVisible());
+    QVERIFY(button("payButton")->isEnabled());
 }
 
 void tst_CashierKeys::sameCustomerKeyOnTheWindow()

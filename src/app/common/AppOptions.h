@@ -1,6 +1,7 @@
 #pragma once
 
 #include "checkout/PollPolicy.h"
+#include "checkout/ProviderRules.h"
 
 #include <QString>
 
@@ -19,4 +20,8 @@ struct AppOptions
     QString terminal = QStringLiteral("T01");
     std::optional<PollPolicy> pollPolicy; // default: PollPolicy's defaults
     int httpTimeoutMs = 15'000;
+    qint64 saleCeilingMinor = ProviderRules::kDefaultSaleCeilingMinor; // the largest sale the engine sends
+    // When set, create() refuses (before any file is made) a profile that does not configure
+    // this provider: the CLI's pay names one.
+    QString requiredProvider;
 };

@@ -148,6 +148,7 @@ int main(int argc, char *argv[])
     options.terminal = settings.string(Settings::Key::Terminal);
     options.configPath = configPath;
     options.dbPath = parser.value(db);
+    options.saleCeilingMinor = settings.value(Settings::Key::SaleCeilingMinor).toLongLong(); // the form's limit too
     if (parser.isSet(pollScale))
         options.pollPolicy = PollPolicy().scaled(qBound(0.001, parser.value(pollScale).toDouble(), 1.0));
     mark("settings, language");
