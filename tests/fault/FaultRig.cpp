@@ -1,5 +1,7 @@
 #include "FaultRig.h"
 
+#include <algorithm>
+
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
@@ -117,8 +119,13 @@ FaultRig::~FaultRig()
 
 QStringList FaultRig::cliArguments(const QStringList &args) const
 {
-    return QStringList { QStringLiteral("--config"), profilePath(), QStringLiteral("--db"), dbPath(),
-                         QStringLiteral("--poll"), kPoll } + args;
+    // The CLI refuses an option given twice: a test's own --poll replaces the rig's.
+    const bool ownPoll = std::any_of(args.cbegin(), args.cend(),
+                                     [](const QString &arg) { return arg == QLatin1String("--poll") || arg.startsWith(QLatin1String("--poll=")); });
+    QStringList out { QStringLiteral("--config"), profilePath(), QStringLiteral("--db"), dbPath() };
+    if (!ownPoll)
+        out << QStringLiteral("--poll") << kPoll;
+    return out + args;
 }
 
 QProcessEnvironment FaultRig::environment() const

@@ -12,6 +12,9 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QDir>
 #include <QTest>
 
 namespace {
@@ -24,6 +27,23 @@ QByteArray digest(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256) : QByteArray();
+}
+
+// Every file in the rig's folder (but the sandbox's own state) with its size and digest: a
+// refused command must leave this exactly as it was (no ledger, no device key, no temp file).
+QStringList fingerprint(const QString &folder)
+{
+    QStringList lines;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (QFileInfo(path).fileName().startsWith(QLatin1String("sandbox-state")))
+            continue;
+        lines << QStringLiteral("%1 %2 %3").arg(QDir(folder).relativeFilePath(path)).arg(QFileInfo(path).size())
+                         .arg(QString::fromLatin1(digest(path).toHex()));
+    }
+    lines.sort();
+    return lines;
 }
 
 QStringList payArgs(const QString &orderId, const QString &amount = QStringLiteral("149.50"))
@@ -47,6 +67,8 @@ private slots:
     void checkReadsEveryPage();
     void badInput_data();
     void badInput();
+    void otherDigitsAndNotesAreNormalised_data();
+    void otherDigitsAndNotesAreNormalised();
     void cleanupTestCase();
 
 private:
@@ -286,6 +308,36 @@ void tst_CliFaults::badInput_data()
     QTest::newRow("poll cap under first") << (QStringList { QStringLiteral("status"), QStringLiteral("--order-id"), QStringLiteral("T01BAD0003"),
                                                             QStringLiteral("--poll"), QStringLiteral("first=2000;cap=500") })
                                           << "--poll: cap must be at least first (2000 ms), not 500.";
+    // Issue 15: accepted in silence before; refused now, before any file is made.
+    QTest::newRow("amount given twice") << (pay({ QStringLiteral("--amount"), QStringLiteral("5") }) << QStringLiteral("--amount")
+                                                                                                      << QStringLiteral("5000"))
+                                        << "--amount is given twice; give it once.";
+    QTest::newRow("flag given twice") << (pay({}) << QStringLiteral("--json") << QStringLiteral("--json")) << "--json is given twice";
+    QTest::newRow("amount above the terminal's ceiling") << pay({ QStringLiteral("--amount"), QStringLiteral("1000000000") })
+                                                         << "The most one sale can be is \u20b92,00,000.00";
+    QTest::newRow("amount just above the ceiling") << pay({ QStringLiteral("--amount"), QStringLiteral("200000.01") })
+                                                   << "The most one sale can be is \u20b92,00,000.00";
+    QTest::newRow("dollars on Juspay") << pay({ QStringLiteral("--currency"), QStringLiteral("USD") })
+                                       << "juspay-gpay takes INR only, not USD.";
+    QTest::newRow("euros on CRED") << pay({ QStringLiteral("--provider"), QStringLiteral("juspay-cred"), QStringLiteral("--currency"),
+                                             QStringLiteral("EUR") })
+                                   << "juspay-cred takes INR only, not EUR.";
+    QTest::newRow("a US mobile for Google Pay push") << pay({ QStringLiteral("--mobile"), QStringLiteral("+1 202 555 0123") })
+                                                     << "juspay-gpay reaches Indian mobile numbers only (+91); +1 is not one.";
+    QTest::newRow("a UK mobile for Google Pay direct") << pay({ QStringLiteral("--provider"), QStringLiteral("googlepay"),
+                                                                QStringLiteral("--mobile"), QStringLiteral("+44 7911 123456") })
+                                                       << "googlepay reaches Indian mobile numbers only (+91); +44 is not one.";
+    QTest::newRow("note with ESC") << pay({ QStringLiteral("--note"), QStringLiteral("table\x1b[31m 4") })
+                                   << "The note holds a control character (ESC, character 6)";
+    QTest::newRow("note with CR") << pay({ QStringLiteral("--note"), QStringLiteral("line one\rline two") })
+                                  << "control character (CR (a new line), character 9)";
+    QTest::newRow("note with a new line") << pay({ QStringLiteral("--note"), QStringLiteral("a\nb") }) << "LF (a new line)";
+    QTest::newRow("note over 200 characters") << pay({ QStringLiteral("--note"), QString(201, u'x') })
+                                              << "The note is 201 characters long; the most is 200.";
+    QTest::newRow("a method the profile does not configure") << pay({ QStringLiteral("--provider"), QStringLiteral("cmcom") })
+                                                             << "'cmcom' is not a configured payment method";
+    QTest::newRow("status of an order in no ledger") << list("status --order-id T01NOPE") << "There is no order T01NOPE";
+    QTest::newRow("refund of an order in no ledger") << list("refund --order-id T01NOPE") << "There is no order T01NOPE";
 }
 
 void tst_CliFaults::badInput()
@@ -296,7 +348,9 @@ void tst_CliFaults::badInput()
         m_inputRig = std::make_unique<FaultRig>(QStringLiteral("manual"));
     FaultRig *rig = m_inputRig.get();
     QVERIFY2(rig->ok(), qPrintable(rig->error()));
+    const QStringList before = fingerprint(rig->dir());
     const FaultRig::Run run = rig->cli(args, 20'000);
+    QCOMPARE(fingerprint(rig->dir()), before); // no ledger, no device key, nothing else
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(fragment), qPrintable(run.err));
     QCOMPARE(run.err.count(u'\n'), 1); // one line that says what to do
@@ -304,6 +358,50 @@ void tst_CliFaults::badInput()
     // Nothing was written: the ledger was never even created.
     QVERIFY(!QFile::exists(rig->dbPath()));
     QVERIFY(rig->sandboxOrders().isEmpty());
+}
+
+void tst_CliFaults::otherDigitsAndNotesAreNormalised_data()
+{
+    QTest::addColumn<QString>("amount");
+    QTest::addColumn<QString>("mobile");
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<QString>("storedAmount");
+    QTest::addColumn<QString>("storedNote");
+    // A Hindi keyboard types Devanagari digits; some keyboards Arabic-Indic or full-width ones.
+    QTest::newRow("Devanagari") << QStringLiteral("\u0967\u096a\u096f.\u096b\u0966")
+                                << QStringLiteral("\u096f\u096e\u096d\u096c\u096b \u096a\u0969\u0968\u0967\u0966")
+                                << QString() << QStringLiteral("149.50") << QString();
+    QTest::newRow("full-width") << QStringLiteral("\uff11\uff14\uff19.\uff15\uff10") << QStringLiteral("9876543210")
+                                << QString() << QStringLiteral("149.50") << QString();
+    // A mobile typed into the note is masked before it is stored, as the logs mask it.
+    QTest::newRow("mobile in the note") << QStringLiteral("149.50") << QStringLiteral("9876543210")
+                                        << QStringLiteral("call 98765 43210 when ready; table 4")
+                                        << QStringLiteral("149.50")
+                                        << QStringLiteral("call \u2022\u2022\u2022\u2022\u2022\u20223210 when ready; table 4");
+}
+
+void tst_CliFaults::otherDigitsAndNotesAreNormalised()
+{
+    QFETCH(QString, amount);
+    QFETCH(QString, mobile);
+    QFETCH(QString, note);
+    QFETCH(QString, storedAmount);
+    QFETCH(QString, storedNote);
+    FaultRig rig(QStringLiteral("manual"));
+    QVERIFY2(rig.ok(), qPrintable(rig.error()));
+    QStringList args { QStringLiteral("pay"), QStringLiteral("--provider"), QStringLiteral("juspay-gpay"), QStringLiteral("--amount"),
+                       amount, QStringLiteral("--mobile"), mobile, QStringLiteral("--order-id"), QStringLiteral("T01DIGIT01"),
+                       QStringLiteral("--json") };
+    if (!note.isEmpty())
+        args << QStringLiteral("--note") << note;
+    const FaultRig::Run run = rig.cli(args, 20'000);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+    const QList<QJsonObject> lines = FaultRig::jsonLines(run.out);
+    QVERIFY(!lines.isEmpty());
+    QCOMPARE(lines.last().value(QLatin1String("amount")).toString(), storedAmount);
+    QCOMPARE(FaultRig::sqlite(rig.dbPath(), QStringLiteral("SELECT phone_last4 FROM orders WHERE order_id='T01DIGIT01'")).trimmed(),
+             QStringLiteral("3210"));
+    QCOMPARE(FaultRig::sqlite(rig.dbPath(), QStringLiteral("SELECT note FROM orders WHERE order_id='T01DIGIT01'")).trimmed(), storedNote);
 }
 
 void tst_CliFaults::cleanupTestCase()

@@ -96,6 +96,9 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
         const OptionSpec *spec = findOption(name);
         if (!spec)
             return bad(QStringLiteral("Unknown option --%1; run counterpay-cli --help.").arg(name.left(40)));
+        // "--amount 5 --amount 5000" must not quietly mean 5000.
+        if (values.contains(name) || flags.contains(name))
+            return bad(QStringLiteral("--%1 is given twice; give it once.").arg(name));
         if (spec->takesValue) {
             if (!inlineValue) {
                 if (i + 1 >= arguments.size())
@@ -190,7 +193,9 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
         if (!id)
             return bad(QStringLiteral("--order-id: ") + id.errorMessage());
     }
-    args.note = values.value(QStringLiteral("note")).left(200);
+    // Checked (control characters, length) and phone numbers masked by the engine, as for
+    // the window; never cut here.
+    args.note = values.value(QStringLiteral("note"));
     if (values.contains(QStringLiteral("timeout"))) {
         bool ok = false;
         args.timeoutSeconds = values.value(QStringLiteral("timeout")).toInt(&ok);

@@ -7,6 +7,7 @@
 #include "storage/Ledger.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -61,6 +62,24 @@ void CliRunner::start()
 {
     if (m_args.timeoutSeconds > 0)
         m_timeout.start(m_args.timeoutSeconds * 1000);
+    // Refusals come before any file is made: the sale's own checks (the engine's, without a
+    // ledger), an order asked about in a ledger that does not exist, then (in create) the
+    // profile and the provider it configures.
+    if (m_args.command == QLatin1String("pay")) {
+        const Result<CheckoutRequest> checked = CheckoutEngine::validate(saleRequest(), m_args.app.saleCeilingMinor);
+        if (!checked) {
+            fail(BadInput, checked.errorMessage());
+            return;
+        }
+        m_args.app.requiredProvider = m_args.provider;
+    }
+    if ((m_args.command == QLatin1String("status") && m_args.provider.isEmpty()) || m_args.command == QLatin1String("refund")) {
+        const QString ledger = AppServices::ledgerPathFor(m_args.app);
+        if (!QFileInfo::exists(ledger)) {
+            fail(BadInput, QStringLiteral("There is no order %1: the ledger %2 does not exist yet.").arg(m_args.orderId, ledger));
+            return;
+        }
+    }
     auto services = AppServices::create(m_args.app);
     if (!services) {
         const QString code = services.errorCode();
@@ -161,16 +180,23 @@ int CliRunner::exitCodeForState(PaymentState state)
     return Unknown;
 }
 
-void CliRunner::pay()
+CheckoutRequest CliRunner::saleRequest() const
 {
-    CheckoutEngine &engine = m_services->engine();
     CheckoutRequest request;
     request.provider = m_args.provider;
-    request.amount = *m_args.amount;
+    if (m_args.amount)
+        request.amount = *m_args.amount;
     request.mobile = m_args.mobile;
     request.orderId = m_args.orderId;
     request.note = m_args.note;
     request.cashier = qEnvironmentVariable("USER");
+    return request;
+}
+
+void CliRunner::pay()
+{
+    CheckoutEngine &engine = m_services->engine();
+    const CheckoutRequest request = saleRequest();
 
     connect(&engine, &CheckoutEngine::sessionStarted, this, [this](const QString &orderId, const PaymentSession &session) {
         if (m_args.format == CliArguments::Format::Text) {

@@ -3,6 +3,7 @@
 #include "app/cli/CliArguments.h"
 #include "app/cli/CliOutput.h"
 #include "app/common/AppServices.h"
+#include "checkout/CheckoutRequest.h"
 #include "gateway/GatewayError.h"
 
 #include <QObject>
@@ -30,6 +31,8 @@ signals:
     void done(int exitCode);
 
 private:
+    // The sale the arguments describe (pay).
+    CheckoutRequest saleRequest() const;
     void pay();
     void status();
     void resume();

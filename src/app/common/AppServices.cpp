@@ -51,28 +51,40 @@ QString AppServices::defaultDataDir()
 Result<std::unique_ptr<AppServices>> AppServices::create(const AppOptions &options, const SecretSource *secrets)
 {
     std::unique_ptr<AppServices> services(new AppServices(options));
+    // A profile is read and checked before the ledger is opened: a refused profile (or a
+    // provider it does not configure) leaves no ledger file and no device key behind.
+    if (!options.ledgerOnly && !options.demo) {
+        if (VoidResult profile = services->loadProfile(secrets); !profile)
+            return profile.error();
+        if (VoidResult provider = services->checkRequiredProvider(); !provider)
+            return provider.error();
+    }
     if (VoidResult ledger = services->openLedger(); !ledger)
         return ledger.error();
-    if (options.ledgerOnly) {
-        // Reading the history or checking the file needs no gateway (and no secrets).
-    } else if (options.demo) {
+    if (!options.ledgerOnly && options.demo) {
         if (VoidResult demo = services->startDemo(); !demo)
             return demo.error();
-    } else if (VoidResult profile = services->loadProfile(secrets); !profile) {
-        return profile.error();
+        if (VoidResult provider = services->checkRequiredProvider(); !provider)
+            return provider.error();
     }
 
     CheckoutEngine::Config config;
     config.terminal = options.terminal;
+    config.saleCeilingMinor = options.saleCeilingMinor;
     if (options.pollPolicy)
         config.defaultPolicy = *options.pollPolicy;
     services->m_engine = std::make_unique<CheckoutEngine>(*services->m_ledger, services->m_gateways, config);
     return services;
 }
 
+QString AppServices::ledgerPathFor(const AppOptions &options)
+{
+    return options.dbPath.isEmpty() ? defaultDataDir() + QStringLiteral("/ledger.sqlite") : options.dbPath;
+}
+
 VoidResult AppServices::openLedger()
 {
-    m_ledgerPath = m_options.dbPath.isEmpty() ? defaultDataDir() + QStringLiteral("/ledger.sqlite") : m_options.dbPath;
+    m_ledgerPath = ledgerPathFor(m_options);
     const QFileInfo info(m_ledgerPath);
     if (!QDir().mkpath(info.absolutePath())) {
         return Error { QStringLiteral("unwritable"),
@@ -183,6 +195,21 @@ VoidResult AppServices::loadProfile(const SecretSource *secrets)
             m_skipped.insert(spec, gateway.errorMessage());
     }
     return ok();
+}
+
+VoidResult AppServices::checkRequiredProvider() const
+{
+    const QString &wanted = m_options.requiredProvider;
+    if (wanted.isEmpty() || gateway(wanted))
+        return ok();
+    if (const QString why = skipReason(wanted); !why.isEmpty())
+        return Error { QStringLiteral("unknown_provider"), QStringLiteral("%1 cannot be used: %2").arg(wanted, why) };
+    QStringList configured;
+    for (const PaymentGateway *gateway : m_gateways)
+        configured << gateway->providerName();
+    return Error { QStringLiteral("unknown_provider"),
+                   QStringLiteral("'%1' is not a configured payment method; configured: %2.")
+                           .arg(wanted.left(40), configured.isEmpty() ? QStringLiteral("none") : configured.join(QLatin1String(", "))) };
 }
 
 Ledger &AppServices::ledger()

@@ -37,6 +37,8 @@ public:
     ~AppServices() override;
 
     static QString defaultDataDir();
+    // Where create() opens the ledger for these options.
+    static QString ledgerPathFor(const AppOptions &options);
 
     Ledger &ledger();
     CheckoutEngine &engine();
@@ -56,6 +58,7 @@ private:
     explicit AppServices(AppOptions options);
     VoidResult startDemo();
     VoidResult loadProfile(const SecretSource *secrets);
+    VoidResult checkRequiredProvider() const;
     VoidResult openLedger();
 
     AppOptions m_options;
