@@ -101,7 +101,30 @@ private slots:
         QTest::newRow("token") << QByteArray("[cmcom]\naccess_token=abc\n") << "profile_secret" << "access_token";
         QTest::newRow("missing merchant") << QByteArray("[juspay]\nbase_url=sandbox\n") << "profile_missing" << "merchant_id";
         QTest::newRow("missing google merchant") << QByteArray("[googlepay]\n expiry_minutes=3\n") << "profile_missing" << "merchant_id";
-        QTest::newRow("no sections") << QByteArray("[other]\na=b\n") << "profile_missing" << "no [juspay]";
+        QTest::newRow("no sections") << QByteArray("; nothing yet\n[network]\ntimeout_ms=8000\n") << "profile_missing" << "no [juspay]";
+        // Issue 15: what QSettings would take in silence is named with its line.
+        QTest::newRow("unknown section") << QByteArray("[other]\na=b\n") << "profile_unknown" << ":1: [other] is not a section";
+        QTest::newRow("misspelt section") << QByteArray("[juspy]\nmerchant_id=m\n") << "profile_unknown" << "did you mean juspay?";
+        QTest::newRow("misspelt key") << QByteArray("[juspay]\nmerchant_id=m\nbase_ur=https://api.juspay.in\n") << "profile_unknown"
+                                      << ":3: [juspay] base_ur is not a key of [juspay]; did you mean base_url?";
+        QTest::newRow("unknown key") << QByteArray("[googlepay]\nmerchant_id=x\ncolour=blue\n") << "profile_unknown"
+                                     << ":3: [googlepay] colour is not a key of [googlepay]";
+        QTest::newRow("empty base_url") << QByteArray("[juspay]\nbase_url=\nmerchant_id=m\n") << "profile_bad_value"
+                                        << ":2: [juspay] base_url is empty; give a value or remove the line (sandbox, production or a URL).";
+        QTest::newRow("second juspay section") << QByteArray("[juspay]\nmerchant_id=a\n\n[juspay]\nmerchant_id=b\n") << "profile_duplicate"
+                                               << ":4: [juspay] appears a second time (first on line 1); keep one.";
+        QTest::newRow("key given twice") << QByteArray("[juspay]\nmerchant_id=a\nmerchant_id=b\n") << "profile_duplicate"
+                                         << ":3: [juspay] merchant_id is given a second time (first on line 2)";
+        QTest::newRow("merchant id with &") << QByteArray("[juspay]\nmerchant_id=shop&co\n") << "profile_bad_value"
+                                            << ":2: [juspay] merchant_id may hold only";
+        QTest::newRow("merchant id with a space") << QByteArray("[juspay]\nmerchant_id=my shop\n") << "profile_bad_value"
+                                                  << ":2: [juspay] merchant_id may hold only";
+        QTest::newRow("key before any section") << QByteArray("merchant_id=m\n[juspay]\nmerchant_id=m\n") << "profile_bad_line"
+                                                << ":1: merchant_id comes before any [section]";
+        QTest::newRow("not key=value") << QByteArray("[juspay]\nmerchant_id m\n") << "profile_bad_line" << ":2: 'merchant_id m' is not key=value";
+        QTest::newRow("binary") << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0garbage\xff\xfe", 18) << "profile_unreadable" << "is not a text INI file";
+        QTest::newRow("binary without NUL") << QByteArray("\x7f" "ELF\x02\x01\x01garbage") << "profile_unreadable" << "is not a text INI file";
+        QTest::newRow("not UTF-8") << QByteArray("[juspay]\nmerchant_id=\xff\xfe\n") << "profile_unreadable" << "is not UTF-8 text";
         QTest::newRow("bad url") << QByteArray("[juspay]\nmerchant_id=m\nbase_url=not a url\n") << "profile_bad_value" << "base_url";
         QTest::newRow("plain http remote") << QByteArray("[juspay]\nmerchant_id=m\nbase_url=http://api.juspay.in\n") << "profile_bad_value" << "base_url";
         QTest::newRow("ftp") << QByteArray("[cmcom]\nbase_url=ftp://127.0.0.1/\n") << "profile_bad_value" << "base_url";
@@ -128,6 +151,8 @@ private slots:
         QVERIFY2(profile.errorMessage().contains(path), qPrintable(profile.errorMessage()));
         QVERIFY2(profile.errorMessage().contains(mentions), qPrintable(profile.errorMessage()));
         QVERIFY(!profile.errorMessage().contains(QStringLiteral("=abc")));
+        QVERIFY(!profile.errorMessage().contains(u'\n'));
+        QVERIFY(!profile.errorMessage().contains(QStringLiteral("ELF")));
     }
 
     void privateKeyAsCredKeyIsRefused()

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSettings>
 
@@ -95,6 +96,162 @@ std::optional<Error> readWallets(const Reader &r, QStringList &out)
     return std::nullopt;
 }
 
+// The keys each section knows; anything else in a profile is a mistake to be named.
+const QMap<QString, QStringList> &knownKeys()
+{
+    static const QMap<QString, QStringList> keys {
+        { QStringLiteral("network"), { QStringLiteral("timeout_ms") } },
+        { QStringLiteral("juspay"),
+          { QStringLiteral("base_url"), QStringLiteral("merchant_id"), QStringLiteral("api_version"), QStringLiteral("routing_id"),
+            QStringLiteral("return_url"), QStringLiteral("wallets"), QStringLiteral("cred_public_key_file"),
+            QStringLiteral("ca_file") } },
+        { QStringLiteral("googlepay"),
+          { QStringLiteral("base_url"), QStringLiteral("merchant_id"), QStringLiteral("expiry_minutes"),
+            QStringLiteral("originating_platform"), QStringLiteral("upi_vpa"), QStringLiteral("ca_file") } },
+        { QStringLiteral("cmcom"),
+          { QStringLiteral("base_url"), QStringLiteral("client_id"), QStringLiteral("language"), QStringLiteral("return_url"),
+            QStringLiteral("expiry_minutes"), QStringLiteral("ca_file") } },
+    };
+    return keys;
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    QList<int> row(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = i;
+        for (int j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            row[j] = qMin(qMin(row[j] + 1, row[j - 1] + 1), diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// "; did you mean base_url?" when one known word is close (a typo, a missing letter).
+QString didYouMean(const QString &word, const QStringList &known)
+{
+    QString best;
+    int bestDistance = 3;
+    for (const QString &candidate : known) {
+        const int distance = editDistance(word.toLower(), candidate);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = candidate;
+        }
+    }
+    return best.isEmpty() ? QString() : QStringLiteral("; did you mean %1?").arg(best);
+}
+
+// What may be shown of a name read from the file: printable, short (never a binary's bytes).
+QString shown(const QString &text)
+{
+    QString out;
+    for (QChar ch : text.left(40))
+        out += ch.isPrint() ? ch : QChar(u'?');
+    return out;
+}
+
+Error lineError(const QString &path, int line, const QString &code, const QString &problem)
+{
+    return Error { code, QStringLiteral("%1:%2: %3").arg(path).arg(line).arg(problem) };
+}
+
+// The file as written, line by line, before QSettings reads it (QSettings takes a second
+// [juspay] silently over the first, ignores keys it does not know, and reads a misspelt key
+// as absent, which means the default host). Each mistake is named with its line.
+std::optional<Error> checkLines(const QString &path, const QByteArray &bytes)
+{
+    if (bytes.contains('\0'))
+        return Error { QStringLiteral("profile_unreadable"), QStringLiteral("%1: the profile is not a text INI file.").arg(path) };
+    const QString text = QString::fromUtf8(bytes);
+    if (text.contains(QChar::ReplacementCharacter))
+        return Error { QStringLiteral("profile_unreadable"), QStringLiteral("%1: the profile is not UTF-8 text.").arg(path) };
+    // Control characters (but tab and line ends) mean a binary file: say so, echo none of it.
+    for (QChar ch : text) {
+        if (ch.category() == QChar::Other_Control && ch != u'\t' && ch != u'\r' && ch != u'\n')
+            return Error { QStringLiteral("profile_unreadable"), QStringLiteral("%1: the profile is not a text INI file.").arg(path) };
+    }
+    const QStringList lines = text.split(u'\n');
+    QMap<QString, int> sectionLines;
+    QMap<QString, int> keyLines;
+    QString section;
+    static const QRegularExpression kSection(QStringLiteral("^\\[([^\\]]*)\\]$"));
+    static const QRegularExpression kMerchantId(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
+    for (int n = 0; n < lines.size(); ++n) {
+        const int lineNo = n + 1;
+        const QString line = lines.at(n).trimmed();
+        if (line.isEmpty() || line.startsWith(u';') || line.startsWith(u'#'))
+            continue;
+        if (const QRegularExpressionMatch m = kSection.match(line); m.hasMatch()) {
+            section = m.captured(1).trimmed();
+            if (!knownKeys().contains(section)) {
+                return lineError(path, lineNo, QStringLiteral("profile_unknown"),
+                                 QStringLiteral("[%1] is not a section of a profile (network, juspay, googlepay, cmcom)%2")
+                                         .arg(shown(section), didYouMean(section, knownKeys().keys())));
+            }
+            if (sectionLines.contains(section)) {
+                return lineError(path, lineNo, QStringLiteral("profile_duplicate"),
+                                 QStringLiteral("[%1] appears a second time (first on line %2); keep one.")
+                                         .arg(section)
+                                         .arg(sectionLines.value(section)));
+            }
+            sectionLines.insert(section, lineNo);
+            continue;
+        }
+        const qsizetype eq = line.indexOf(u'=');
+        if (eq <= 0) {
+            return lineError(path, lineNo, QStringLiteral("profile_bad_line"),
+                             QStringLiteral("'%1' is not key=value or [section].").arg(shown(line)));
+        }
+        const QString key = line.left(eq).trimmed();
+        const QString value = line.mid(eq + 1).trimmed();
+        if (section.isEmpty()) {
+            return lineError(path, lineNo, QStringLiteral("profile_bad_line"),
+                             QStringLiteral("%1 comes before any [section].").arg(shown(key)));
+        }
+        if (ProfileLoader::isSecretKey(key)) {
+            return lineError(path, lineNo, QStringLiteral("profile_secret"),
+                             QStringLiteral("refusing the profile: key '%1/%2' looks like a secret. Secrets never go in "
+                                            "a profile; set COUNTERPAY_JUSPAY_API_KEY, COUNTERPAY_CMCOM_CLIENT_ID, "
+                                            "COUNTERPAY_CMCOM_CLIENT_SECRET or COUNTERPAY_GOOGLEPAY_SERVICE_ACCOUNT_FILE, "
+                                            "or use the keychain.")
+                                     .arg(section, shown(key)));
+        }
+        const QStringList &known = knownKeys().value(section);
+        if (!known.contains(key)) {
+            return lineError(path, lineNo, QStringLiteral("profile_unknown"),
+                             QStringLiteral("[%1] %2 is not a key of [%1]%3").arg(section, shown(key), didYouMean(key, known)));
+        }
+        const QString qualified = section + u'/' + key;
+        if (keyLines.contains(qualified)) {
+            return lineError(path, lineNo, QStringLiteral("profile_duplicate"),
+                             QStringLiteral("[%1] %2 is given a second time (first on line %3); keep one.")
+                                     .arg(section, key)
+                                     .arg(keyLines.value(qualified)));
+        }
+        keyLines.insert(qualified, lineNo);
+        if (value.isEmpty()) {
+            return lineError(path, lineNo, QStringLiteral("profile_bad_value"),
+                             QStringLiteral("[%1] %2 is empty; give a value or remove the line%3.")
+                                     .arg(section, key,
+                                          key == QLatin1String("base_url") ? QStringLiteral(" (sandbox, production or a URL)")
+                                                                           : QString()));
+        }
+        if (key == QLatin1String("merchant_id") && !kMerchantId.match(value).hasMatch()) {
+            return lineError(path, lineNo, QStringLiteral("profile_bad_value"),
+                             QStringLiteral("[%1] merchant_id may hold only letters, digits, '_', '-' and '.' (1 to 64), "
+                                            "as the gateway issued it.")
+                                     .arg(section));
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 bool ProfileLoader::isSecretKey(const QString &key)
@@ -134,6 +291,14 @@ Result<GatewayProfile> ProfileLoader::load(const QString &path)
     if (!info.isFile() || !info.isReadable())
         return Result<GatewayProfile>::failure(QStringLiteral("profile_unreadable"),
                                                QStringLiteral("%1: the profile file does not exist or cannot be read.").arg(path));
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Result<GatewayProfile>::failure(QStringLiteral("profile_unreadable"),
+                                                   QStringLiteral("%1: the profile cannot be read: %2").arg(path, file.errorString()));
+        if (std::optional<Error> problem = checkLines(path, file.read(1024 * 1024)))
+            return *problem;
+    }
     QSettings settings(path, QSettings::IniFormat);
     if (settings.status() != QSettings::NoError)
         return Result<GatewayProfile>::failure(QStringLiteral("profile_unreadable"),
@@ -246,11 +411,6 @@ Result<GatewayProfile> ProfileLoader::load(const QString &path)
         profile.hasCmCom = true;
     }
 
-    for (const QString &group : groups) {
-        if (group != QLatin1String("juspay") && group != QLatin1String("googlepay")
-            && group != QLatin1String("cmcom") && group != QLatin1String("network"))
-            qCWarning(lcGatewayProfile).noquote() << path << "ignores unknown section" << group;
-    }
     if (!profile.hasJuspay && !profile.hasGooglePay && !profile.hasCmCom)
         return Result<GatewayProfile>::failure(QStringLiteral("profile_missing"),
                                                QStringLiteral("%1: no [juspay], [googlepay] or [cmcom] section.").arg(path));
