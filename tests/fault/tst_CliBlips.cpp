@@ -5,6 +5,7 @@
 #include "FaultRig.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -45,6 +46,7 @@ private slots:
     void transientErrorsAtCreation();
     void statusExitCodes();
     void statusOfAnOrderNotInTheLedger();
+    void tlsFailureSaysWhyOnStderr();
 };
 
 void tst_CliBlips::downThenUpSameOrderIdIsChargedOnce()
@@ -175,6 +177,42 @@ void tst_CliBlips::statusOfAnOrderNotInTheLedger()
     QCOMPARE(line.value(QLatin1String("verified")).toBool(), false);
     QCOMPARE(line.value(QLatin1String("amount")).toString(), QStringLiteral("149.50"));
     QVERIFY2(!run.err.contains(QLatin1String("0.00")), qPrintable(run.err));
+}
+
+// A gateway whose certificate the terminal cannot trust (the sandbox's own CA is not given):
+// the sale is not sent, and stderr says why in TLS's own words, as the JSON's error does,
+// not only "could not be reached; check the network".
+void tst_CliBlips::tlsFailureSaysWhyOnStderr()
+{
+    FaultRig rig(QStringLiteral("manual"), FaultRig::Start::Later); // its folder, profile path and environment
+    QVERIFY2(rig.ok(), qPrintable(rig.error()));
+    QProcess sandbox;
+    sandbox.setProgram(QStringLiteral(COUNTERPAY_SANDBOX_EXE));
+    sandbox.setArguments({ QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tls"), QStringLiteral("--scenario"),
+                           QStringLiteral("approve-after:300") });
+    sandbox.setStandardErrorFile(QProcess::nullDevice());
+    sandbox.start();
+    QVERIFY(sandbox.waitForStarted(10'000));
+    QByteArray out;
+    while (!out.contains("\nca ") && sandbox.waitForReadyRead(10'000))
+        out += sandbox.readAllStandardOutput();
+    const QByteArray first = out.left(out.indexOf('\n')).trimmed();
+    QVERIFY2(first.startsWith("listening on https://"), first.constData());
+    const QUrl base(QString::fromUtf8(first.mid(13)));
+    QFile profile(rig.profilePath());
+    QVERIFY(profile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    profile.write("[juspay]\nbase_url=" + base.toString().toUtf8() + "\nmerchant_id=counterpay_demo\n");
+    profile.close();
+
+    const FaultRig::Run run = rig.cli(payArgs(QStringLiteral("T01TLS0001")), 60'000);
+    sandbox.terminate();
+    sandbox.waitForFinished(5000);
+    QVERIFY2(run.exitCode == 5 || run.exitCode == 4, qPrintable(run.out + run.err));
+    const QString error = FaultRig::jsonLines(run.out).last().value(QLatin1String("error")).toString();
+    QVERIFY2(error.contains(QLatin1String("tls")) || error.contains(QLatin1String("certificate")), qPrintable(error));
+    // The words after the kind ("unreachable: ...") are on stderr too.
+    const QString reason = error.section(QLatin1String(": "), 1);
+    QVERIFY2(!reason.isEmpty() && run.err.contains(reason), qPrintable(QStringLiteral("%1\n---\n%2").arg(error, run.err)));
 }
 
 QTEST_GUILESS_MAIN(tst_CliBlips)

@@ -226,8 +226,9 @@ void CliRunner::pay()
         printOrder(orderId, QStringLiteral("this sale was already under way; no new payment was started"));
         finish(exitCodeFor(orderId));
     });
+    // While the sale keeps trying by itself (--wait), each failed attempt is a progress note.
     connect(&engine, &CheckoutEngine::gatewayFailed, this, [this](const QString &orderId, const GatewayError &error) {
-        if (!m_finished && exitCodeForError(error) == Unreachable)
+        if (m_args.wait && !m_finished && exitCodeForError(error) == Unreachable)
             CliOutput::error(QStringLiteral("note: order %1: %2").arg(orderId, error.toString()));
     });
     connect(&engine, &CheckoutEngine::alertRaised, this, [](const Alert &alert) {
@@ -244,10 +245,14 @@ void CliRunner::pay()
             if (!m_args.wait)
                 printOrder(orderId, message);
         }
-        if (code == Unreachable)
-            CliOutput::error(QStringLiteral("The gateway could not be reached; check the network and the profile's base_url, "
+        if (code == Unreachable) {
+            // One line with the real reason (a TLS failure says which: host name, expiry ...).
+            const QString why = m_lastErrors.contains(orderId) ? QStringLiteral(" (%1)").arg(m_lastErrors.value(orderId).toString())
+                                                               : QString();
+            CliOutput::error(QStringLiteral("The gateway could not be reached%2; check the network and the profile's base_url, "
                                             "then run the same pay with --order-id %1: it asks the gateway first and "
-                                            "never charges twice.").arg(orderId));
+                                            "never charges twice.").arg(orderId, why));
+        }
         else if (code == Unknown)
             CliOutput::error(QStringLiteral("The outcome of order %1 is not known yet; run `counterpay-cli status --order-id %1` later. Do not charge again.").arg(orderId));
         finish(code);
