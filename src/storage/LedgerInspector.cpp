@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QtEndian>
 
 #include <optional>
@@ -112,6 +113,39 @@ VoidResult inspectOpen(QSqlDatabase &db, const QString &path, bool scanAllPages)
 }
 
 } // namespace
+
+Result<QByteArray> LedgerInspector::sampleSealedPhone(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists() || info.size() == 0)
+        return QByteArray();
+    const QString name = nextConnectionName();
+    Result<QByteArray> sample = QByteArray();
+    {
+        // Immutable: SQLite reads the file as it is and makes no -wal or -shm beside it (a
+        // read-only connection to a WAL ledger would), so a refusal leaves the folder as it was.
+        // What a crash left in the write-ahead log is not seen; the key check is about the
+        // sealed numbers already in the file.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(QUrl::fromLocalFile(info.absoluteFilePath()).toString(QUrl::FullyEncoded)
+                           + QStringLiteral("?mode=ro&immutable=1"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        if (!db.open()) {
+            sample = Error { QStringLiteral("unreadable"),
+                             QStringLiteral("Cannot open the ledger '%1': %2").arg(path, db.lastError().text()) };
+        } else {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("SELECT phone_sealed FROM orders WHERE phone_sealed IS NOT NULL "
+                                          "AND length(phone_sealed) > 0 LIMIT 1"))
+                && query.next())
+                sample = query.value(0).toByteArray();
+            query.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return sample;
+}
 
 VoidResult LedgerInspector::inspect(const QString &path, bool scanAllPages)
 {

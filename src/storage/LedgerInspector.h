@@ -16,4 +16,7 @@ class LedgerInspector
 {
 public:
     static VoidResult inspect(const QString &path, bool scanAllPages);
+    // One phone number sealed under the device key (orders.phone_sealed), read-only; empty
+    // when the ledger holds none (or does not exist yet). The caller checks its key opens it.
+    static Result<QByteArray> sampleSealedPhone(const QString &path);
 };

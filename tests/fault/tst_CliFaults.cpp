@@ -67,6 +67,7 @@ private slots:
     void checkReadsEveryPage();
     void badInput_data();
     void badInput();
+    void deviceKeyIsNeverQuietlyReplaced();
     void otherDigitsAndNotesAreNormalised_data();
     void otherDigitsAndNotesAreNormalised();
     void cleanupTestCase();
@@ -358,6 +359,55 @@ void tst_CliFaults::badInput()
     // Nothing was written: the ledger was never even created.
     QVERIFY(!QFile::exists(rig->dbPath()));
     QVERIFY(rig->sandboxOrders().isEmpty());
+}
+
+// The key that seals the customers' phone numbers: deleted or swapped, it is an error that
+// says what is lost and how to restore it, never a new key in silence; the ledger is left as
+// it was, and the right key brings everything back.
+void tst_CliFaults::deviceKeyIsNeverQuietlyReplaced()
+{
+    FaultRig rig(QStringLiteral("approve-after:300"));
+    QVERIFY2(rig.ok(), qPrintable(rig.error()));
+    const QString orderId = QStringLiteral("T01KEY0001");
+    const FaultRig::Run paid = rig.cli(payArgs(orderId) << QStringLiteral("--wait"), 30'000);
+    QVERIFY2(paid.exitCode == 0, qPrintable(paid.err));
+    const QString keyPath = QDir(rig.dir()).filePath(QStringLiteral("device.key"));
+    QFile keyFile(keyPath);
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    const QByteArray rightKey = keyFile.readAll();
+    keyFile.close();
+    QCOMPARE(rightKey.size(), 32);
+    const QStringList status { QStringLiteral("status"), QStringLiteral("--order-id"), orderId, QStringLiteral("--json") };
+
+    QVERIFY(QFile::remove(keyPath));
+    const QStringList beforeMissing = fingerprint(rig.dir());
+    const FaultRig::Run missing = rig.cli(status, 20'000);
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(QStringLiteral("device key")) && missing.err.contains(QStringLiteral("is missing"))
+                     && missing.err.contains(QStringLiteral("Restore")),
+             qPrintable(missing.err));
+    QCOMPARE(missing.err.count(u'\n'), 1);
+    QVERIFY(!QFile::exists(keyPath)); // no new key
+    QCOMPARE(fingerprint(rig.dir()), beforeMissing);
+
+    QByteArray foreign = rightKey;
+    foreign[0] = char(foreign.at(0) ^ 0x5a);
+    QVERIFY(keyFile.open(QIODevice::WriteOnly));
+    keyFile.write(foreign);
+    keyFile.close();
+    QVERIFY(keyFile.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+    const QStringList beforeForeign = fingerprint(rig.dir());
+    const FaultRig::Run swapped = rig.cli(status, 20'000);
+    QCOMPARE(swapped.exitCode, 2);
+    QVERIFY2(swapped.err.contains(QStringLiteral("is not the one")), qPrintable(swapped.err));
+    QCOMPARE(fingerprint(rig.dir()), beforeForeign);
+
+    QVERIFY(keyFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    keyFile.write(rightKey);
+    keyFile.close();
+    const FaultRig::Run restored = rig.cli(status, 20'000);
+    QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+    QCOMPARE(FaultRig::jsonLines(restored.out).last().value(QLatin1String("state")).toString(), QStringLiteral("charged"));
 }
 
 void tst_CliFaults::otherDigitsAndNotesAreNormalised_data()

@@ -9,6 +9,7 @@
 #include "gateway/profile/ProfileLoader.h"
 #include "sandbox/SandboxServer.h"
 #include "storage/DeviceKeyFile.h"
+#include "storage/LedgerInspector.h"
 #include "storage/SqliteLedger.h"
 
 #include <QDir>
@@ -92,12 +93,32 @@ VoidResult AppServices::openLedger()
     }
     const QString keyPath = m_options.keyPath.isEmpty() ? info.absolutePath() + QStringLiteral("/device.key")
                                                         : m_options.keyPath;
+    // A ledger that holds phone numbers sealed under a device key needs that key: a missing
+    // key is never quietly replaced by a new one (the numbers would be lost for good), and a
+    // key that does not open them is not the right one.
+    const Result<QByteArray> sealed = LedgerInspector::sampleSealedPhone(m_ledgerPath);
+    if (!sealed)
+        return sealed.error();
+    if (!sealed->isEmpty() && !QFileInfo::exists(keyPath)) {
+        return Error { QStringLiteral("device_key_missing"),
+                       QStringLiteral("The device key '%1' is missing, and the ledger '%2' holds customers' phone numbers "
+                                      "sealed with it; without it they cannot be read. Restore that device.key from a "
+                                      "backup (owner-only, chmod 600); no new key was made and nothing was written.")
+                               .arg(keyPath, m_ledgerPath) };
+    }
     const Result<QByteArray> key = DeviceKeyFile::loadOrCreate(keyPath);
     if (!key)
         return key.error();
     const Result<PhoneVault> vault = PhoneVault::fromKey(key.value());
     if (!vault)
         return vault.error();
+    if (!sealed->isEmpty() && !vault->open(sealed.value())) {
+        return Error { QStringLiteral("device_key_foreign"),
+                       QStringLiteral("The device key '%1' is not the one the phone numbers in the ledger '%2' were "
+                                      "sealed with. Restore the device.key that belongs to this ledger from a backup; "
+                                      "nothing was written.")
+                               .arg(keyPath, m_ledgerPath) };
+    }
     auto ledger = SqliteLedger::open(m_ledgerPath, vault.value());
     if (!ledger)
         return ledger.error();
