@@ -1,5 +1,6 @@
 #include "storage/LedgerInspector.h"
 
+#include "storage/LedgerPlace.h"
 #include "storage/LedgerSchema.h"
 
 #include <QAtomicInteger>
@@ -176,5 +177,13 @@ VoidResult LedgerInspector::inspect(const QString &path, bool scanAllPages)
         }
     }
     QSqlDatabase::removeDatabase(name);
+    // SQLite could not read the file where it lies: a full or read-only disk says "disk I/O
+    // error" or "unable to open database file", which is not damage. Only a file SQLite read
+    // and found wrong (quick_check, a cut-short file) is called damaged without this check.
+    if (!verdict && (verdict.errorCode() == QLatin1String("unreadable") || verdict.errorCode() == QLatin1String("damaged"))
+        && !verdict.errorMessage().contains(QLatin1String("SQLite reports"))) {
+        if (std::optional<Error> place = LedgerPlace::problem(path))
+            return *place;
+    }
     return verdict;
 }

@@ -1,6 +1,7 @@
 #include "storage/SqliteLedger.h"
 
 #include "storage/LedgerInspector.h"
+#include "storage/LedgerPlace.h"
 #include "storage/LedgerRows.h"
 #include "storage/LedgerSchema.h"
 #include "storage/OrderQuery.h"
@@ -83,14 +84,20 @@ Result<std::unique_ptr<SqliteLedger>> SqliteLedger::open(const QString &path, co
     std::unique_ptr<SqliteLedger> ledger(new SqliteLedger(path, name, vault));
     QSqlDatabase db = QSqlDatabase::addDatabase(kDriver, name);
     db.setDatabaseName(path);
-    if (!db.open())
+    if (!db.open()) {
+        if (std::optional<Error> place = LedgerPlace::problem(path))
+            return *place;
         return sqlError("unwritable", QStringLiteral("Cannot open the ledger '%1'").arg(path), db.lastError());
+    }
 
     QSqlQuery query(db);
     for (const char *pragma : { "PRAGMA busy_timeout = 5000", "PRAGMA foreign_keys = ON",
                                 "PRAGMA synchronous = FULL" }) {
-        if (!query.exec(QString::fromLatin1(pragma)))
+        if (!query.exec(QString::fromLatin1(pragma))) {
+            if (std::optional<Error> place = LedgerPlace::problem(path))
+                return *place;
             return sqlError("unwritable", QStringLiteral("Cannot configure the ledger '%1'").arg(path), query.lastError());
+        }
     }
     // Switching to WAL needs the file to itself for a moment; another process opening the same
     // new ledger can hold it briefly, so ask again for up to two seconds before giving up.
@@ -103,6 +110,8 @@ Result<std::unique_ptr<SqliteLedger>> SqliteLedger::open(const QString &path, co
         query.finish();
     }
     if (!wal) {
+        if (std::optional<Error> place = LedgerPlace::problem(path))
+            return *place;
         return makeError("unwritable", QStringLiteral("The ledger '%1' cannot use a write-ahead log (is "
                                                       "the folder writable, or another program holding it?).").arg(path));
     }
@@ -166,6 +175,11 @@ VoidResult SqliteLedger::inTransaction(const char *what, Body body)
     const Error error = result ? sqlError("write_failed", QStringLiteral("Cannot commit %1").arg(QLatin1String(what)), query.lastError())
                                : result.error();
     QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+    // A disk that filled up (or went read-only) under a running till: say so, not "cannot commit".
+    if (error.code == QLatin1String("write_failed") || error.code == QLatin1String("unwritable")) {
+        if (std::optional<Error> place = LedgerPlace::problem(m_path))
+            return *place;
+    }
     // A duplicate or a lost race is an expected answer (idempotency at work), not a fault.
     if (error.code == QLatin1String("duplicate_order") || error.code == QLatin1String("duplicate_refund")
         || error.code == QLatin1String("conflict"))
