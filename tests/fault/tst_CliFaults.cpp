@@ -232,8 +232,19 @@ void tst_CliFaults::checkReadsEveryPage()
                                                             QStringLiteral("--json") });
         return process.waitForFinished(20'000);
     };
+    // check never makes a ledger: a sale does.
+    QProcess none;
+    QVERIFY(run(none));
+    QCOMPARE(none.exitCode(), 2);
+    QVERIFY(!QFile::exists(path));
+    QProcess sale;
+    sale.setProcessEnvironment(rig.environment());
+    sale.start(QStringLiteral(COUNTERPAY_CLI_EXE), QStringList { QStringLiteral("--config"), rig.profilePath(), QStringLiteral("--db"), path }
+                                                          + payArgs(QStringLiteral("T01CHECK01")));
+    QVERIFY(sale.waitForFinished(20'000));
+    QVERIFY2(sale.exitCode() == 0, sale.readAllStandardError().constData());
     QProcess sound;
-    QVERIFY(run(sound)); // creates the ledger, then reads it all
+    QVERIFY(run(sound)); // reads it all
     QCOMPARE(sound.exitCode(), 0);
     const QJsonObject line = QJsonDocument::fromJson(sound.readAllStandardOutput().trimmed()).object();
     QCOMPARE(line.value(QStringLiteral("integrity")).toString(), QStringLiteral("ok"));
@@ -339,6 +350,10 @@ void tst_CliFaults::badInput_data()
                                                              << "'cmcom' is not a configured payment method";
     QTest::newRow("status of an order in no ledger") << list("status --order-id T01NOPE") << "There is no order T01NOPE";
     QTest::newRow("refund of an order in no ledger") << list("refund --order-id T01NOPE") << "There is no order T01NOPE";
+    QTest::newRow("history of no ledger") << list("history --json") << "There is no ledger at";
+    QTest::newRow("check of no ledger") << list("check") << "There is no ledger at";
+    QTest::newRow("status asked of a method the profile does not set up")
+            << list("status --order-id T01NOPE --provider juspay-wallet:PAYTM") << "'juspay-wallet:PAYTM' is not a configured payment method";
 }
 
 void tst_CliFaults::badInput()

@@ -73,10 +73,17 @@ void CliRunner::start()
         }
         m_args.app.requiredProvider = m_args.provider;
     }
-    if ((m_args.command == QLatin1String("status") && m_args.provider.isEmpty()) || m_args.command == QLatin1String("refund")) {
-        const QString ledger = AppServices::ledgerPathFor(m_args.app);
-        if (!QFileInfo::exists(ledger)) {
+    if (m_args.command == QLatin1String("status") && !m_args.provider.isEmpty())
+        m_args.app.requiredProvider = m_args.provider; // asked of that provider: it must be set up
+    const QString ledger = AppServices::ledgerPathFor(m_args.app);
+    if (!QFileInfo::exists(ledger)) {
+        if ((m_args.command == QLatin1String("status") && m_args.provider.isEmpty()) || m_args.command == QLatin1String("refund")) {
             fail(BadInput, QStringLiteral("There is no order %1: the ledger %2 does not exist yet.").arg(m_args.orderId, ledger));
+            return;
+        }
+        // Reading a ledger that is not there would make an empty one (and a device key).
+        if (m_args.command == QLatin1String("history") || m_args.command == QLatin1String("check")) {
+            fail(BadInput, QStringLiteral("There is no ledger at %1 yet: nothing has been sold with it (check --db).").arg(ledger));
             return;
         }
     }
@@ -88,8 +95,6 @@ void CliRunner::start()
         return;
     }
     m_services = std::move(services).value();
-    if (const QString why = m_services->skipReason(m_args.provider); !why.isEmpty())
-        CliOutput::error(QStringLiteral("note: ") + m_args.provider + QStringLiteral(": ") + why);
 
     CheckoutEngine &engine = m_services->engine();
     connect(&engine, &CheckoutEngine::gatewayFailed, this,
