@@ -15,6 +15,9 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QProcessEnvironment>
 #include <QTest>
 
 namespace {
@@ -67,6 +70,8 @@ private slots:
     void checkReadsEveryPage();
     void badInput_data();
     void badInput();
+    void badProfileWritesNothing_data();
+    void badProfileWritesNothing();
     void deviceKeyIsNeverQuietlyReplaced();
     void otherDigitsAndNotesAreNormalised_data();
     void otherDigitsAndNotesAreNormalised();
@@ -374,6 +379,55 @@ void tst_CliFaults::badInput()
     // Nothing was written: the ledger was never even created.
     QVERIFY(!QFile::exists(rig->dbPath()));
     QVERIFY(rig->sandboxOrders().isEmpty());
+}
+
+// A profile refused for any reason (the rows are issue 15's) is one line naming the file, the
+// line and the key, and leaves the folder as it was: no ledger, no device key.
+void tst_CliFaults::badProfileWritesNothing_data()
+{
+    QTest::addColumn<QByteArray>("profile");
+    QTest::addColumn<QString>("fragment");
+    QTest::newRow("missing file") << QByteArray() << "does not exist or cannot be read";
+    QTest::newRow("misspelt key") << QByteArray("[juspay]\nbase_ur=https://api.juspay.in\nmerchant_id=m\n")
+                                  << ":2: [juspay] base_ur is not a key of [juspay]; did you mean base_url?";
+    QTest::newRow("empty base_url") << QByteArray("[juspay]\nbase_url=\nmerchant_id=m\n") << ":2: [juspay] base_url is empty";
+    QTest::newRow("second [juspay]") << QByteArray("[juspay]\nmerchant_id=a\n[juspay]\nmerchant_id=b\n")
+                                     << ":3: [juspay] appears a second time (first on line 1)";
+    QTest::newRow("unknown key") << QByteArray("[juspay]\nmerchant_id=m\nfoo=bar\n") << ":3: [juspay] foo is not a key";
+    QTest::newRow("merchant id with &") << QByteArray("[juspay]\nmerchant_id=a&b\n") << ":2: [juspay] merchant_id may hold only";
+    QTest::newRow("merchant id with a space") << QByteArray("[juspay]\nmerchant_id=a b\n") << ":2: [juspay] merchant_id may hold only";
+    QTest::newRow("secret in the profile") << QByteArray("[juspay]\nmerchant_id=m\napi_key=abc\n") << "looks like a secret";
+    QTest::newRow("binary") << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\x03\0\x3e\0", 16) << "is not a text INI file";
+}
+
+void tst_CliFaults::badProfileWritesNothing()
+{
+    QFETCH(QByteArray, profile);
+    QFETCH(QString, fragment);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("profile.ini"));
+    if (!profile.isEmpty()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(profile);
+    }
+    const QStringList before = fingerprint(dir.path());
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("COUNTERPAY_JUSPAY_API_KEY"), QStringLiteral("sandbox-juspay-key"));
+    cli.setProcessEnvironment(env);
+    cli.start(QStringLiteral(COUNTERPAY_CLI_EXE), QStringList { QStringLiteral("--config"), path, QStringLiteral("--db"),
+                                                                dir.filePath(QStringLiteral("ledger.sqlite")) }
+                                                          + payArgs(QStringLiteral("T01PROF01")));
+    QVERIFY(cli.waitForFinished(20'000));
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    QCOMPARE(cli.exitCode(), 2);
+    QVERIFY2(err.startsWith(QStringLiteral("counterpay-cli: ") + path), qPrintable(err));
+    QVERIFY2(err.contains(fragment), qPrintable(err));
+    QCOMPARE(err.count(u'\n'), 1);
+    QVERIFY(!err.contains(QLatin1String("ELF")) && !err.contains(QLatin1String("abc")));
+    QCOMPARE(fingerprint(dir.path()), before);
 }
 
 // The key that seals the customers' phone numbers: deleted or swapped, it is an error that
