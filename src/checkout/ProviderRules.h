@@ -33,13 +33,23 @@ public:
     {
         return needsMobile(provider) ? QStringLiteral("IN") : QString();
     }
-    // The currencies a provider takes (ISO 4217). Juspay and Google Pay India: rupees. Empty:
-    // not restricted here (CM.com: the gateway's own list applies).
+    // The currencies a provider takes (ISO 4217). Juspay and Google Pay India: rupees. CM.com
+    // (Google Pay in Europe): euros. Empty: not restricted here.
     static QStringList currencies(const QString &provider)
     {
         if (provider.startsWith(QLatin1String("juspay-")) || provider == QLatin1String("googlepay"))
             return { QStringLiteral("INR") };
+        if (provider == QLatin1String("cmcom"))
+            return { QStringLiteral("EUR") };
         return {};
+    }
+    // The currency a sale by `provider` is in: the terminal's when the provider takes it,
+    // otherwise the provider's own (a till in rupees that also offers CM.com sells in euros
+    // there). An unknown code keeps the terminal's.
+    static QString currencyFor(const QString &provider, const QString &terminalCurrency)
+    {
+        const QStringList taken = currencies(provider);
+        return taken.isEmpty() || taken.contains(terminalCurrency) ? terminalCurrency : taken.first();
     }
     // The terminal's per-sale ceiling unless a setting says otherwise: ₹2,00,000.00, the common
     // UPI per-payment limit (and below each provider's own maximum).

@@ -118,6 +118,7 @@ SaleForm::SaleForm(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui:
     });
     connect(m_ui->providerCombo, &QComboBox::currentIndexChanged, this, [this] {
         hideConfirm(false);
+        showCurrency();
         revalidate();
     });
     connect(m_ui->payButton, &QPushButton::clicked, this, &SaleForm::requestPay);
@@ -155,13 +156,25 @@ void SaleForm::configure(const QStringList &providers, const Currency &currency,
 {
     m_currency = currency;
     m_locale = locale;
-    m_ui->currencyLabel->setText(currency.symbol());
-    m_ui->currencyLabel->setToolTip(currency.code());
     fillProviders(providers);
-    m_ui->amountEdit->setPlaceholderText(
-            Money::fromMinorUnits(0, currency).value().toDisplayString(locale).remove(currency.symbol()).trimmed());
+    showCurrency();
     buildKeypad();
     revalidate();
+}
+
+Currency SaleForm::saleCurrency() const
+{
+    return Currency::fromCode(ProviderRules::currencyFor(provider(), m_currency.code())).value_or(m_currency);
+}
+
+void SaleForm::showCurrency()
+{
+    // The symbol beside the amount is the sale's: ₹ for the Indian methods, € for CM.com.
+    const Currency currency = saleCurrency();
+    m_ui->currencyLabel->setText(currency.symbol());
+    m_ui->currencyLabel->setToolTip(currency.code());
+    m_ui->amountEdit->setPlaceholderText(
+            Money::fromMinorUnits(0, currency).value().toDisplayString(m_locale).remove(currency.symbol()).trimmed());
 }
 
 void SaleForm::buildKeypad()
@@ -251,7 +264,7 @@ qint64 SaleForm::maxMinorUnits() const
 
 QString SaleForm::limitMessage(qint64 maxMinorUnits) const
 {
-    const Result<Money> max = Money::fromMinorUnits(maxMinorUnits, m_currency);
+    const Result<Money> max = Money::fromMinorUnits(maxMinorUnits, saleCurrency());
     const QString money = max ? max->toDisplayString(m_locale) : QString::number(maxMinorUnits);
     if (maxMinorUnits == m_ceilingMinor)
         return tr("The most one sale can be is %1.").arg(money);
@@ -266,7 +279,7 @@ std::optional<CheckoutRequest> SaleForm::request() const
     request.provider = provider();
     if (request.provider.isEmpty())
         return std::nullopt;
-    const Result<Money> amount = Money::parse(m_ui->amountEdit->text(), m_currency, m_locale);
+    const Result<Money> amount = Money::parse(m_ui->amountEdit->text(), saleCurrency(), m_locale);
     if (!amount || amount->checkPaymentBounds(maxMinorUnits()))
         return std::nullopt;
     request.amount = amount.value();
@@ -299,7 +312,7 @@ void SaleForm::revalidate()
     QString amountMessage = m_engineAmountError;
     const QString amountText = m_ui->amountEdit->text().trimmed();
     if (amountMessage.isEmpty() && !amountText.isEmpty()) {
-        const Result<Money> amount = Money::parse(amountText, m_currency, m_locale);
+        const Result<Money> amount = Money::parse(amountText, saleCurrency(), m_locale);
         if (!amount) {
             amountMessage = amount.errorMessage();
         } else if (amount->minorUnits() > maxMinorUnits()) {

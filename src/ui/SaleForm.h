@@ -87,6 +87,9 @@ protected:
 
 private:
     void buildKeypad();
+    // The currency of a sale by the chosen provider (ProviderRules::currencyFor the terminal's).
+    Currency saleCurrency() const;
+    void showCurrency();
     void fillProviders(const QStringList &providers);
     void keypadPressed(const QString &key);
     void revalidate();

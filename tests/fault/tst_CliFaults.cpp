@@ -339,6 +339,9 @@ void tst_CliFaults::badInput_data()
     QTest::newRow("euros on CRED") << pay({ QStringLiteral("--provider"), QStringLiteral("juspay-cred"), QStringLiteral("--currency"),
                                              QStringLiteral("EUR") })
                                    << "juspay-cred takes INR only, not EUR.";
+    QTest::newRow("rupees on CM.com") << pay({ QStringLiteral("--provider"), QStringLiteral("cmcom"), QStringLiteral("--currency"),
+                                                QStringLiteral("INR") })
+                                      << "cmcom takes EUR only, not INR.";
     QTest::newRow("a US mobile for Google Pay push") << pay({ QStringLiteral("--mobile"), QStringLiteral("+1 202 555 0123") })
                                                      << "juspay-gpay reaches Indian mobile numbers only (+91); +1 is not one.";
     QTest::newRow("a UK mobile for Google Pay direct") << pay({ QStringLiteral("--provider"), QStringLiteral("googlepay"),

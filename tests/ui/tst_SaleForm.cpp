@@ -148,6 +148,15 @@ void tst_SaleForm::mobileOptionalForCmCom()
     provider->setCurrentIndex(provider->findData(QStringLiteral("cmcom")));
     QTest::keyClicks(edit("amountEdit"), QStringLiteral("100"));
     QVERIFY(payButton()->isEnabled());
+    // CM.com (Google Pay in Europe) takes euros: the symbol and the sale say so, in a till
+    // that sells in rupees otherwise.
+    QCOMPARE(label("currencyLabel")->text(), QStringLiteral("€"));
+    QVERIFY(m_form->request());
+    QCOMPARE(m_form->request()->amount.currency().code(), QStringLiteral("EUR"));
+    QCOMPARE(m_form->request()->amount.minorUnits(), 10'000);
+    provider->setCurrentIndex(provider->findData(QStringLiteral("juspay-gpay")));
+    QCOMPARE(label("currencyLabel")->text(), QStringLiteral("₹"));
+    provider->setCurrentIndex(provider->findData(QStringLiteral("cmcom")));
     // CM.com's documented maximum is 99,999,999 minor units.
     edit("amountEdit")->setText(QStringLiteral("1000000"));
     QVERIFY(!payButton()->isEnabled());
@@ -246,7 +255,8 @@ void tst_SaleForm::providerMaximumBelowTheCeilingIsNamed()
     QCOMPARE(m_form->maxMinorUnits(), Money::kCmComMaxMinorUnits);
     QTest::keyClicks(edit("amountEdit"), QStringLiteral("10,00,000"));
     QVERIFY(!payButton()->isEnabled());
-    QVERIFY2(m_form->amountError().contains(QStringLiteral("can be is ₹9,99,999.99.")), qPrintable(m_form->amountError()));
+    // CM.com sells in euros: its maximum is said in euros.
+    QVERIFY2(m_form->amountError().contains(QStringLiteral("can be is €9,99,999.99.")), qPrintable(m_form->amountError()));
     QVERIFY(m_form->amountError().contains(provider->currentText()));
 }
 

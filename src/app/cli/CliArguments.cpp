@@ -167,7 +167,8 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
                                       "googlepay, cmcom.").arg(args.provider.left(40)));
         }
     }
-    Currency currency = Currency::inr();
+    // Without --currency: rupees, or the provider's own where it takes no rupees (CM.com: EUR).
+    Currency currency = Currency::fromCode(ProviderRules::currencyFor(args.provider, QStringLiteral("INR"))).value_or(Currency::inr());
     if (values.contains(QStringLiteral("currency"))) {
         const std::optional<Currency> parsed = Currency::fromCode(values.value(QStringLiteral("currency")));
         if (!parsed)
