@@ -47,6 +47,7 @@ private slots:
     void statusExitCodes();
     void statusOfAnOrderNotInTheLedger();
     void tlsFailureSaysWhyOnStderr();
+    void refusedKeyOnPaySaysSo();
 };
 
 void tst_CliBlips::downThenUpSameOrderIdIsChargedOnce()
@@ -213,6 +214,20 @@ void tst_CliBlips::tlsFailureSaysWhyOnStderr()
     // The words after the kind ("unreachable: ...") are on stderr too.
     const QString reason = error.section(QLatin1String(": "), 1);
     QVERIFY2(!reason.isEmpty() && run.err.contains(reason), qPrintable(QStringLiteral("%1\n---\n%2").arg(error, run.err)));
+}
+
+// A pay the gateway refuses for the API key fails the sale (exit 3), and stderr says that it
+// was the credentials, not the customer, in one line.
+void tst_CliBlips::refusedKeyOnPaySaysSo()
+{
+    FaultRig rig(QStringLiteral("approve-after:300"));
+    QVERIFY2(rig.ok(), qPrintable(rig.error()));
+    rig.setApiKey(QStringLiteral("not-the-key"));
+    const FaultRig::Run run = rig.cli(payArgs(QStringLiteral("T01KEYBAD1")), 30'000);
+    QVERIFY2(run.exitCode == 3, qPrintable(run.out + run.err));
+    QVERIFY2(run.err.contains(QLatin1String("refused the credentials")), qPrintable(run.err));
+    QCOMPARE(run.err.count(u'\n'), 1);
+    QVERIFY(!run.err.contains(QLatin1String("not-the-key")));
 }
 
 QTEST_GUILESS_MAIN(tst_CliBlips)

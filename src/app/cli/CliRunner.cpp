@@ -260,6 +260,8 @@ void CliRunner::pay()
         }
         else if (code == Unknown)
             CliOutput::error(QStringLiteral("The outcome of order %1 is not known yet; run `counterpay-cli status --order-id %1` later. Do not charge again.").arg(orderId));
+        else if (m_lastErrors.contains(orderId) && m_lastErrors.value(orderId).kind == GatewayError::Kind::Auth)
+            CliOutput::error(adviceFor(m_lastErrors.value(orderId))); // a refused key is not the customer's doing
         finish(code);
     });
 
