@@ -1888,6 +1888,10 @@
         <source>The note holds a control character; a note is one line of plain text.</source>
         <translation>टिप्पणी में एक नियंत्रण अक्षर है; टिप्पणी सादे पाठ की एक ही पंक्ति होनी चाहिए।</translation>
     </message>
+    <message>
+        <source>Pay %1 (Enter)</source>
+        <translation>%1 का भुगतान करें (Enter)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -347,7 +347,11 @@ void SaleForm::revalidate()
     m_ui->mobileCaption->setText(mobileNeeded ? tr("Customer's &mobile") : tr("Customer's &mobile (optional)"));
     updateLastCustomerHint();
 
-    m_ui->payButton->setEnabled(!m_busy && isValid());
+    // Pay shows the amount as it was understood (Devanagari or full-width digits, a comma for
+    // a point): what the customer will be asked for, before it is sent.
+    const std::optional<CheckoutRequest> sale = request();
+    m_ui->payButton->setText(sale ? tr("Pay %1 (Enter)").arg(sale->amount.toDisplayString(m_locale)) : tr("Pay (Enter)"));
+    m_ui->payButton->setEnabled(!m_busy && sale.has_value());
 }
 
 void SaleForm::setPhoneParser(PhoneParser parser)

@@ -21,6 +21,7 @@ private slots:
     void invalidAmountShowsMessage_data();
     void invalidAmountShowsMessage();
     void invalidMobileShowsMessage();
+    void payShowsTheAmountUnderstood();
     void mobileOptionalForCmCom();
     void keypadTypesIntoAmount();
     void enterEmitsOnlyWhenValid();
@@ -140,6 +141,19 @@ void tst_SaleForm::invalidMobileShowsMessage()
     QVERIFY(label("mobileError")->isVisible());
     QVERIFY(!m_form->mobileError().isEmpty());
     QVERIFY(!payButton()->isEnabled());
+}
+
+void tst_SaleForm::payShowsTheAmountUnderstood()
+{
+    // Typed on a Hindi keyboard: Devanagari digits. Pay says the amount it will ask for.
+    edit("amountEdit")->setText(QStringLiteral("\u0967\u096a\u096f.\u096b\u0966")); // QTest types ASCII only
+    QTest::keyClicks(edit("mobileEdit"), QStringLiteral("98765 43210"));
+    QVERIFY(payButton()->isEnabled());
+    QCOMPARE(payButton()->text(), QStringLiteral("Pay \u20b9149.50 (Enter)"));
+    QCOMPARE(m_form->request()->amount.minorUnits(), 14'950);
+    edit("amountEdit")->setText(QStringLiteral("abc"));
+    QVERIFY(!payButton()->isEnabled());
+    QCOMPARE(payButton()->text(), QStringLiteral("Pay (Enter)"));
 }
 
 void tst_SaleForm::mobileOptionalForCmCom()
