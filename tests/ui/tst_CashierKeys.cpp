@@ -1,3 +1,4 @@
+#include "CashierRig.h"
 #include "app/common/AppServices.h"
 #include "app/gui/terminal/EngineCheckoutBackend.h"
 #include "checkout/CheckoutEngine.h"
@@ -53,8 +54,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AppServices> m_services;
-    std::unique_ptr<CheckoutPort> m_port;
-    std::unique_ptr<EngineCheckoutBackend> m_backend;
+    CashierRig::Wiring m_wiring;
     std::unique_ptr<CashierWindow> m_window;
 };
 
@@ -96,28 +96,16 @@ void tst_CashierKeys::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    AppOptions options;
-    options.demo = true;
-    options.demoScenario = QStringLiteral("manual");
-    options.dbPath = m_dir->filePath(QStringLiteral("ledger.sqlite"));
-    options.pollPolicy = PollPolicy().scaled(0.02);
-    auto services = AppServices::create(options);
+    auto services = AppServices::create(CashierRig::demoOptions(m_dir->filePath(QStringLiteral("ledger.sqlite"))));
     QVERIFY2(services.ok(), qPrintable(services.errorMessage()));
     m_services = std::move(services).value();
 
-    CashierConfig config;
-    config.providers = m_services->providers();
-    config.locale = QLocale(QLocale::English, QLocale::India);
-    config.demo = true;
-    config.sound = false;
-    config.navigation = NavigationFilter(NavigationFilter::defaultGatewayHosts(), m_services->sandbox()->baseUrl());
+    const CashierConfig config = CashierRig::demoConfig(*m_services, m_services->sandbox()->baseUrl());
     // The settings' defaults: ceiling ₹2,00,000.00, confirm above ₹20,000.00.
     QCOMPARE(config.saleCeilingMinor, 20'000'000);
     QCOMPARE(config.confirmAboveMinor, 2'000'000);
-    m_port = std::make_unique<CheckoutPort>();
-    m_backend = std::make_unique<EngineCheckoutBackend>(m_services->engine(), m_services->providers(), *m_port);
-    m_port->setBackend(m_backend.get());
-    m_window = std::make_unique<CashierWindow>(*m_port, config);
+    m_wiring = CashierRig::wire(*m_services);
+    m_window = std::make_unique<CashierWindow>(*m_wiring.port, config);
     m_window->show();
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -127,8 +115,7 @@ void tst_CashierKeys::init()
 void tst_CashierKeys::cleanup()
 {
     m_window.reset();
-    m_backend.reset();
-    m_port.reset();
+    m_wiring = {};
     m_services.reset();
     m_dir.reset();
 }

@@ -1,3 +1,4 @@
+#include "CashierRig.h"
 #include "ReceiptPrinterStandIn.h"
 #include "app/common/AppServices.h"
 #include "app/gui/terminal/EngineCheckoutBackend.h"
@@ -46,8 +47,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ReceiptPrinterStandIn> m_printers;
     std::unique_ptr<AppServices> m_services;
-    std::unique_ptr<CheckoutPort> m_port;
-    std::unique_ptr<EngineCheckoutBackend> m_backend;
+    CashierRig::Wiring m_wiring;
     std::unique_ptr<CashierWindow> m_window;
     // What the back office's settings say; read by the window at each print.
     QString m_printer;
@@ -76,28 +76,16 @@ void tst_CashierReceipt::init()
     m_header = ReceiptHeader { QStringLiteral("Sharma General Store"), QStringLiteral("12 MG Road\nBengaluru 560001"),
                                QStringLiteral("29ABCDE1234F1Z5"), QStringLiteral("Asia/Kolkata") };
 
-    AppOptions options;
-    options.demo = true;
-    options.demoScenario = QStringLiteral("manual");
-    options.dbPath = m_dir->filePath(QStringLiteral("ledger.sqlite"));
-    options.pollPolicy = PollPolicy().scaled(0.02);
-    auto services = AppServices::create(options);
+    auto services = AppServices::create(CashierRig::demoOptions(m_dir->filePath(QStringLiteral("ledger.sqlite"))));
     QVERIFY2(services.ok(), qPrintable(services.errorMessage()));
     m_services = std::move(services).value();
 
-    CashierConfig config;
-    config.providers = m_services->providers();
-    config.locale = QLocale(QLocale::English, QLocale::India);
-    config.demo = true;
-    config.sound = false;
+    CashierConfig config = CashierRig::demoConfig(*m_services, m_services->sandbox()->baseUrl());
     config.merchantName = QStringLiteral("CounterPay demo store"); // what the window started with
-    config.navigation = NavigationFilter(NavigationFilter::defaultGatewayHosts(), m_services->sandbox()->baseUrl());
     config.receiptPrinter = [this] { return m_printer; };
     config.receiptHeader = [this] { return m_header; };
-    m_port = std::make_unique<CheckoutPort>();
-    m_backend = std::make_unique<EngineCheckoutBackend>(m_services->engine(), m_services->providers(), *m_port);
-    m_port->setBackend(m_backend.get());
-    m_window = std::make_unique<CashierWindow>(*m_port, config);
+    m_wiring = CashierRig::wire(*m_services);
+    m_window = std::make_unique<CashierWindow>(*m_wiring.port, config);
     m_window->show();
     QApplication::setActiveWindow(m_window.get());
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -107,8 +95,7 @@ void tst_CashierReceipt::cleanup()
 {
     ReceiptPrinter::setBackendForTesting(nullptr);
     m_window.reset();
-    m_backend.reset();
-    m_port.reset();
+    m_wiring = {};
     m_services.reset();
     m_printers.reset();
     m_dir.reset();

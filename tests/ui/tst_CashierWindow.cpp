@@ -1,3 +1,4 @@
+#include "CashierRig.h"
 #include "QrDecode.h"
 #include "app/common/AppServices.h"
 #include "app/common/StaticSecretSource.h"
@@ -60,8 +61,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<SandboxServer> m_profileSandbox; // for a window built from a profile file
     std::unique_ptr<AppServices> m_services;
-    std::unique_ptr<CheckoutPort> m_port;
-    std::unique_ptr<EngineCheckoutBackend> m_backend;
+    CashierRig::Wiring m_wiring;
     std::unique_ptr<CashierWindow> m_window;
     QString m_receiptPrinter; // what the back office's printer setting says (read at each print)
 };
@@ -75,12 +75,7 @@ void tst_CashierWindow::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    AppOptions options;
-    options.demo = true;
-    options.demoScenario = QStringLiteral("manual");
-    options.dbPath = m_dir->filePath(QStringLiteral("ledger.sqlite"));
-    options.pollPolicy = PollPolicy().scaled(0.02);
-    auto services = AppServices::create(options);
+    auto services = AppServices::create(CashierRig::demoOptions(m_dir->filePath(QStringLiteral("ledger.sqlite"))));
     QVERIFY2(services.ok(), qPrintable(services.errorMessage()));
     m_services = std::move(services).value();
     openWindow(m_services->sandbox()->baseUrl());
@@ -88,18 +83,11 @@ void tst_CashierWindow::init()
 
 void tst_CashierWindow::openWindow(const QUrl &sandboxUrl)
 {
-    CashierConfig config;
-    config.providers = m_services->providers();
-    config.locale = QLocale(QLocale::English, QLocale::India);
-    config.demo = true;
-    config.sound = false;
-    config.navigation = NavigationFilter(NavigationFilter::defaultGatewayHosts(), sandboxUrl);
+    CashierConfig config = CashierRig::demoConfig(*m_services, sandboxUrl);
     m_receiptPrinter.clear();
     config.receiptPrinter = [this] { return m_receiptPrinter; };
-    m_port = std::make_unique<CheckoutPort>();
-    m_backend = std::make_unique<EngineCheckoutBackend>(m_services->engine(), m_services->providers(), *m_port);
-    m_port->setBackend(m_backend.get());
-    m_window = std::make_unique<CashierWindow>(*m_port, config);
+    m_wiring = CashierRig::wire(*m_services);
+    m_window = std::make_unique<CashierWindow>(*m_wiring.port, config);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QCOMPARE(m_window->page(), CashierWindow::Page::Sale);
@@ -108,8 +96,7 @@ void tst_CashierWindow::openWindow(const QUrl &sandboxUrl)
 void tst_CashierWindow::cleanup()
 {
     m_window.reset();
-    m_backend.reset();
-    m_port.reset();
+    m_wiring = {};
     m_services.reset();
     m_profileSandbox.reset();
     m_dir.reset();
@@ -222,8 +209,7 @@ void tst_CashierWindow::profileWalletsAreInThePickerAndPaid()
     // Not the demo: a profile file with [juspay] wallets=PAYTM,GOPAY over a sandbox on 127.0.0.1.
     // PAYTM authenticates with a GET URL, shown as a QR code.
     m_window.reset();
-    m_backend.reset();
-    m_port.reset();
+    m_wiring = {};
     m_services.reset();
     SandboxOptions sandboxOptions;
     m_profileSandbox = std::make_unique<SandboxServer>(sandboxOptions);

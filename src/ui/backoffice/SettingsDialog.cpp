@@ -17,6 +17,8 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QTimeZone>
+
+#include <array>
 #include <QPointer>
 #include <QPrinterInfo>
 #include <QPushButton>
@@ -260,18 +262,22 @@ struct SecretField
     QLineEdit *edit;
     QLabel *state;
 };
+
+// Each key the providers page takes: which secret, its field and its "stored / not set" label.
+std::array<SecretField, 4> secretFields(const Ui::SettingsDialog &ui)
+{
+    return { { { SecretSource::Secret::JuspayApiKey, ui.juspayApiKeyEdit, ui.juspayApiKeyState },
+               { SecretSource::Secret::CmComClientId, ui.cmcomClientIdEdit, ui.cmcomClientIdState },
+               { SecretSource::Secret::CmComClientSecret, ui.cmcomClientSecretEdit, ui.cmcomClientSecretState },
+               { SecretSource::Secret::GooglePayServiceAccountFile, ui.googleKeyEdit, ui.googleKeyState } } };
+}
 } // namespace
 
 void SettingsDialog::refreshSecretStates()
 {
     if (!m_secrets)
         return;
-    const SecretField fields[] = {
-        { SecretSource::Secret::JuspayApiKey, m_ui->juspayApiKeyEdit, m_ui->juspayApiKeyState },
-        { SecretSource::Secret::CmComClientId, m_ui->cmcomClientIdEdit, m_ui->cmcomClientIdState },
-        { SecretSource::Secret::CmComClientSecret, m_ui->cmcomClientSecretEdit, m_ui->cmcomClientSecretState },
-        { SecretSource::Secret::GooglePayServiceAccountFile, m_ui->googleKeyEdit, m_ui->googleKeyState },
-    };
+    const std::array<SecretField, 4> fields = secretFields(*m_ui);
     QPointer<SettingsDialog> self(this);
     for (const SecretField &field : fields) {
         QPointer<QLabel> state(field.state);
@@ -299,12 +305,7 @@ void SettingsDialog::storeSecrets()
         emit secretsStored(false);
         return;
     }
-    const SecretField fields[] = {
-        { SecretSource::Secret::JuspayApiKey, m_ui->juspayApiKeyEdit, m_ui->juspayApiKeyState },
-        { SecretSource::Secret::CmComClientId, m_ui->cmcomClientIdEdit, m_ui->cmcomClientIdState },
-        { SecretSource::Secret::CmComClientSecret, m_ui->cmcomClientSecretEdit, m_ui->cmcomClientSecretState },
-        { SecretSource::Secret::GooglePayServiceAccountFile, m_ui->googleKeyEdit, m_ui->googleKeyState },
-    };
+    const std::array<SecretField, 4> fields = secretFields(*m_ui);
     QList<std::pair<QString, QString>> pending;
     for (const SecretField &field : fields) {
         const QString value = field.edit->text().trimmed();
@@ -331,8 +332,8 @@ void SettingsDialog::writeSecrets(QList<std::pair<QString, QString>> pending, QS
 {
     if (pending.isEmpty()) {
         m_ui->storeSecretsButton->setEnabled(true);
-        for (QLineEdit *edit : { m_ui->juspayApiKeyEdit, m_ui->cmcomClientIdEdit, m_ui->cmcomClientSecretEdit, m_ui->googleKeyEdit })
-            edit->clear();
+        for (const SecretField &field : secretFields(*m_ui))
+            field.edit->clear();
         m_access.audit(QStringLiteral("secrets_changed"), QString(), written.join(QStringLiteral(", ")));
         m_access.noteActivity();
         showMessage(tr("Stored %1 keys in the keychain. They are used after a restart.").arg(written.size()), false);
