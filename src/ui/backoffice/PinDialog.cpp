@@ -77,11 +77,9 @@ void PinDialog::showUnlockError(const Error &error)
     if (error.code == QLatin1String("wrong_pin")) {
         // How close the lockout is, so a manager who mistypes knows when to stop and look.
         const int left = m_access.pinTriesLeft();
-        const QString text = left == 1 ? tr("Wrong PIN. 1 more wrong PIN and the PIN is refused for %1 minutes.")
-                                       : tr("Wrong PIN. %1 more wrong PINs and the PIN is refused for %2 minutes.")
-                                                 .arg(left)
-                                                 .arg(m_access.lockoutMinutes());
-        showError(left == 1 ? text.arg(m_access.lockoutMinutes()) : text);
+        const int minutes = m_access.lockoutMinutes();
+        showError(left == 1 ? tr("Wrong PIN. 1 more wrong PIN and the PIN is refused for %1 minutes.").arg(minutes)
+                            : tr("Wrong PIN. %1 more wrong PINs and the PIN is refused for %2 minutes.").arg(left).arg(minutes));
     } else if (error.code == QLatin1String("locked_out")) {
         const QDateTime until = m_access.lockedOutUntil();
         showError(until.isValid()
