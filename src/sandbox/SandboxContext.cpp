@@ -1,12 +1,19 @@
 #include "sandbox/SandboxContext.h"
 
+#include "core/Clock.h"
 #include "sandbox/SandboxStore.h"
 
 SandboxContext::SandboxContext(SandboxOptions options, SandboxStore *store)
     : m_options(std::move(options))
     , m_store(store)
     , m_random(quint32(m_options.seed ^ (m_options.seed >> 32)))
+    , m_upiProfile(m_options.upi)
 { }
+
+QDateTime SandboxContext::now() const
+{
+    return m_options.clock ? m_options.clock->nowUtc() : QDateTime::currentDateTimeUtc();
+}
 
 QString SandboxContext::url(const QString &path) const
 {

@@ -26,7 +26,11 @@ public:
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
     // Base URL + path, as text: "http://127.0.0.1:41234" + "/token".
     QString url(const QString &path) const;
-    QDateTime now() const { return QDateTime::currentDateTimeUtc(); }
+    QDateTime now() const;
+
+    // The UPI_QR profile now in force (starts as options().upi).
+    const SandboxUpiProfile &upiProfile() const { return m_upiProfile; }
+    void setUpiProfile(const SandboxUpiProfile &profile) { m_upiProfile = profile; }
 
     // Ids from the seeded generator, so --seed makes them repeatable.
     QString randomAlphanumeric(int length);
@@ -35,6 +39,8 @@ public:
 
     // Called when a payment is initiated, so the scenario can arm its timer.
     std::function<void(const QString &orderKey)> paymentStarted;
+    // Expires a pending order whose own expiry time passed (SandboxCustomer::expireIfDue).
+    std::function<void(const QString &orderKey)> expireIfDue;
 
 private:
     SandboxOptions m_options;
@@ -42,4 +48,5 @@ private:
     SandboxKeys m_keys;
     QRandomGenerator m_random;
     QUrl m_baseUrl;
+    SandboxUpiProfile m_upiProfile;
 };

@@ -7,6 +7,7 @@
 #include "sandbox/SandboxJson.h"
 #include "sandbox/SandboxLogging.h"
 #include "sandbox/SandboxStore.h"
+#include "sandbox/SandboxUpiQr.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -171,6 +172,18 @@ Result<SandboxOrder> SandboxJuspayApi::buildOrder(
     order.returnUrl = fields.value(prefix + u"return_url"_s);
     for (int i = 1; i <= 10; ++i)
         order.udfs.append(fields.value(prefix + u"udf"_s + QString::number(i)));
+    // Juspay's order expiry: metadata.expiryInMins, whole minutes from creation (the sandbox
+    // takes 1 to 525600, a year). A still-pending order expires when it comes due.
+    const QString expiryName = prefix + u"metadata.expiryInMins"_s;
+    if (fields.contains(expiryName)) {
+        bool ok = false;
+        const int minutes = fields.value(expiryName).trimmed().toInt(&ok);
+        if (!ok || minutes < 1 || minutes > 525600) {
+            return fail(u"INVALID_INPUT"_s,
+                u"%1 must be a whole number of minutes from 1 to 525600."_s.arg(expiryName));
+        }
+        order.expiresAt = order.created.addSecs(qint64(minutes) * 60);
+    }
     const QString email = fields.value(prefix + u"customer_email"_s);
     if (!email.isEmpty())
         order.details.insert(u"customer_email"_s, email);
@@ -229,8 +242,10 @@ SandboxHttpResponse SandboxJuspayApi::getOrder(
 {
     if (auto denied = checkAuth(request, {}, false))
         return *denied;
-    const auto order
-        = m_context.store().find(SandboxOrder::keyFor(SandboxOrder::Provider::Juspay, orderId));
+    const QString key = SandboxOrder::keyFor(SandboxOrder::Provider::Juspay, orderId);
+    if (m_context.expireIfDue)
+        m_context.expireIfDue(key);
+    const auto order = m_context.store().find(key);
     if (!order) {
         return error(404, u"object_not_found"_s, u"RESOURCE_NOT_FOUND"_s,
             u"Order with id = \"%1\" does not exist."_s.arg(orderId.left(40)));
@@ -401,5 +416,6 @@ QJsonObject SandboxJuspayApi::orderStatus(const SandboxOrder &order) const
                 { u"created"_s, juspayTime(txn.created) },
             });
     }
+    SandboxUpiQr::addStatusFields(object, order);
     return object;
 }

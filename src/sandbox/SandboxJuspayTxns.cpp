@@ -7,6 +7,7 @@
 #include "sandbox/SandboxJuspayApi.h"
 #include "sandbox/SandboxLogging.h"
 #include "sandbox/SandboxStore.h"
+#include "sandbox/SandboxUpiQr.h"
 
 #include <QJsonDocument>
 
@@ -94,6 +95,15 @@ SandboxHttpResponse SandboxJuspayTxns::handle(const SandboxHttpRequest &request)
         order = *existing;
     }
 
+    if (!orderIsNew && m_context.expireIfDue) {
+        m_context.expireIfDue(order.key());
+        order = m_context.store().find(order.key()).value_or(order);
+    }
+    if (order.expiresAt.isValid() && order.expiresAt <= m_context.now()) {
+        return SandboxJuspayApi::badRequest(u"INVALID_ACTION"_s,
+            u"Order %1 expired at %2; a new transaction is refused."_s.arg(
+                order.id, order.expiresAt.toString(Qt::ISODate)));
+    }
     if (order.state == PaymentState::Charged) {
         return SandboxJuspayApi::badRequest(u"INVALID_ACTION"_s,
             u"Order %1 is already charged; a new transaction is refused."_s.arg(order.id));
@@ -105,9 +115,12 @@ SandboxHttpResponse SandboxJuspayTxns::handle(const SandboxHttpRequest &request)
             u"payment_method_type and payment_method are mandatory."_s,
             { u"payment_method_type"_s, u"payment_method"_s });
     }
-    if (methodType != u"WALLET") {
+    if (methodType == u"UPI") {
+        if (auto refused = checkUpiQr(fields, order))
+            return *refused;
+    } else if (methodType != u"WALLET") {
         return SandboxJuspayApi::badRequest(u"INVALID_INPUT"_s,
-            u"payment_method_type %1 is not offered by the sandbox; use WALLET."_s.arg(
+            u"payment_method_type %1 is not offered by the sandbox; use WALLET or UPI."_s.arg(
                 methodType.left(20)),
             { u"payment_method_type"_s });
     }
@@ -123,7 +136,10 @@ SandboxHttpResponse SandboxJuspayTxns::handle(const SandboxHttpRequest &request)
     txn.authMethod = usesPostAuthentication(method) ? u"POST"_s : u"GET"_s;
 
     QJsonObject credResponse;
-    if (method == u"GOOGLEPAY" && txn.txnType == u"PUSH_PAY") {
+    if (txn.isUpiQr()) {
+        credResponse = SandboxUpiQr::issue(m_context, order, txn);
+        qCInfo(lcSandbox) << "juspay UPI_QR for" << order.id << "tr" << txn.upiTr;
+    } else if (method == u"GOOGLEPAY" && txn.txnType == u"PUSH_PAY") {
         const QString mobile = fields.value(u"mobile_number"_s);
         if (mobile.isEmpty()) {
             return SandboxJuspayApi::badRequest(u"MISSING_MANDATORY_PARAMETER"_s,
@@ -185,6 +201,30 @@ SandboxHttpResponse SandboxJuspayTxns::handle(const SandboxHttpRequest &request)
     }
     response.committed = true;
     return response;
+}
+
+std::optional<SandboxHttpResponse> SandboxJuspayTxns::checkUpiQr(
+    const QHash<QString, QString> &fields, const SandboxOrder &order)
+{
+    // Only the dynamic QR of ../shared/api/juspay-upi-qr.md (Flow A) is played.
+    if (fields.value(u"payment_method"_s).toUpper() != u"UPI") {
+        return SandboxJuspayApi::badRequest(u"INVALID_INPUT"_s,
+            u"payment_method must be UPI for payment_method_type UPI."_s, { u"payment_method"_s });
+    }
+    if (fields.value(u"txn_type"_s).toUpper() != u"UPI_QR") {
+        return SandboxJuspayApi::badRequest(u"INVALID_INPUT"_s,
+            u"txn_type must be UPI_QR: the sandbox offers UPI only as a dynamic QR."_s,
+            { u"txn_type"_s });
+    }
+    if (!isTrue(fields.value(u"sdk_params"_s))) {
+        return SandboxJuspayApi::badRequest(
+            u"INVALID_INPUT"_s, u"sdk_params must be true for UPI_QR."_s, { u"sdk_params"_s });
+    }
+    if (order.currency != u"INR") {
+        return SandboxJuspayApi::badRequest(u"INVALID_INPUT"_s,
+            u"UPI takes INR only; order %1 is in %2."_s.arg(order.id, order.currency));
+    }
+    return std::nullopt;
 }
 
 std::optional<SandboxHttpResponse> SandboxJuspayTxns::checkCred(

@@ -10,7 +10,9 @@ class SandboxContext;
 class SandboxJuspayApi;
 
 // Juspay's POST /txns: Google Pay PUSH_PAY, CRED collect and intent (RSA-encrypted phone in
-// sdk_pg_params), other WALLET methods, and the inline-order variant with order.* fields.
+// sdk_pg_params), other WALLET methods, the dynamic UPI QR (payment_method_type=UPI,
+// txn_type=UPI_QR, sdk_params=true: payment.sdk_params, see SandboxUpiQr) and the inline-order
+// variant with order.* fields. An order past its expiry (metadata.expiryInMins) takes no txn.
 class SandboxJuspayTxns
 {
 public:
@@ -26,6 +28,9 @@ private:
     // Checks CRED's sdk_pg_params and decrypts its phone number; fills `credResponse`.
     std::optional<SandboxHttpResponse> checkCred(
         const QHash<QString, QString> &fields, SandboxOrder &order, QJsonObject &credResponse);
+    // Refuses UPI other than the dynamic QR with sdk_params=true, and non-INR orders.
+    std::optional<SandboxHttpResponse> checkUpiQr(
+        const QHash<QString, QString> &fields, const SandboxOrder &order);
     QString newTxnUuid();
 
     SandboxContext &m_context;

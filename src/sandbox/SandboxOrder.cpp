@@ -21,7 +21,7 @@ QDateTime parseTime(const QJsonValue &value)
 
 QJsonObject SandboxTxn::toJson() const
 {
-    return QJsonObject {
+    QJsonObject object {
         { QStringLiteral("txn_id"), txnId },
         { QStringLiteral("txn_uuid"), txnUuid },
         { QStringLiteral("payment_method_type"), paymentMethodType },
@@ -30,6 +30,12 @@ QJsonObject SandboxTxn::toJson() const
         { QStringLiteral("auth_method"), authMethod },
         { QStringLiteral("created"), isoTime(created) },
     };
+    if (!upiTr.isEmpty()) {
+        object.insert(QStringLiteral("upi_tr"), upiTr);
+        object.insert(QStringLiteral("upi_vpa"), upiVpa);
+        object.insert(QStringLiteral("upi_sdk_params"), upiSdkParams);
+    }
+    return object;
 }
 
 SandboxTxn SandboxTxn::fromJson(const QJsonObject &object)
@@ -42,6 +48,9 @@ SandboxTxn SandboxTxn::fromJson(const QJsonObject &object)
     txn.txnType = object.value(QStringLiteral("txn_type")).toString();
     txn.authMethod = object.value(QStringLiteral("auth_method")).toString();
     txn.created = parseTime(object.value(QStringLiteral("created")));
+    txn.upiTr = object.value(QStringLiteral("upi_tr")).toString();
+    txn.upiVpa = object.value(QStringLiteral("upi_vpa")).toString();
+    txn.upiSdkParams = object.value(QStringLiteral("upi_sdk_params")).toObject();
     return txn;
 }
 

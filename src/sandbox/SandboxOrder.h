@@ -16,9 +16,16 @@ struct SandboxTxn
     QString txnUuid;
     QString paymentMethodType;
     QString paymentMethod;
-    QString txnType; // PUSH_PAY, or empty
+    QString txnType; // PUSH_PAY, UPI_QR, or empty
     QString authMethod; // GET or POST
     QDateTime created;
+    // UPI_QR only: the transaction reference, the payee VPA it was issued with and the
+    // sdk_params as answered (members may be left out or misreported by the profile).
+    QString upiTr;
+    QString upiVpa;
+    QJsonObject upiSdkParams;
+
+    bool isUpiQr() const { return txnType == QStringLiteral("UPI_QR"); }
 
     QJsonObject toJson() const;
     static SandboxTxn fromJson(const QJsonObject &object);

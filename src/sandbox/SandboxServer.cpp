@@ -52,6 +52,7 @@ Result<QUrl> SandboxServer::start()
     m_context->paymentStarted = [this](const QString &key) {
         m_customer->paymentStarted(key);
     };
+    m_context->expireIfDue = [this](const QString &key) { m_customer->expireIfDue(key); };
     m_juspay = std::make_unique<SandboxJuspayApi>(*m_context);
     m_juspayTxns = std::make_unique<SandboxJuspayTxns>(*m_context, *m_juspay);
     m_google = std::make_unique<SandboxGooglePayApi>(*m_context, *m_customer);

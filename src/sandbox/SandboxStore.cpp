@@ -107,6 +107,19 @@ std::optional<SandboxOrder> SandboxStore::findByTxnUuid(const QString &txnUuid) 
     return std::nullopt;
 }
 
+std::optional<SandboxOrder> SandboxStore::findByUpiTr(const QString &tr) const
+{
+    if (tr.isEmpty())
+        return std::nullopt;
+    for (const SandboxOrder &order : m_orders) {
+        for (const SandboxTxn &txn : order.txns) {
+            if (txn.upiTr == tr)
+                return order;
+        }
+    }
+    return std::nullopt;
+}
+
 QList<SandboxOrder> SandboxStore::orders() const
 {
     QList<SandboxOrder> list = m_orders.values();

@@ -33,6 +33,8 @@ public:
     // Orders whose id, provider reference or CM.com reference is `id`, newest first.
     QList<SandboxOrder> findById(const QString &id) const;
     std::optional<SandboxOrder> findByTxnUuid(const QString &txnUuid) const;
+    // The order holding the UPI_QR transaction whose reference is `tr`.
+    std::optional<SandboxOrder> findByUpiTr(const QString &tr) const;
     QList<SandboxOrder> orders() const;
 
     // Inserts or replaces, schedules a save, and emits orderChanged.
