@@ -7,6 +7,8 @@
 #include "sandbox/SandboxGooglePayApi.h"
 #include "sandbox/SandboxJuspayApi.h"
 #include "sandbox/SandboxStore.h"
+#include "sandbox/SandboxUpiApp.h"
+#include "sandbox/SandboxUpiQr.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -38,7 +40,10 @@ QLocale displayLocale(const QString &currency)
 SandboxControlApi::SandboxControlApi(SandboxContext &context, SandboxCustomer &customer)
     : m_context(context)
     , m_customer(customer)
+    , m_upiApp(std::make_unique<SandboxUpiApp>(context, customer))
 { }
+
+SandboxControlApi::~SandboxControlApi() = default;
 
 bool SandboxControlApi::handles(const SandboxHttpRequest &request)
 {
@@ -84,11 +89,12 @@ SandboxHttpResponse SandboxControlApi::handle(const SandboxHttpRequest &request)
     const QStringList segments = request.pathSegments();
     const QString provider = request.query.queryItemValue(u"provider"_s);
     if (segments.size() == 5 && segments.at(0) == u"v2" && segments.at(2) == u"start") {
-        const auto order = m_context.store().findByTxnUuid(segments.at(4));
+        auto order = m_context.store().findByTxnUuid(segments.at(4));
         if (!order || segments.at(3) != m_context.options().juspayMerchantId)
             return SandboxHttpResponse::html(
                 404, QByteArrayLiteral("<!DOCTYPE html><p>No such payment.</p>"));
-        return customerPage(*order);
+        m_customer.expireIfDue(order->key());
+        return customerPage(m_context.store().find(order->key()).value_or(*order));
     }
     const QString section = segments.value(1);
     if (section == u"orders" && segments.size() == 2 && request.method == "GET") {
@@ -112,8 +118,14 @@ SandboxHttpResponse SandboxControlApi::handle(const SandboxHttpRequest &request)
         if (!order)
             return SandboxHttpResponse::html(
                 404, QByteArrayLiteral("<!DOCTYPE html><p>No such payment.</p>"));
-        return customerPage(*order);
+        m_customer.expireIfDue(order->key());
+        return customerPage(m_context.store().find(order->key()).value_or(*order));
     }
+    if (section == u"upi" && segments.size() == 3 && segments.at(2) == u"profile")
+        return upiProfile(request);
+    if (section == u"upi" && segments.size() == 3 && segments.at(2) == u"pay"
+        && request.method == "POST")
+        return upiPay(request);
     if (section == u"keys" && segments.value(2) == u"cred.pem" && request.method == "GET") {
         SandboxHttpResponse response
             = SandboxHttpResponse::text(200, m_context.keys().credKey().publicKeyPem());
@@ -182,6 +194,49 @@ SandboxHttpResponse SandboxControlApi::scenario(const SandboxHttpRequest &reques
         200, QJsonObject { { u"scenario"_s, m_customer.scenario().toString() } });
 }
 
+SandboxHttpResponse SandboxControlApi::upiProfile(const SandboxHttpRequest &request)
+{
+    if (request.method == "POST") {
+        const auto object = request.jsonObject();
+        if (!object) {
+            return SandboxHttpResponse::json(
+                400, errorBody(u"sandbox_bad_profile"_s, u"The body must be a JSON object."_s));
+        }
+        const Result<SandboxUpiProfile> profile
+            = SandboxUpiProfile::fromJson(*object, m_context.options().upi);
+        if (!profile)
+            return SandboxHttpResponse::json(
+                400, errorBody(profile.errorCode(), profile.errorMessage()));
+        m_context.setUpiProfile(profile.value());
+    } else if (request.method != "GET") {
+        return SandboxHttpResponse::json(
+            405, errorBody(u"sandbox_bad_method"_s, u"Use GET or POST."_s));
+    }
+    return SandboxHttpResponse::json(200, m_context.upiProfile().toJson());
+}
+
+SandboxHttpResponse SandboxControlApi::upiPay(const SandboxHttpRequest &request)
+{
+    const std::optional<QString> uri = SandboxUpiApp::uriOf(request);
+    const SandboxUpiApp::Outcome outcome = uri ? m_upiApp->pay(*uri)
+                                               : SandboxUpiApp::Outcome { 400, u"missing_uri"_s,
+                                                     u"Send uri=<the scanned upi:// text> as a "
+                                                     "form field or JSON {\"uri\": ...}."_s,
+                                                     std::nullopt };
+    if (request.query.hasQueryItem(u"page"_s)) {
+        // The customer page's form: answer with the page, showing the outcome.
+        if (!outcome.order) {
+            return SandboxHttpResponse::html(outcome.status,
+                u"<!DOCTYPE html><p>Payment refused: %1</p>"_s.arg(outcome.message.toHtmlEscaped())
+                    .toUtf8());
+        }
+        return customerPage(*outcome.order, outcome.message);
+    }
+    if (!outcome.code.isEmpty())
+        return SandboxHttpResponse::json(outcome.status, errorBody(outcome.code, outcome.message));
+    return SandboxHttpResponse::json(200, summary(*outcome.order));
+}
+
 SandboxHttpResponse SandboxControlApi::customerPage(
     const SandboxOrder &order, const QString &notice) const
 {
@@ -232,5 +287,11 @@ SandboxHttpResponse SandboxControlApi::customerPage(
     page.replace(u"{{ACTIONS_HIDDEN}}"_s, pending ? QString() : u"hidden"_s);
     page.replace(u"{{APPROVE_URL}}"_s, QString(actionBase + u"/approve"_s + query).toHtmlEscaped());
     page.replace(u"{{DECLINE_URL}}"_s, QString(actionBase + u"/decline"_s + query).toHtmlEscaped());
+    // A pending UPI QR: "scan" shows the URI the QR carries, "pay" hands it to the simulated app.
+    const bool upiQr = pending && !order.txns.isEmpty() && order.txns.last().isUpiQr();
+    page.replace(u"{{UPI_HIDDEN}}"_s, upiQr ? QString() : u"hidden"_s);
+    page.replace(u"{{UPI_URI}}"_s,
+        upiQr ? SandboxUpiQr::uri(order, order.txns.last()).toHtmlEscaped() : QString());
+    page.replace(u"{{UPI_PAY_URL}}"_s, u"/__sandbox/upi/pay?page=1"_s);
     return SandboxHttpResponse::html(200, page.toUtf8());
 }
