@@ -74,6 +74,8 @@ Control API:
   GET  /__sandbox/keys/google-service-account.json
   GET  /__sandbox/ca.pem                    the CA certificate (with --tls)
   GET|POST /__sandbox/scenario              read or change the scenario ({"scenario":"..."})
+  GET|POST /__sandbox/upi/profile           Juspay UPI_QR sdk_params knobs (JSON)
+  POST /__sandbox/upi/pay                   simulated UPI app: uri=<upi://pay?...>
 
 The first line on stdout is exactly "listening on <base URL>".)"_s.arg(SandboxScenario::helpText(),
         defaults.juspayMerchantId, defaults.juspayApiKey, defaults.cmClientId,
@@ -121,8 +123,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption googleOption(u"google-merchant-id"_s,
         u"Google googleMerchantId (default %1)."_s.arg(defaults.googleMerchantId), u"ID"_s,
         defaults.googleMerchantId);
+    const QCommandLineOption upiVpaOption(u"upi-vpa"_s,
+        u"Payee VPA in Juspay UPI_QR sdk_params (default %1, a handle no PSP issues)."_s.arg(
+            defaults.upi.merchantVpa),
+        u"VPA"_s, defaults.upi.merchantVpa);
+    const QCommandLineOption upiNameOption(u"upi-merchant-name"_s,
+        u"Merchant name in Juspay UPI_QR sdk_params (default %1)."_s.arg(defaults.upi.merchantName),
+        u"NAME"_s, defaults.upi.merchantName);
     parser.addOptions({ portOption, bindOption, tlsOption, scenarioOption, seedOption, stateOption,
-        merchantOption, apiKeyOption, cmIdOption, cmSecretOption, googleOption });
+        merchantOption, apiKeyOption, cmIdOption, cmSecretOption, googleOption, upiVpaOption,
+        upiNameOption });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -152,6 +162,12 @@ int main(int argc, char *argv[])
     options.cmClientId = parser.value(cmIdOption);
     options.cmClientSecret = parser.value(cmSecretOption);
     options.googleMerchantId = parser.value(googleOption);
+    options.upi.merchantVpa = parser.value(upiVpaOption).trimmed();
+    options.upi.merchantName = parser.value(upiNameOption).trimmed();
+    if (options.upi.merchantVpa.isEmpty() || options.upi.merchantName.isEmpty()) {
+        err << "counterpay-sandbox: --upi-vpa and --upi-merchant-name must not be empty\n";
+        return 2;
+    }
 
     SandboxServer server(options);
     const Result<QUrl> started = server.start();
