@@ -149,15 +149,54 @@ QString SandboxTestClient::cmToken()
     return reply.json().value(u"access_token"_s).toString();
 }
 
-SandboxTestReply SandboxTestClient::startJuspayPush(const QString &orderId, const QString &amount)
+void SandboxTestClient::createJuspayOrder(const QString &orderId, const QString &amount)
 {
     postForm(u"/orders"_s,
         { { u"order_id"_s, orderId }, { u"amount"_s, amount }, { u"currency"_s, u"INR"_s } },
         juspayAuth());
+}
+
+SandboxTestReply SandboxTestClient::startJuspayPush(const QString &orderId, const QString &amount)
+{
+    createJuspayOrder(orderId, amount);
     return postForm(u"/txns"_s,
         { { u"order_id"_s, orderId }, { u"merchant_id"_s, u"counterpay_demo"_s },
             { u"payment_method_type"_s, u"WALLET"_s }, { u"payment_method"_s, u"GOOGLEPAY"_s },
             { u"txn_type"_s, u"PUSH_PAY"_s }, { u"mobile_number"_s, u"9876543210"_s },
             { u"format"_s, u"json"_s } },
         juspayAuth());
+}
+
+QList<QPair<QString, QString>> SandboxTestClient::upiQrTxnFields(const QString &orderId)
+{
+    return { { u"order_id"_s, orderId }, { u"merchant_id"_s, u"counterpay_demo"_s },
+        { u"payment_method_type"_s, u"UPI"_s }, { u"payment_method"_s, u"UPI"_s },
+        { u"txn_type"_s, u"UPI_QR"_s }, { u"sdk_params"_s, u"true"_s },
+        { u"redirect_after_payment"_s, u"true"_s }, { u"format"_s, u"json"_s } };
+}
+
+QJsonObject SandboxTestClient::sdkParamsOf(const SandboxTestReply &reply)
+{
+    return reply.json().value(u"payment"_s).toObject().value(u"sdk_params"_s).toObject();
+}
+
+SandboxTestReply SandboxTestClient::startJuspayUpiQr(const QString &orderId, const QString &amount)
+{
+    createJuspayOrder(orderId, amount);
+    return postForm(u"/txns"_s, upiQrTxnFields(orderId), juspayAuth());
+}
+
+QString SandboxTestClient::upiUriFrom(const QJsonObject &sdkParams)
+{
+    const QList<QPair<QString, QString>> names { { u"pa"_s, u"merchant_vpa"_s },
+        { u"pn"_s, u"merchant_name"_s }, { u"tr"_s, u"tr"_s }, { u"tid"_s, u"tid"_s },
+        { u"mc"_s, u"mcc"_s }, { u"am"_s, u"amount"_s }, { u"cu"_s, u"currency"_s } };
+    QStringList query;
+    for (const auto &name : names) {
+        if (sdkParams.contains(name.second))
+            query.append(name.first + u'='
+                + QString::fromLatin1(
+                    QUrl::toPercentEncoding(sdkParams.value(name.second).toString())));
+    }
+    return u"upi://pay?"_s + query.join(u'&');
 }

@@ -53,7 +53,18 @@ public:
     SandboxTestReply startJuspayPush(
         const QString &orderId, const QString &amount = QStringLiteral("149.50"));
 
+    // Creates a Juspay order (unless it exists) and starts a UPI_QR transaction on it.
+    SandboxTestReply startJuspayUpiQr(
+        const QString &orderId, const QString &amount = QStringLiteral("149.50"));
+    // The upi://pay URI a client builds from a UPI_QR answer's sdk_params (the test's own
+    // reading of ../shared/api/juspay-upi-qr.md): every value percent-encoded, absent ones out.
+    static QString upiUriFrom(const QJsonObject &sdkParams);
+    // The form of a UPI_QR /txns call, and payment.sdk_params of its answer.
+    static QList<QPair<QString, QString>> upiQrTxnFields(const QString &orderId);
+    static QJsonObject sdkParamsOf(const SandboxTestReply &reply);
+
 private:
+    void createJuspayOrder(const QString &orderId, const QString &amount);
     SandboxTestReply run(QNetworkReply *reply);
     QNetworkRequest request(const QString &path, const Headers &headers) const;
 
