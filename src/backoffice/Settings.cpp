@@ -30,7 +30,9 @@ const QList<Entry> &table()
         { Key::ConfigPath, "till/profile", QString() },
         { Key::FirstRunDone, "till/firstRunDone", false },
         { Key::Sound, "feedback/sound", true },
-        { Key::Speech, "feedback/speech", false },
+        // Speak the amount on Paid: for QR sales only (the cashier may not be watching the
+        // customer's phone), for every sale, or never.
+        { Key::Speech, "feedback/speech", QStringLiteral("qr") },
         { Key::CustomerDisplay, "display/customerDisplay", QStringLiteral("auto") },
         { Key::PrinterName, "printer/name", QString() },
         { Key::PollFirstMs, "polling/firstMs", 1000, int(PollLimits::kMinFirstMs), 60'000 },
@@ -47,6 +49,8 @@ const QList<Entry> &table()
         { Key::SaleCeilingMinor, "sale/ceilingMinor", 20'000'000, 100, 2'000'000'000 },
         // Above this the cashier confirms the amount in words; 0 = never ask.
         { Key::ConfirmAboveMinor, "sale/confirmAboveMinor", 2'000'000, 0, 2'000'000'000 },
+        // Minutes a dynamic UPI QR stays payable (the gateway's expiry for the order).
+        { Key::QrLifetimeMinutes, "sale/qrLifetimeMinutes", 5, 1, 60 },
     };
     return entries;
 }
@@ -98,6 +102,17 @@ std::optional<bool> parseBool(const QVariant &value)
     return std::nullopt;
 }
 
+// Up to version 3 Speech was a bool (default false). Old true means "speak": every sale, as it
+// did. Old false becomes the new default, "qr": the old dialog saved every key, so a stored false
+// cannot be told apart from an untouched default, and the new default is what the shop gets
+// unless a manager chooses "Never". Anything else is passed on unchanged (normalize judges it).
+QVariant fromOldSpeech(const QVariant &value)
+{
+    if (const std::optional<bool> old = parseBool(value))
+        return *old ? QStringLiteral("all") : QStringLiteral("qr");
+    return value;
+}
+
 } // namespace
 
 Settings::Settings(std::unique_ptr<QSettings> store, QObject *parent)
@@ -130,8 +145,15 @@ QStringList Settings::choices(Key key)
     switch (key) {
     case Key::Environment: return { QStringLiteral("demo"), QStringLiteral("sandbox"), QStringLiteral("production") };
     case Key::CustomerDisplay: return { QStringLiteral("auto"), QStringLiteral("on"), QStringLiteral("off") };
+    case Key::Speech: return { QStringLiteral("qr"), QStringLiteral("all"), QStringLiteral("off") };
     default: return {};
     }
+}
+
+std::pair<int, int> Settings::range(Key key)
+{
+    const Entry &entry = entryFor(key);
+    return { entry.minimum, entry.maximum };
 }
 
 bool Settings::looksSecret(const QString &name)
@@ -264,8 +286,17 @@ QStringList Settings::migrate()
 
     for (const Rename &rename : kRenames) {
         const QString oldName = QString::fromLatin1(rename.oldName);
-        if (m_store->contains(oldName))
-            moveTo(oldName, rename.key, m_store->value(oldName));
+        if (!m_store->contains(oldName))
+            continue;
+        const QVariant old = m_store->value(oldName);
+        moveTo(oldName, rename.key, rename.key == Key::Speech ? fromOldSpeech(old) : old);
+    }
+    // Version 3 and older stored Speech as a bool under its current name.
+    const QString speechName = keyName(Key::Speech);
+    if (m_store->contains(speechName) && parseBool(m_store->value(speechName))) {
+        const QString word = fromOldSpeech(m_store->value(speechName)).toString();
+        m_store->setValue(speechName, word);
+        moved.append(speechName + u" = " + word + u" (was yes/no)");
     }
     if (m_store->contains(kOldDemo)) {
         // The old build had only demo on or off. Off never means production by itself: a

@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <utility>
 
 // The one typed wrapper for CounterPay's non-secret settings: a key table (name, default), a
 // changed(key) signal and migrate() for renamed keys. Secrets (API keys, client secrets, the
@@ -27,7 +28,7 @@ public:
         ConfigPath,      // the gateway profile (INI)
         FirstRunDone,
         Sound,
-        Speech,
+        Speech,          // speak the amount on Paid: "qr" (QR sales only) | "all" | "off"
         CustomerDisplay, // "auto" | "on" | "off"
         PrinterName,
         PollFirstMs,
@@ -42,11 +43,13 @@ public:
         TimeZone,          // the store's zone: receipts, the Z report's day
         SaleCeilingMinor,  // the largest sale this till sends, in minor units
         ConfirmAboveMinor, // above this the amount is confirmed in words first; 0 = never
+        QrLifetimeMinutes, // how long a dynamic UPI QR stays payable, 1-60 minutes
     };
     Q_ENUM(Key)
 
     // The schema written by migrate() under "settings/version".
-    static constexpr int kVersion = 3;
+    // 4: feedback/speech is a choice ("qr" | "all" | "off") instead of a bool.
+    static constexpr int kVersion = 4;
 
     // Without a store: QSettings() in the user's config folder (the same file the old
     // GuiSettings used, so migrate() finds its keys).
@@ -76,8 +79,10 @@ public:
     static QString keyName(Key key);
     static QVariant defaultValue(Key key);
     static QList<Key> allKeys();
-    // The allowed words for a choice key (Environment, CustomerDisplay); empty otherwise.
+    // The allowed words for a choice key (Environment, CustomerDisplay, Speech); empty otherwise.
     static QStringList choices(Key key);
+    // The allowed range of an integer key ({0, 0} for other keys), so a form's spin box matches.
+    static std::pair<int, int> range(Key key);
     // A name that looks like it holds a secret ("apiKey", "client_secret", "pin", "token"...).
     static bool looksSecret(const QString &name);
 

@@ -41,6 +41,11 @@ private slots:
     void oldDemoFlag_data();
     void oldDemoFlag();
     void newValueWinsOverOld();
+    void oldSpeechFlag_data();
+    void oldSpeechFlag();
+    void speechChoices();
+    void qrLifetimeRange_data();
+    void qrLifetimeRange();
     void migrateRemovesSecretLookingKeys();
     void changedOnlyOnRealChange();
     void refusesBadValues_data();
@@ -85,7 +90,7 @@ void tst_Settings::defaults_data()
     QTest::newRow("profile") << K::ConfigPath << "till/profile" << QVariant(QString());
     QTest::newRow("first run") << K::FirstRunDone << "till/firstRunDone" << QVariant(false);
     QTest::newRow("sound") << K::Sound << "feedback/sound" << QVariant(true);
-    QTest::newRow("speech") << K::Speech << "feedback/speech" << QVariant(false);
+    QTest::newRow("speech") << K::Speech << "feedback/speech" << QVariant(QStringLiteral("qr"));
     QTest::newRow("customer display") << K::CustomerDisplay << "display/customerDisplay" << QVariant(QStringLiteral("auto"));
     QTest::newRow("printer") << K::PrinterName << "printer/name" << QVariant(QString());
     QTest::newRow("poll first") << K::PollFirstMs << "polling/firstMs" << QVariant(1000);
@@ -100,6 +105,7 @@ void tst_Settings::defaults_data()
     QTest::newRow("time zone") << K::TimeZone << "merchant/timeZone" << QVariant(QString());
     QTest::newRow("sale ceiling") << K::SaleCeilingMinor << "sale/ceilingMinor" << QVariant(20'000'000);
     QTest::newRow("confirm above") << K::ConfirmAboveMinor << "sale/confirmAboveMinor" << QVariant(2'000'000);
+    QTest::newRow("qr lifetime") << K::QrLifetimeMinutes << "sale/qrLifetimeMinutes" << QVariant(5);
 }
 
 void tst_Settings::defaults()
@@ -111,7 +117,7 @@ void tst_Settings::defaults()
     QCOMPARE(Settings::keyName(key), name);
     QCOMPARE(settings.value(key), value);
     QCOMPARE(settings.value(key).typeId(), value.typeId());
-    QCOMPARE(Settings::allKeys().size(), 22);
+    QCOMPARE(Settings::allKeys().size(), 23);
 }
 
 void tst_Settings::migratesTheOldFixture()
@@ -129,14 +135,14 @@ void tst_Settings::migratesTheOldFixture()
         QVERIFY(moved.contains(QStringLiteral("ui/speech -> feedback/speech")));
         QVERIFY(moved.contains(QStringLiteral("gateway/config -> till/profile")));
         QVERIFY(moved.contains(QStringLiteral("ui/demo -> till/environment")));
-        QVERIFY(moved.contains(QStringLiteral("settings/version = 3")));
+        QVERIFY(moved.contains(QStringLiteral("settings/version = 4")));
         QCOMPARE(moved.size(), 7);
 
         QCOMPARE(settings.string(Settings::Key::Language), QStringLiteral("hi"));
         QCOMPARE(settings.string(Settings::Key::MerchantName),
                  QStringLiteral("\u0936\u0930\u094D\u092E\u093E \u091C\u0928\u0930\u0932 \u0938\u094D\u091F\u094B\u0930, Pune"));
         QCOMPARE(settings.value(Settings::Key::Sound), QVariant(false));
-        QCOMPARE(settings.value(Settings::Key::Speech), QVariant(true));
+        QCOMPARE(settings.value(Settings::Key::Speech), QVariant(QStringLiteral("all"))); // old true: every sale
         QCOMPARE(settings.string(Settings::Key::ConfigPath), QStringLiteral("/etc/counterpay/juspay-production.ini"));
         // Demo off never becomes production by itself.
         QCOMPARE(settings.string(Settings::Key::Environment), QStringLiteral("sandbox"));
@@ -149,7 +155,7 @@ void tst_Settings::migratesTheOldFixture()
     QVERIFY(raw.childGroups().contains(QStringLiteral("display")));
     QVERIFY(!raw.childGroups().contains(QStringLiteral("ui")));
     QCOMPARE(raw.value(QStringLiteral("display/language")).toString(), QStringLiteral("hi"));
-    QCOMPARE(raw.value(QStringLiteral("settings/version")).toInt(), 3);
+    QCOMPARE(raw.value(QStringLiteral("settings/version")).toInt(), 4);
     QCOMPARE(raw.value(QStringLiteral("window/geometry")).toRect(), QRect(10, 20, 800, 600));
     QCOMPARE(raw.value(QStringLiteral("lastRun")).toString(), QStringLiteral("2026-11-01"));
 }
@@ -187,6 +193,91 @@ void tst_Settings::oldDemoFlag()
     Settings settings(iniAt(m_path));
     settings.migrate();
     QCOMPARE(settings.string(Settings::Key::Environment), environment);
+}
+
+// Speech was a bool (default false) up to settings version 3, under ui/speech in the oldest
+// builds and under feedback/speech since. True kept speaking on every sale; false becomes the
+// new default, QR sales only (the old dialog saved every key, so false was usually untouched).
+void tst_Settings::oldSpeechFlag_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QVariant>("old");
+    QTest::addColumn<QString>("speech");
+    QTest::addColumn<QString>("line");
+    QTest::newRow("v3 true") << "feedback/speech" << QVariant(true) << "all" << "feedback/speech = all (was yes/no)";
+    QTest::newRow("v3 false") << "feedback/speech" << QVariant(false) << "qr" << "feedback/speech = qr (was yes/no)";
+    QTest::newRow("v3 text true") << "feedback/speech" << QVariant(QStringLiteral("true")) << "all"
+                                  << "feedback/speech = all (was yes/no)";
+    QTest::newRow("v1 true") << "ui/speech" << QVariant(true) << "all" << "ui/speech -> feedback/speech";
+    QTest::newRow("v1 false") << "ui/speech" << QVariant(false) << "qr" << "ui/speech -> feedback/speech";
+    QTest::newRow("v1 garbage") << "ui/speech" << QVariant(QStringLiteral("loud")) << "qr"
+                                << "ui/speech dropped (feedback/speech is one of: qr, all, off.)";
+}
+
+void tst_Settings::oldSpeechFlag()
+{
+    QFETCH(QString, name);
+    QFETCH(QVariant, old);
+    QFETCH(QString, speech);
+    QFETCH(QString, line);
+    {
+        auto raw = iniAt(m_path);
+        raw->setValue(name, old);
+        raw->setValue(QStringLiteral("settings/version"), 3);
+    }
+    Settings settings(iniAt(m_path));
+    const QStringList moved = settings.migrate();
+    QVERIFY2(moved.contains(line), qPrintable(moved.join(u'\n')));
+    QCOMPARE(settings.string(Settings::Key::Speech), speech);
+    QCOMPARE(settings.migrate(), QStringList()); // converted once
+    Settings reopened(iniAt(restartedCopy()));
+    QCOMPARE(reopened.string(Settings::Key::Speech), speech);
+    QVERIFY(!iniAt(m_path)->contains(QStringLiteral("ui/speech")));
+}
+
+void tst_Settings::speechChoices()
+{
+    Settings settings(iniAt(m_path));
+    QCOMPARE(Settings::choices(Settings::Key::Speech),
+             QStringList({ QStringLiteral("qr"), QStringLiteral("all"), QStringLiteral("off") }));
+    for (const QString &word : Settings::choices(Settings::Key::Speech)) {
+        QVERIFY(settings.setValue(Settings::Key::Speech, word).ok());
+        QCOMPARE(settings.string(Settings::Key::Speech), word);
+    }
+    const VoidResult refused = settings.setValue(Settings::Key::Speech, true); // no longer yes/no
+    QCOMPARE(refused.errorCode(), QStringLiteral("bad_setting_value"));
+    QCOMPARE(refused.errorMessage(), QStringLiteral("feedback/speech is one of: qr, all, off."));
+    QCOMPARE(settings.string(Settings::Key::Speech), QStringLiteral("off"));
+}
+
+void tst_Settings::qrLifetimeRange_data()
+{
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("1") << QVariant(1) << true;
+    QTest::newRow("60") << QVariant(60) << true;
+    QTest::newRow("15 as text") << QVariant(QStringLiteral("15")) << true;
+    QTest::newRow("0") << QVariant(0) << false;
+    QTest::newRow("61") << QVariant(61) << false;
+    QTest::newRow("-5") << QVariant(-5) << false;
+    QTest::newRow("fraction") << QVariant(QStringLiteral("2.5")) << false;
+    QTest::newRow("word") << QVariant(QStringLiteral("five")) << false;
+}
+
+void tst_Settings::qrLifetimeRange()
+{
+    QFETCH(QVariant, value);
+    QFETCH(bool, accepted);
+    Settings settings(iniAt(m_path));
+    const VoidResult result = settings.setValue(Settings::Key::QrLifetimeMinutes, value);
+    if (accepted) {
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(settings.integer(Settings::Key::QrLifetimeMinutes), value.toInt());
+        return;
+    }
+    QCOMPARE(result.errorCode(), QStringLiteral("bad_setting_value"));
+    QCOMPARE(result.errorMessage(), QStringLiteral("sale/qrLifetimeMinutes is a whole number from 1 to 60."));
+    QCOMPARE(settings.integer(Settings::Key::QrLifetimeMinutes), 5);
 }
 
 void tst_Settings::newValueWinsOverOld()
@@ -313,6 +404,7 @@ static QVariant otherValue(Settings::Key key, int round)
     case K::Language: return round ? QStringLiteral("hi") : QStringLiteral("en-GB");
     case K::Environment: return round ? QStringLiteral("production") : QStringLiteral("sandbox");
     case K::CustomerDisplay: return round ? QStringLiteral("off") : QStringLiteral("on");
+    case K::Speech: return round ? QStringLiteral("off") : QStringLiteral("all");
     case K::Gstin: return round ? QStringLiteral("27AAPFU0939F1ZV") : QStringLiteral("29ABCDE1234F1Z5");
     case K::TimeZone: return round ? QStringLiteral("Asia/Kolkata") : QStringLiteral("Europe/Amsterdam");
     default: break;

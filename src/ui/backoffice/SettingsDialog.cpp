@@ -70,6 +70,9 @@ SettingsDialog::SettingsDialog(Settings &settings, AccessControl &access, const 
     m_ui->customerDisplayCombo->addItem(tr("When a second screen is connected"), QStringLiteral("auto"));
     m_ui->customerDisplayCombo->addItem(tr("Always"), QStringLiteral("on"));
     m_ui->customerDisplayCombo->addItem(tr("Never"), QStringLiteral("off"));
+    m_ui->speechCombo->addItem(tr("For QR sales"), QStringLiteral("qr"));
+    m_ui->speechCombo->addItem(tr("For every sale"), QStringLiteral("all"));
+    m_ui->speechCombo->addItem(tr("Never"), QStringLiteral("off"));
     m_ui->printerCombo->addItem(tr("The system's default printer"), QString());
     for (const QString &name : QPrinterInfo::availablePrinterNames())
         m_ui->printerCombo->addItem(name, name);
@@ -90,6 +93,8 @@ SettingsDialog::SettingsDialog(Settings &settings, AccessControl &access, const 
     }
     // The schedule's floor comes from the shared rule, not from the form.
     m_ui->pollFirstSpin->setMinimum(int(PollLimits::kMinFirstMs));
+    const auto [qrMinimum, qrMaximum] = Settings::range(Settings::Key::QrLifetimeMinutes);
+    m_ui->qrLifetimeSpin->setRange(qrMinimum, qrMaximum);
     m_ui->settingsMessage->hide();
     connect(m_ui->buttonBox->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &SettingsDialog::save);
     connect(m_ui->buttonBox->button(QDialogButtonBox::Reset), &QPushButton::clicked, this, &SettingsDialog::load);
@@ -134,6 +139,7 @@ void SettingsDialog::load()
     m_ui->saleCeilingEdit->setText(amountText(m_settings.value(Settings::Key::SaleCeilingMinor).toLongLong()));
     const qint64 confirmAbove = m_settings.value(Settings::Key::ConfirmAboveMinor).toLongLong();
     m_ui->confirmAboveEdit->setText(confirmAbove > 0 ? amountText(confirmAbove) : QString());
+    m_ui->qrLifetimeSpin->setValue(m_settings.integer(Settings::Key::QrLifetimeMinutes));
     choose(m_ui->environmentCombo, m_settings.string(Settings::Key::Environment));
     m_ui->profilePathEdit->setText(m_settings.string(Settings::Key::ConfigPath));
     m_ui->pollFirstSpin->setValue(m_settings.integer(Settings::Key::PollFirstMs));
@@ -142,7 +148,7 @@ void SettingsDialog::load()
     choose(m_ui->printerCombo, m_settings.string(Settings::Key::PrinterName));
     choose(m_ui->languageCombo, m_settings.string(Settings::Key::Language));
     m_ui->soundCheck->setChecked(m_settings.flag(Settings::Key::Sound));
-    m_ui->speechCheck->setChecked(m_settings.flag(Settings::Key::Speech));
+    choose(m_ui->speechCombo, m_settings.string(Settings::Key::Speech));
     choose(m_ui->customerDisplayCombo, m_settings.string(Settings::Key::CustomerDisplay));
     m_ui->lockoutFailuresSpin->setValue(m_settings.integer(Settings::Key::LockoutFailures));
     m_ui->lockoutMinutesSpin->setValue(m_settings.integer(Settings::Key::LockoutMinutes));
@@ -190,6 +196,7 @@ bool SettingsDialog::save()
         { Settings::Key::TimeZone, zone },
         { Settings::Key::SaleCeilingMinor, *ceiling },
         { Settings::Key::ConfirmAboveMinor, *confirmAbove },
+        { Settings::Key::QrLifetimeMinutes, m_ui->qrLifetimeSpin->value() },
         { Settings::Key::Environment, m_ui->environmentCombo->currentData() },
         { Settings::Key::ConfigPath, m_ui->profilePathEdit->text().trimmed() },
         { Settings::Key::PollFirstMs, m_ui->pollFirstSpin->value() },
@@ -198,7 +205,7 @@ bool SettingsDialog::save()
         { Settings::Key::PrinterName, m_ui->printerCombo->currentData() },
         { Settings::Key::Language, m_ui->languageCombo->currentData() },
         { Settings::Key::Sound, m_ui->soundCheck->isChecked() },
-        { Settings::Key::Speech, m_ui->speechCheck->isChecked() },
+        { Settings::Key::Speech, m_ui->speechCombo->currentData() },
         { Settings::Key::CustomerDisplay, m_ui->customerDisplayCombo->currentData() },
         { Settings::Key::LockoutFailures, m_ui->lockoutFailuresSpin->value() },
         { Settings::Key::LockoutMinutes, m_ui->lockoutMinutesSpin->value() },

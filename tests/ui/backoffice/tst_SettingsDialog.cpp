@@ -2,6 +2,7 @@
 #include "SandboxGateways.h"
 #include "ui/backoffice/SettingsDialog.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QTemporaryFile>
@@ -9,6 +10,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 
 // The settings pages with the real Settings, AccessControl and ConnectionTester against the
@@ -24,7 +26,64 @@ private slots:
     void pollCapUnderFirstIsRefused();
     void shopFieldsSaveOrNothingIsWritten();
     void keysGoToTheKeychainAndAreNeverShown();
+    void speechChoiceByKeyboard();
+    void qrLifetimeInMinutes();
 };
+
+// "Say the amount aloud when paid": three choices in words, reached with Alt+A on its page.
+void tst_SettingsDialog::speechChoiceByKeyboard()
+{
+    BackOfficeRig rig;
+    QVERIFY2(rig.ready(), qPrintable(rig.openError));
+    QVERIFY(rig.setPin() && rig.unlock());
+    SettingsDialog dialog(*rig.settings, *rig.access, {});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *speech = dialog.findChild<QComboBox *>(QStringLiteral("speechCombo"));
+    QVERIFY(speech);
+    QStringList labels;
+    for (int i = 0; i < speech->count(); ++i)
+        labels << speech->itemText(i) + u'=' + speech->itemData(i).toString();
+    QCOMPARE(labels, QStringList({ QStringLiteral("For QR sales=qr"), QStringLiteral("For every sale=all"),
+                                   QStringLiteral("Never=off") }));
+    QCOMPARE(speech->currentText(), QStringLiteral("For QR sales"));
+    auto *tabs = dialog.findChild<QTabWidget *>(QStringLiteral("pagesTabs"));
+    tabs->setCurrentWidget(dialog.findChild<QWidget *>(QStringLiteral("feedbackPage")));
+    dialog.activateWindow();
+    QTest::keyClick(&dialog, Qt::Key_A, Qt::AltModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), speech);
+    QTest::keyClick(speech, Qt::Key_End); // the last choice: Never
+    QCOMPARE(speech->currentData().toString(), QStringLiteral("off"));
+    QVERIFY2(dialog.save(), qPrintable(dialog.message()));
+    QCOMPARE(rig.settings->string(Settings::Key::Speech), QStringLiteral("off"));
+    QVERIFY(rig.settings->setValue(Settings::Key::Speech, QStringLiteral("all")).ok());
+    dialog.load();
+    QCOMPARE(speech->currentText(), QStringLiteral("For every sale"));
+}
+
+// How long a UPI QR stays payable: the spin box has the setting's own range (1 to 60 minutes).
+void tst_SettingsDialog::qrLifetimeInMinutes()
+{
+    BackOfficeRig rig;
+    QVERIFY2(rig.ready(), qPrintable(rig.openError));
+    QVERIFY(rig.setPin() && rig.unlock());
+    SettingsDialog dialog(*rig.settings, *rig.access, {});
+    auto *lifetime = dialog.findChild<QSpinBox *>(QStringLiteral("qrLifetimeSpin"));
+    QVERIFY(lifetime);
+    QCOMPARE(lifetime->value(), 5);
+    QCOMPARE(lifetime->minimum(), 1);
+    QCOMPARE(lifetime->maximum(), 60);
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("qrLifetimeCaption"))->buddy(), lifetime);
+    lifetime->setValue(12);
+    QSignalSpy saved(&dialog, &SettingsDialog::saved);
+    QVERIFY2(dialog.save(), qPrintable(dialog.message()));
+    QCOMPARE(saved.first().first().toStringList(), QStringList { QStringLiteral("sale/qrLifetimeMinutes") });
+    QCOMPARE(rig.settings->integer(Settings::Key::QrLifetimeMinutes), 12);
+    lifetime->setValue(90); // typed past the end: the box keeps to the range
+    QCOMPARE(lifetime->value(), 60);
+    dialog.load();
+    QCOMPARE(lifetime->value(), 12);
+}
 
 void tst_SettingsDialog::testConnectionSaysWhatIsWrong()
 {
@@ -55,7 +114,9 @@ void tst_SettingsDialog::loadsAndSavesEveryPage()
              rig.settings->integer(Settings::Key::PollCapMs));
     dialog.findChild<QSpinBox *>(QStringLiteral("lockoutMinutesSpin"))->setValue(30);
     dialog.findChild<QSpinBox *>(QStringLiteral("pollFirstSpin"))->setValue(1500);
-    dialog.findChild<QCheckBox *>(QStringLiteral("speechCheck"))->setChecked(true);
+    auto *speech = dialog.findChild<QComboBox *>(QStringLiteral("speechCombo"));
+    QCOMPARE(speech->currentData().toString(), QStringLiteral("qr")); // the default
+    speech->setCurrentIndex(speech->findData(QStringLiteral("all")));
     auto *display = dialog.findChild<QComboBox *>(QStringLiteral("customerDisplayCombo"));
     display->setCurrentIndex(display->findData(QStringLiteral("off")));
     auto *language = dialog.findChild<QComboBox *>(QStringLiteral("languageCombo"));
@@ -66,7 +127,7 @@ void tst_SettingsDialog::loadsAndSavesEveryPage()
     QCOMPARE(saved.first().first().toStringList().size(), 5);
     QCOMPARE(rig.settings->integer(Settings::Key::LockoutMinutes), 30);
     QCOMPARE(rig.settings->integer(Settings::Key::PollFirstMs), 1500);
-    QCOMPARE(rig.settings->flag(Settings::Key::Speech), true);
+    QCOMPARE(rig.settings->string(Settings::Key::Speech), QStringLiteral("all"));
     QCOMPARE(rig.settings->string(Settings::Key::CustomerDisplay), QStringLiteral("off"));
     QCOMPARE(rig.settings->string(Settings::Key::Language), QStringLiteral("hi"));
     // Saving again changes nothing and says so.
