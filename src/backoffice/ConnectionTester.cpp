@@ -56,6 +56,7 @@ ConnectionTester::Verdict ConnectionTester::judge(const GatewayError *error, con
     case Kind::WrongContentType:
     case Kind::Unexpected:
     case Kind::IdentityMismatch:
+    case Kind::Refused:
         return { false, QStringLiteral("%1 answered, but not like the gateway's API (%2). Check the base URL.")
                                 .arg(host, error->message) };
     case Kind::Config:

@@ -22,10 +22,22 @@ public:
         return provider != QLatin1String("googlepay");
     }
     // Whether a provider needs the customer's mobile number.
-    // CM.com and the Juspay wallets (the customer signs in on the wallet's page) need no mobile.
+    // CM.com, the Juspay wallets (the customer signs in on the wallet's page) and the UPI QR
+    // (the customer scans it) need no mobile.
     static bool needsMobile(const QString &provider)
     {
-        return provider != QLatin1String("cmcom") && !provider.startsWith(QLatin1String("juspay-wallet:"));
+        return provider != QLatin1String("cmcom") && !provider.startsWith(QLatin1String("juspay-wallet:"))
+                && !isUpiQr(provider);
+    }
+    // The dynamic UPI QR through Juspay: a upi://pay code any UPI app pays.
+    static bool isUpiQr(const QString &provider) { return provider == QLatin1String("juspay-upi-qr"); }
+    // Where a sale by `provider` that was declined, expired, failed or refused can go on the
+    // same order: the UPI QR, for the Juspay methods that are not already it (the order lives
+    // at Juspay, so a UPI_QR transaction can be started on it). Empty: nowhere.
+    static QString upiQrFallback(const QString &provider)
+    {
+        return provider.startsWith(QLatin1String("juspay-")) && !isUpiQr(provider) ? QStringLiteral("juspay-upi-qr")
+                                                                                    : QString();
     }
     // The region the customer's mobile must be in: the push methods (Google Pay through
     // Juspay, CRED, Google Pay direct) reach Indian mobiles only. Empty: any.

@@ -19,6 +19,7 @@ QString GatewayError::kindName(Kind kind)
     case Kind::Unsupported: return QStringLiteral("unsupported");
     case Kind::Config: return QStringLiteral("config");
     case Kind::IdentityMismatch: return QStringLiteral("identity_mismatch");
+    case Kind::Refused: return QStringLiteral("refused");
     }
     return QStringLiteral("unexpected");
 }

@@ -29,6 +29,9 @@ struct GatewayError
         Config,           // a request we refuse to send (bad input, missing id, bad key)
         IdentityMismatch, // a 2xx answer that names another order or merchant: proves nothing
                           // about ours (never Charged); not a transport kind
+        Refused,          // a 2xx answer about our order that we will not act on: a UPI QR
+                          // whose amount differs from the order's, or without payee or reference
+                          // (providerCode says which: upi_amount_mismatch, upi_missing_pa ...)
     };
 
     Kind kind = Kind::Unexpected;

@@ -20,6 +20,7 @@ struct CredLayout
 };
 
 // What start() gives back: where the customer authenticates and the provider's references.
+// The code the customer scans is upiUri when set, else authUrl (scanCode()).
 //
 // Authentication method (a decision that touches the UI issue):
 // - GET: authUrl is a plain URL. The cashier's web view loads it, and the QR code encodes it.
@@ -43,7 +44,21 @@ struct PaymentSession
     QString txnId;                   // provider transaction id (CM.com: its transaction id)
     QString txnUuid;                 // Juspay txn_uuid
     QString rawStatus;               // the provider's status string as received
+    // Juspay UPI QR: the upi://pay URI the QR encodes (built from the answer's sdk_params and
+    // checked against the order's amount), and the payee name the customer's UPI app shows.
+    // When set, this, not authUrl, is what the customer scans.
+    QString upiUri;
+    QString payeeName;
     PaymentState state = PaymentState::AwaitingCustomer; // rawStatus mapped
+
+    // What a QR of this session encodes: the UPI intent for a UPI QR, else the page (GET only:
+    // a POST form cannot travel in a QR). Empty: nothing to scan.
+    QString scanCode() const
+    {
+        if (!upiUri.isEmpty())
+            return upiUri;
+        return method == Method::Get && !authUrl.isEmpty() ? authUrl.toString(QUrl::FullyEncoded) : QString();
+    }
 
     static QString methodName(Method method)
     {

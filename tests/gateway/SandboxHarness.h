@@ -18,7 +18,6 @@ class SandboxHarness
 public:
     bool start(bool tls, const QString &scenario = QStringLiteral("manual"), int timeoutMs = 5000)
     {
-        SandboxOptions options;
         options.tls = tls;
         options.scenario = scenario;
         server = std::make_unique<SandboxServer>(options);
@@ -39,6 +38,7 @@ public:
         return true;
     }
 
+    SandboxOptions options; // set before start() (e.g. options.upi), then used by it
     std::unique_ptr<SandboxServer> server;
     QUrl baseUrl;
     QNetworkAccessManager manager;

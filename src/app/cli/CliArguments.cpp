@@ -60,7 +60,7 @@ std::optional<QDateTime> parseWhen(const QString &text, bool endOfDay)
 bool CliArguments::isProviderSpec(const QString &spec)
 {
     static const QRegularExpression wallet(QStringLiteral("^juspay-wallet:[A-Za-z0-9_]{2,20}$"));
-    return spec == QLatin1String("juspay-gpay") || spec == QLatin1String("juspay-cred")
+    return spec == QLatin1String("juspay-upi-qr") || spec == QLatin1String("juspay-gpay") || spec == QLatin1String("juspay-cred")
             || spec == QLatin1String("googlepay") || spec == QLatin1String("cmcom") || wallet.match(spec).hasMatch();
 }
 
@@ -163,7 +163,7 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
         if (args.provider.startsWith(walletPrefix))
             args.provider = walletPrefix + args.provider.mid(walletPrefix.size()).toUpper();
         if (!isProviderSpec(args.provider)) {
-            return bad(QStringLiteral("--provider '%1' is not one of juspay-gpay, juspay-cred, juspay-wallet:METHOD, "
+            return bad(QStringLiteral("--provider '%1' is not one of juspay-upi-qr, juspay-gpay, juspay-cred, juspay-wallet:METHOD, "
                                       "googlepay, cmcom.").arg(args.provider.left(40)));
         }
     }
@@ -241,7 +241,7 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
     // What each command needs.
     if (args.command == QLatin1String("pay")) {
         if (args.provider.isEmpty())
-            return bad(QStringLiteral("pay needs --provider (juspay-gpay, juspay-cred, juspay-wallet:METHOD, googlepay, cmcom)."));
+            return bad(QStringLiteral("pay needs --provider (juspay-upi-qr, juspay-gpay, juspay-cred, juspay-wallet:METHOD, googlepay, cmcom)."));
         if (!args.amount)
             return bad(QStringLiteral("pay needs --amount, such as --amount 149.50."));
         if (!args.mobile && ProviderRules::needsMobile(args.provider))
@@ -259,9 +259,11 @@ QString CliArguments::usage()
 Commands:
   pay      --provider P --amount A [--currency INR] --mobile NUMBER [--order-id ID]
            [--note TEXT] [--wait] [--qr] [--timeout S] [--json]
-           Start a payment. Prints the authentication URL (and a QR with --qr). With --wait,
+           Start a payment. Prints the authentication URL, or for juspay-upi-qr the upi://pay
+           URI (and a QR of it with --qr; under --json the QR goes to stderr). With --wait,
            prints a line on every state change until the state is final.
-           P: juspay-gpay, juspay-cred, juspay-wallet:METHOD (e.g. GOPAY), googlepay, cmcom.
+           P: juspay-upi-qr (a UPI QR any UPI app pays; no --mobile), juspay-gpay, juspay-cred,
+              juspay-wallet:METHOD (e.g. GOPAY), googlepay, cmcom.
   status   --order-id ID [--provider P] [--timeout S] [--json]
            Ask the gateway, update the ledger, print the state. An order that is not in the
            ledger is looked up with --provider and reported with "verified": false.
@@ -285,7 +287,8 @@ Global options:
   --terminal PREFIX    order id prefix, 1-6 letters or digits (default T01)
   --poll POLICY        polling, e.g. "first=1000;phases=37000:1500;backoff=2;cap=4400" (the default)
   --json               one JSON object per line: order_id, state, provider, provider_status,
-                       amount, currency, auth_url, verified, message, error
+                       amount, currency, auth_url, verified, message, error (and
+                       upi_uri for a UPI QR sale)
   --version, --help
 
 Exit codes: 0 charged (or the command succeeded; status: the gateway answered), 2 bad input,

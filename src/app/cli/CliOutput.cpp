@@ -49,10 +49,14 @@ void CliOutput::json(const QJsonObject &object)
     m_out.flush();
 }
 
-void CliOutput::order(const OrderRecord &order, const QString &message, const QString &error)
+void CliOutput::order(const OrderRecord &order, const QString &message, const QString &error,
+                      const QJsonObject &extra)
 {
     if (m_format == CliArguments::Format::Json) {
-        json(toJson(order, message, error));
+        QJsonObject object = toJson(order, message, error);
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            object.insert(it.key(), it.value());
+        json(object);
         return;
     }
     QString line = QStringLiteral("%1  %2  %3 %4  %5")
@@ -81,6 +85,18 @@ void CliOutput::unverified(const QString &orderId, const QString &provider, cons
     }
     text(QStringLiteral("%1  %2  %3 %4  %5  UNVERIFIED - %6")
                  .arg(orderId, state, amount, currency, provider, message));
+}
+
+void CliOutput::terminal(const QString &line)
+{
+    if (m_format != CliArguments::Format::Json) {
+        text(line);
+        return;
+    }
+    QTextStream err(stderr);
+    err.setEncoding(QStringConverter::Utf8);
+    err << line << '\n';
+    err.flush();
 }
 
 void CliOutput::text(const QString &line)

@@ -14,7 +14,12 @@ public:
     explicit CliOutput(CliArguments::Format format);
 
     // `error`: what went wrong on the way to this answer (GatewayError::toString()), or empty.
-    void order(const OrderRecord &order, const QString &message, const QString &error = {});
+    // `extra`: more members for the JSON line (pay's upi_uri); text output leaves them out.
+    void order(const OrderRecord &order, const QString &message, const QString &error = {},
+               const QJsonObject &extra = {});
+    // A line for the person at the terminal: stdout in text and CSV, stderr under --json so
+    // that stdout stays one JSON object per line (pay --qr --json draws its QR there).
+    void terminal(const QString &line);
     // For an order known only to the gateway (status of an id not in the ledger).
     void unverified(const QString &orderId, const QString &provider, const QString &state,
                     const QString &providerStatus, const QString &amount, const QString &currency,

@@ -117,9 +117,12 @@ void CliRunner::start()
 void CliRunner::printOrder(const QString &orderId, const QString &message)
 {
     const auto order = m_services->ledger().findOrder(orderId, PhoneAccess::Masked);
+    QJsonObject extra;
+    if (const QString uri = m_upiUris.value(orderId); !uri.isEmpty())
+        extra.insert(QStringLiteral("upi_uri"), uri);
     if (order && order.value())
         m_out.order(*order.value(), message,
-                    m_lastErrors.contains(orderId) ? m_lastErrors.value(orderId).toString() : QString());
+                    m_lastErrors.contains(orderId) ? m_lastErrors.value(orderId).toString() : QString(), extra);
 }
 
 int CliRunner::exitCodeForError(const GatewayError &error)
@@ -204,16 +207,24 @@ void CliRunner::pay()
     const CheckoutRequest request = saleRequest();
 
     connect(&engine, &CheckoutEngine::sessionStarted, this, [this](const QString &orderId, const PaymentSession &session) {
+        if (!session.upiUri.isEmpty())
+            m_upiUris.insert(orderId, session.upiUri);
         if (m_args.format == CliArguments::Format::Text) {
-            if (!session.authUrl.isEmpty())
+            if (!session.upiUri.isEmpty())
+                m_out.text(QStringLiteral("Scan with any UPI app (%1): %2")
+                                   .arg(session.payeeName.isEmpty() ? QStringLiteral("UPI QR") : session.payeeName,
+                                        session.upiUri));
+            else if (!session.authUrl.isEmpty())
                 m_out.text(QStringLiteral("Customer authenticates at: %1").arg(session.authUrl.toString()));
             else
                 m_out.text(QStringLiteral("A payment request was pushed to the customer's phone."));
             if (!session.intentUrl.isEmpty())
                 m_out.text(QStringLiteral("Intent URL for the customer's device: %1").arg(session.intentUrl.toString()));
         }
-        if (m_args.qr && !session.authUrl.isEmpty())
-            m_out.text(TerminalQr::render(session.authUrl.toString()));
+        // The UPI intent where there is one (any UPI app pays it), else the page to open.
+        const QString code = session.upiUri.isEmpty() ? session.authUrl.toString() : session.upiUri;
+        if (m_args.qr && !code.isEmpty())
+            m_out.terminal(TerminalQr::render(code));
         if (!m_args.wait && !m_finished) {
             printOrder(orderId, QStringLiteral("waiting for the customer; run `counterpay-cli status --order-id %1`").arg(orderId));
             finish(Ok);

@@ -55,6 +55,7 @@ private:
     QTimer m_timeout;
     QSet<QString> m_waitingFor;
     QHash<QString, GatewayError> m_lastErrors;
+    QHash<QString, QString> m_upiUris; // by order: what this pay's UPI QR encodes
     int m_worstExit = Ok;
     bool m_finished = false;
 };

@@ -21,6 +21,7 @@ struct AppOptions
     std::optional<PollPolicy> pollPolicy; // default: PollPolicy's defaults
     int httpTimeoutMs = 15'000;
     qint64 saleCeilingMinor = ProviderRules::kDefaultSaleCeilingMinor; // the largest sale the engine sends
+    int upiQrLifetimeMinutes = 5; // juspay-upi-qr: the QR's order life (Settings' QrLifetimeMinutes)
     // When set, create() refuses (before any file is made) a profile that does not configure
     // this provider: the CLI's pay names one.
     QString requiredProvider;

@@ -157,6 +157,7 @@ VoidResult AppServices::startDemo()
     if (!credKey)
         return credKey.error();
     m_profile.juspay.credPublicKey = credKey.value();
+    m_profile.juspay.upiQrLifetimeMinutes = m_options.upiQrLifetimeMinutes;
     m_profile.googlePay.baseUrl = base.value();
     m_profile.googlePay.googleMerchantId = sandboxOptions.googleMerchantId;
     m_profile.cmcom.baseUrl = base.value();
@@ -202,6 +203,7 @@ VoidResult AppServices::loadProfile(const SecretSource *secrets)
     if (!profile)
         return profile.error();
     m_profile = profile.value();
+    m_profile.juspay.upiQrLifetimeMinutes = m_options.upiQrLifetimeMinutes;
     EnvironmentSecretSource environment;
     const SecretSource &source = secrets ? *secrets : static_cast<const SecretSource &>(environment);
 

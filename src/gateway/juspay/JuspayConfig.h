@@ -30,4 +30,8 @@ struct JuspayConfig
     QString credDevice = QStringLiteral("desktop");
     QString credOs;                       // empty: derived from the running OS
     bool credAppPresent = false;          // the customer's phone is not ours to inspect
+    // juspay-upi-qr: how long the QR's order may be paid, in whole minutes. Sent on POST
+    // /orders as metadata.expiryInMins (Juspay's order-expiry option) and shown as the
+    // countdown. The till's setting (Settings' QrLifetimeMinutes) fills it.
+    int upiQrLifetimeMinutes = 5;
 };

@@ -41,6 +41,7 @@ QString JuspayGateway::providerName() const
     switch (m_flow) {
     case Flow::GooglePayPush: return QStringLiteral("juspay-gpay");
     case Flow::Cred: return QStringLiteral("juspay-cred");
+    case Flow::UpiQr: return QStringLiteral("juspay-upi-qr");
     case Flow::Wallet: break;
     }
     return QStringLiteral("juspay-wallet:") + m_walletMethod;
@@ -52,10 +53,14 @@ std::optional<GatewayError> JuspayGateway::validate(const PaymentRequest &reques
         return configError(QStringLiteral("The order id must be 1 to 20 letters, digits, '-' or '_' for Juspay."));
     if (const auto bad = request.amount.checkPaymentBounds())
         return configError(bad->message);
-    if (m_flow != Flow::Wallet && !request.mobile)
+    if ((m_flow == Flow::GooglePayPush || m_flow == Flow::Cred) && !request.mobile)
         return configError(QStringLiteral("%1 needs the customer's mobile number.").arg(providerName()));
     if (m_flow == Flow::Wallet && m_walletMethod.isEmpty())
         return configError(QStringLiteral("No wallet named for juspay-wallet (e.g. juspay-wallet:GOPAY)."));
+    if (m_flow == Flow::UpiQr && request.amount.currency().code() != QLatin1String("INR"))
+        return configError(QStringLiteral("A UPI QR is in rupees only."));
+    if (m_flow == Flow::UpiQr && (m_config.upiQrLifetimeMinutes < 1 || m_config.upiQrLifetimeMinutes > 525600))
+        return configError(QStringLiteral("The UPI QR's lifetime must be 1 to 525600 minutes."));
     if (m_flow == Flow::Cred && m_config.credPublicKey.isNull())
         return configError(QStringLiteral("CRED needs Juspay's public key: set cred_public_key_file in [juspay]."));
     return std::nullopt;
@@ -80,7 +85,8 @@ void JuspayGateway::start(const PaymentRequest &request, QObject *context, Callb
             JuspayRequestBuilder::routingId(m_config, request.orderId, request.customerId));
     http.method = HttpRequest::Method::Post;
     http.effect = Effect::IdempotentWrite;
-    http.body = JuspayRequestBuilder::encodeForm(JuspayRequestBuilder::createOrderForm(m_config, request));
+    http.body = JuspayRequestBuilder::encodeForm(JuspayRequestBuilder::createOrderForm(
+            m_config, request, m_flow == Flow::UpiQr ? m_config.upiQrLifetimeMinutes : 0));
     http.purpose = QStringLiteral("juspay.orders");
 
     QPointer<QObject> guard(context);
@@ -128,6 +134,9 @@ void JuspayGateway::sendTxn(const PaymentRequest &request, QObject *context, Cal
         http.body = JuspayRequestBuilder::encodeForm(form.value());
         break;
     }
+    case Flow::UpiQr:
+        http.body = JuspayRequestBuilder::encodeForm(JuspayRequestBuilder::upiQrTxnForm(m_config, request.orderId));
+        break;
     case Flow::Wallet:
         http.body = JuspayRequestBuilder::encodeForm(
                 JuspayRequestBuilder::walletTxnForm(m_config, request, m_walletMethod));
@@ -136,17 +145,29 @@ void JuspayGateway::sendTxn(const PaymentRequest &request, QObject *context, Cal
 
     QPointer<QObject> guard(context);
     const QString orderId = request.orderId;
-    m_http->send(http, this, [this, orderId, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
+    const Money amount = request.amount;
+    m_http->send(http, this, [this, orderId, amount, guard, done = std::move(done)](const GatewayResult<HttpResponse> &reply) mutable {
         // An answer naming another order is an IdentityMismatch with outcomeUnknown (it is a
         // write's answer: we do not know what became of ours), never a session.
         const AnswerIdentity identity { orderId, m_config.merchantId, {} };
+        const QDateTime sentAt = m_clock.nowUtc();
         GatewayResult<PaymentSession> session = ResponseInterpreter::interpret<PaymentSession>(
-                reply, Effect::Write, m_clock.nowUtc(),
-                [&identity](const QByteArray &body) { return JuspayParser::parseTxn(body, identity); },
+                reply, Effect::Write, sentAt,
+                [this, &identity, &orderId, &amount](const QByteArray &body) {
+                    if (m_flow == Flow::UpiQr)
+                        return JuspayParser::parseUpiQrTxn(body, identity, amount, QStringLiteral("Order %1").arg(orderId));
+                    return JuspayParser::parseTxn(body, identity);
+                },
                 &JuspayParser::parseError);
+        // A UPI QR we refused was never shown: the customer cannot know its tr, so nothing can
+        // be paid on it. The sale failed (and may be tried again); its outcome is not open.
+        if (!session.ok() && session.error().kind == Kind::Refused)
+            session.error().outcomeUnknown = false;
         if (session.ok()) {
             if (session.value().orderId.isEmpty())
                 session.value().orderId = orderId;
+            if (m_flow == Flow::UpiQr && !session.value().expiresAt.isValid())
+                session.value().expiresAt = sentAt.addSecs(qint64(m_config.upiQrLifetimeMinutes) * 60);
             qCInfo(lcGatewayJuspay).noquote() << providerName() << "order" << orderId << "txn"
                                               << session->txnId << session->rawStatus
                                               << PaymentSession::methodName(session->method)

@@ -6,11 +6,15 @@
 
 class HttpClient;
 
-// Juspay: Google Pay push, CRED, and wallets through the inline order.
+// Juspay: Google Pay push, CRED, the dynamic UPI QR, and wallets through the inline order.
 //
 // start():
-// - GooglePayPush and Cred: POST /orders (idempotent on order_id, so retried), then
-//   POST /txns (never retried). A failed /orders means no transaction exists, so its error
+// - GooglePayPush, Cred and UpiQr: POST /orders (idempotent on order_id, so retried), then
+//   POST /txns (never retried). UpiQr needs no mobile: its order carries
+//   metadata.expiryInMins (JuspayConfig::upiQrLifetimeMinutes), its transaction is
+//   txn_type=UPI_QR, and the session's upiUri is the upi://pay URI built from sdk_params
+//   (refused, Kind::Refused, when its amount is not the order's or pa / tr is missing); the
+//   session expires that many minutes after the transaction unless Juspay says otherwise. A failed /orders means no transaction exists, so its error
 //   never has outcomeUnknown; a /txns whose answer is lost does.
 // - Wallet: one POST /txns with the order.* fields (never retried).
 // status(): GET /orders/{id} (retried), mapped by JuspayParser with the amount check.
@@ -23,7 +27,7 @@ class JuspayGateway final : public PaymentGateway
     Q_DISABLE_COPY_MOVE(JuspayGateway)
 
 public:
-    enum class Flow { GooglePayPush, Cred, Wallet };
+    enum class Flow { GooglePayPush, Cred, UpiQr, Wallet };
 
     JuspayGateway(HttpClient *http, JuspayConfig config, Flow flow, QString walletMethod = {},
                   const Clock &clock = Clock::system(), QObject *parent = nullptr);

@@ -2,6 +2,7 @@
 
 #include "gateway/GatewayLogging.h"
 #include "gateway/JsonSupport.h"
+#include "gateway/juspay/UpiIntentUri.h"
 
 #include <QJsonArray>
 
@@ -195,6 +196,32 @@ GatewayResult<PaymentSession> JuspayParser::parseTxn(const QByteArray &body, con
         session.credLayout.ctaText = JsonSupport::cleanText(JsonSupport::string(layout, QLatin1String("cta_text")));
         session.credLayout.icon = JsonSupport::httpUrl(JsonSupport::string(layout, QLatin1String("icon")).trimmed());
     }
+    return session;
+}
+
+GatewayResult<PaymentSession> JuspayParser::parseUpiQrTxn(const QByteArray &body, const AnswerIdentity &expected,
+                                                          const Money &orderAmount, const QString &note)
+{
+    GatewayResult<PaymentSession> session = parseTxn(body, expected);
+    if (!session)
+        return session;
+    const QJsonObject sdk = JsonSupport::parseObject(body, QStringLiteral("Juspay transaction answer"))
+                                    .value()
+                                    .value(QLatin1String("payment")).toObject()
+                                    .value(QLatin1String("sdk_params")).toObject();
+    if (sdk.isEmpty()) {
+        GatewayError error = malformed(QStringLiteral("The Juspay UPI QR answer has no sdk_params; no QR is shown."));
+        error.kind = Kind::Refused;
+        error.providerCode = QStringLiteral("upi_missing_sdk_params");
+        return error;
+    }
+    const GatewayResult<UpiIntentUri::Built> built = UpiIntentUri::fromSdkParams(sdk, orderAmount, note);
+    if (!built) {
+        qCWarning(lcGatewayJuspay).noquote() << "UPI QR refused for order" << expected.orderId << built.error().toString();
+        return built.error();
+    }
+    session.value().upiUri = built->uri;
+    session.value().payeeName = built->payeeName;
     return session;
 }
 

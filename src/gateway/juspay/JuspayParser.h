@@ -53,6 +53,11 @@ public:
     static GatewayResult<QString> parseOrderCreate(const QByteArray &body, const AnswerIdentity &expected);
     // POST /txns (push, CRED collect/intent, inline order wallets).
     static GatewayResult<PaymentSession> parseTxn(const QByteArray &body, const AnswerIdentity &expected);
+    // POST /txns with txn_type=UPI_QR: parseTxn, then the upi://pay URI from
+    // payment.sdk_params (UpiIntentUri), checked against the order's amount. A QR that
+    // cannot be trusted is Kind::Refused (see UpiIntentUri): no session, so no QR.
+    static GatewayResult<PaymentSession> parseUpiQrTxn(const QByteArray &body, const AnswerIdentity &expected,
+                                                       const Money &orderAmount, const QString &note);
     // GET /orders/{id}: mapped status, references, amount check against `amount`.
     // verifyAmount false (an order not in this ledger): a CHARGED stays Charged with
     // amountVerified false and no mismatch warning.

@@ -64,7 +64,7 @@ HttpRequest JuspayRequestBuilder::baseRequest(const JuspayConfig &config, const 
 }
 
 JuspayRequestBuilder::Form JuspayRequestBuilder::createOrderForm(const JuspayConfig &config,
-                                                                 const PaymentRequest &request)
+                                                                 const PaymentRequest &request, int expiryMinutes)
 {
     Form form {
         { QStringLiteral("order_id"), request.orderId },
@@ -78,7 +78,24 @@ JuspayRequestBuilder::Form JuspayRequestBuilder::createOrderForm(const JuspayCon
         form.append({ QStringLiteral("return_url"), config.returnUrl });
     if (!request.description.isEmpty())
         form.append({ QStringLiteral("description"), request.description });
+    // Juspay's order expiry option (its public order API; not in ../shared/api).
+    if (expiryMinutes > 0)
+        form.append({ QStringLiteral("metadata.expiryInMins"), QString::number(expiryMinutes) });
     return form;
+}
+
+JuspayRequestBuilder::Form JuspayRequestBuilder::upiQrTxnForm(const JuspayConfig &config, const QString &orderId)
+{
+    return {
+        { QStringLiteral("merchant_id"), config.merchantId },
+        { QStringLiteral("order_id"), orderId },
+        { QStringLiteral("payment_method_type"), QStringLiteral("UPI") },
+        { QStringLiteral("payment_method"), QStringLiteral("UPI") },
+        { QStringLiteral("txn_type"), QStringLiteral("UPI_QR") },
+        { QStringLiteral("sdk_params"), QStringLiteral("true") },
+        { QStringLiteral("redirect_after_payment"), QStringLiteral("true") },
+        { QStringLiteral("format"), QStringLiteral("json") },
+    };
 }
 
 JuspayRequestBuilder::Form JuspayRequestBuilder::pushTxnForm(const JuspayConfig &config,

@@ -30,14 +30,17 @@ public:
     static HttpRequest baseRequest(const JuspayConfig &config, const QString &path,
                                    const QString &routingId);
 
-    // POST /orders
-    static Form createOrderForm(const JuspayConfig &config, const PaymentRequest &request);
+    // POST /orders. `expiryMinutes` > 0 adds metadata.expiryInMins (the UPI QR's short life).
+    static Form createOrderForm(const JuspayConfig &config, const PaymentRequest &request, int expiryMinutes = 0);
     // POST /txns, Google Pay push to the customer's number (national digits).
     static Form pushTxnForm(const JuspayConfig &config, const QString &orderId,
                             const PhoneNumber &mobile);
     // POST /txns, CRED: sdk_pg_params JSON with phoneNumber = "enc-" + base64(RSA PKCS#1 v1.5).
     static Result<Form> credTxnForm(const JuspayConfig &config, const QString &orderId,
                                     const PhoneNumber &mobile);
+    // POST /txns, dynamic UPI QR: payment_method_type=UPI, payment_method=UPI, txn_type=UPI_QR,
+    // sdk_params=true, redirect_after_payment=true (../shared/api/juspay-upi-qr.md, Flow A).
+    static Form upiQrTxnForm(const JuspayConfig &config, const QString &orderId);
     // POST /txns with the inline order (order.* fields), e.g. payment_method=GOPAY.
     static Form walletTxnForm(const JuspayConfig &config, const PaymentRequest &request,
                               const QString &walletMethod);

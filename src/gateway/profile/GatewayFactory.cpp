@@ -20,7 +20,8 @@ QString missingSecret(SecretSource::Secret which)
 
 QStringList GatewayFactory::providerSpecs()
 {
-    return { QStringLiteral("juspay-gpay"), QStringLiteral("juspay-cred"), QStringLiteral("juspay-wallet:METHOD"),
+    return { QStringLiteral("juspay-upi-qr"), QStringLiteral("juspay-gpay"), QStringLiteral("juspay-cred"),
+             QStringLiteral("juspay-wallet:METHOD"),
              QStringLiteral("googlepay"), QStringLiteral("cmcom") };
 }
 
@@ -28,7 +29,8 @@ QStringList GatewayFactory::configuredSpecs(const GatewayProfile &profile)
 {
     QStringList specs;
     if (profile.hasJuspay) {
-        specs << QStringLiteral("juspay-gpay") << QStringLiteral("juspay-cred");
+        // The dynamic UPI QR first: any UPI app pays it, and it is where a refused push goes.
+        specs << QStringLiteral("juspay-upi-qr") << QStringLiteral("juspay-gpay") << QStringLiteral("juspay-cred");
         for (const QString &wallet : profile.juspayWallets)
             specs << QStringLiteral("juspay-wallet:") + wallet;
     }
@@ -47,7 +49,9 @@ Result<PaymentGateway *> GatewayFactory::create(const QString &spec, const Gatew
     if (spec.startsWith(QLatin1String("juspay-"))) {
         JuspayGateway::Flow flow;
         QString wallet;
-        if (spec == QLatin1String("juspay-gpay")) {
+        if (spec == QLatin1String("juspay-upi-qr")) {
+            flow = JuspayGateway::Flow::UpiQr;
+        } else if (spec == QLatin1String("juspay-gpay")) {
             flow = JuspayGateway::Flow::GooglePayPush;
         } else if (spec == QLatin1String("juspay-cred")) {
             flow = JuspayGateway::Flow::Cred;
