@@ -12,6 +12,8 @@ PACKAGES=(
   qt6-webengine-dev qt6-webengine-dev-tools
   qt6-charts-dev qt6-svg-dev
   qt6-speech-dev qt6-speech-flite-plugin
+  # the spoken amount: speech-dispatcher with espeak-ng, which has a Hindi voice (flite is English only)
+  qt6-speech-speechd-plugin speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
   qt6-multimedia-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgl-dev libvulkan-dev
