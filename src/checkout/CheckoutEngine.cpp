@@ -58,14 +58,18 @@ PollPolicy CheckoutEngine::policyFor(const QString &provider) const
     return m_config.providerPolicies.value(provider, m_config.defaultPolicy);
 }
 
-SaleTracker *CheckoutEngine::track(const OrderRecord &order)
+SaleTracker *CheckoutEngine::track(const OrderRecord &order, const QString &provider)
 {
-    if (SaleTracker *existing = m_trackers.value(order.orderId))
-        return existing;
-    PaymentGateway *gateway = gatewayFor(order.provider);
+    const QString next = provider.isEmpty() ? order.provider : provider;
+    PaymentGateway *gateway = gatewayFor(next);
+    if (SaleTracker *existing = m_trackers.value(order.orderId)) {
+        if (!provider.isEmpty() && gateway)
+            existing->useGateway(*gateway, policyFor(next));
+        return gateway || provider.isEmpty() ? existing : nullptr;
+    }
     if (!gateway)
         return nullptr;
-    auto *tracker = new SaleTracker(order, *gateway, m_ledger, policyFor(order.provider), m_clock, this,
+    auto *tracker = new SaleTracker(order, *gateway, m_ledger, policyFor(next), m_clock, this,
                                     m_statusQueue);
     m_trackers.insert(order.orderId, tracker);
     connect(tracker, &SaleTracker::sessionStarted, this, &CheckoutEngine::sessionStarted);
@@ -213,7 +217,7 @@ VoidResult CheckoutEngine::cancel(const QString &orderId, const QString &reason)
     return tracker->cancel(reason);
 }
 
-VoidResult CheckoutEngine::retry(const QString &orderId)
+VoidResult CheckoutEngine::retry(const QString &orderId, const QString &provider)
 {
     const auto stored = m_ledger.findOrder(orderId, PhoneAccess::Reveal);
     if (!stored)
@@ -228,6 +232,15 @@ VoidResult CheckoutEngine::retry(const QString &orderId)
                                                          "unknown sales can be retried.")
                                                   .arg(orderId, PaymentStates::name(order.state)));
     }
+    const bool switching = !provider.isEmpty() && provider != order.provider;
+    if (switching && ProviderRules::upiQrFallback(order.provider) != provider) {
+        return makeError("not_switchable", QStringLiteral("Order %1 (%2) cannot go on as %3.")
+                                                   .arg(orderId, order.provider, provider.left(40)));
+    }
+    if (switching && !gatewayFor(provider)) {
+        return makeError("unknown_provider",
+                         QStringLiteral("'%1' is not a configured payment method.").arg(provider.left(40)));
+    }
     std::optional<PhoneNumber> mobile;
     if (!order.phoneE164.isEmpty()) {
         const Result<PhoneNumber> parsed = PhoneNumber::parse(order.phoneE164);
@@ -236,7 +249,7 @@ VoidResult CheckoutEngine::retry(const QString &orderId)
     }
     // A tracker may still be watching (an expired sale in its grace period, an unknown one):
     // it takes the retry over, asking the gateway first.
-    SaleTracker *tracker = track(order);
+    SaleTracker *tracker = track(order, switching ? provider : QString());
     if (!tracker)
         return makeError("unknown_provider", QStringLiteral("The order's provider is not configured."));
     tracker->initiate(mobile, SaleTracker::StartMode::Retry);

@@ -62,8 +62,12 @@ public:
     // answer, another process) never starts a second payment: it attaches to the first.
     Result<QString> pay(const CheckoutRequest &request);
     VoidResult cancel(const QString &orderId, const QString &reason = {});
-    // A new transaction on the same order after failed / declined / expired.
-    VoidResult retry(const QString &orderId);
+    // A new transaction on the same order after failed / declined / expired. `provider`, when
+    // given and not the order's, is where the sale goes on: only the one
+    // ProviderRules::upiQrFallback names (a Juspay push retried as a UPI QR), and only when it
+    // is configured. Errors: not_found, in_progress, not_retryable, not_switchable,
+    // unknown_provider.
+    VoidResult retry(const QString &orderId, const QString &provider = {});
     // Ask the gateway now (and start watching an order that is not being watched).
     VoidResult checkNow(const QString &orderId);
     // The caller stops waiting: sales whose payment request the gateway has not accepted yet
@@ -91,7 +95,9 @@ signals:
 
 private:
     PaymentGateway *gatewayFor(const QString &provider) const;
-    SaleTracker *track(const OrderRecord &order);
+    // The order's tracker, made if needed; `provider` (when given) is the gateway for its next
+    // transaction instead of the order's.
+    SaleTracker *track(const OrderRecord &order, const QString &provider = {});
     PollPolicy policyFor(const QString &provider) const;
 
     Ledger &m_ledger;

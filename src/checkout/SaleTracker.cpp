@@ -27,7 +27,7 @@ SaleTracker::SaleTracker(OrderRecord order, PaymentGateway &gateway, Ledger &led
                          PollPolicy policy, const Clock &clock, QObject *parent, StatusQueue *statusQueue)
     : QObject(parent)
     , m_order(std::move(order))
-    , m_gateway(gateway)
+    , m_gateway(&gateway)
     , m_ledger(ledger)
     , m_policy(std::move(policy))
     , m_clock(clock)
@@ -159,6 +159,12 @@ void SaleTracker::raise(Alert::Kind kind, const QString &message)
     emit alertRaised(alert);
 }
 
+void SaleTracker::useGateway(PaymentGateway &gateway, PollPolicy policy)
+{
+    m_gateway = &gateway;
+    m_policy = policy;
+}
+
 void SaleTracker::initiate(const std::optional<PhoneNumber> &mobile, StartMode mode)
 {
     if (m_finished)
@@ -188,7 +194,7 @@ bool SaleTracker::beginStart()
     m_startTimer.stop();
     if (state == PaymentState::Created) {
         // Nothing was ever sent for an order still in `created`.
-        if (!claimAndSend(QStringLiteral("payment request sent to %1").arg(m_gateway.providerName())))
+        if (!claimAndSend(QStringLiteral("payment request sent to %1").arg(m_gateway->providerName())))
             watch();
         return true;
     }
@@ -212,7 +218,7 @@ void SaleTracker::probe()
     ref.amount = m_order.amount;
     ref.providerTxnId = m_order.txnId;
     m_inFlight = true;
-    m_gateway.status(ref, this, [this](const GatewayResult<PaymentStatus> &result) {
+    m_gateway->status(ref, this, [this](const GatewayResult<PaymentStatus> &result) {
         m_inFlight = false;
         onProbe(result);
     });
@@ -276,15 +282,24 @@ bool SaleTracker::claimAndSend(const QString &why, bool newAttempt)
     // the ledger before the request goes out: a lost answer, a retry of the same request or a
     // restart then asks about (and resends) this attempt, never a new one.
     QString attempt;
-    if (!m_gateway.transactionIdFor(m_order.orderId, QString()).isEmpty()) {
+    if (!m_gateway->transactionIdFor(m_order.orderId, QString()).isEmpty()) {
         attempt = newAttempt || m_order.txnId.isEmpty()
-                ? m_gateway.transactionIdFor(m_order.orderId, newAttempt ? m_order.txnId : QString())
+                ? m_gateway->transactionIdFor(m_order.orderId, newAttempt ? m_order.txnId : QString())
                 : m_order.txnId;
     }
     Change claim { "request", QString(), QStringLiteral("sending"), why, {} };
-    if (!attempt.isEmpty() && attempt != m_order.txnId) {
+    const QString provider = m_gateway->providerName();
+    const bool switched = provider != m_order.provider;
+    if (switched)
+        claim.detail += QStringLiteral(" (now %1, was %2)").arg(provider, m_order.provider);
+    if (!attempt.isEmpty() && attempt != m_order.txnId)
         claim.detail += QStringLiteral(" (transaction %1)").arg(attempt);
-        claim.mutate = [attempt](OrderRecord &order) { order.txnId = attempt; };
+    if (switched || (!attempt.isEmpty() && attempt != m_order.txnId)) {
+        claim.mutate = [attempt, provider](OrderRecord &order) {
+            if (!attempt.isEmpty())
+                order.txnId = attempt;
+            order.provider = provider;
+        };
     }
     if (m_order.state == PaymentState::Submitting && !claim.mutate) {
         recordEvent(claim);
@@ -306,7 +321,7 @@ void SaleTracker::send()
     request.description = m_order.note.isEmpty() ? QStringLiteral("Order %1").arg(m_order.orderId) : m_order.note;
     ++m_startAttempts;
     m_inFlight = true;
-    m_gateway.start(request, this, [this](const GatewayResult<PaymentSession> &result) { onStarted(result); });
+    m_gateway->start(request, this, [this](const GatewayResult<PaymentSession> &result) { onStarted(result); });
 }
 
 bool SaleTracker::retryStartLater(const GatewayError &error)
@@ -491,7 +506,7 @@ void SaleTracker::sendStatusQuery()
     ref.orderId = m_order.orderId;
     ref.amount = m_order.amount;
     ref.providerTxnId = m_order.txnId;
-    m_gateway.status(ref, this, [this](const GatewayResult<PaymentStatus> &result) {
+    m_gateway->status(ref, this, [this](const GatewayResult<PaymentStatus> &result) {
         if (m_holdsStatusSlot) {
             m_holdsStatusSlot = false;
             if (m_statusQueue)

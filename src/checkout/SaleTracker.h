@@ -51,6 +51,10 @@ public:
     // PollPolicy::startRetryMs; a request that may have reached the gateway is looked up
     // before it is sent again. Called while a query is on the wire, it acts after the answer.
     void initiate(const std::optional<PhoneNumber> &mobile, StartMode mode = StartMode::Pay);
+    // The gateway of the next transaction, for a retry by another method of the same gateway
+    // (a refused Google Pay push retried as a UPI QR on the same Juspay order). The order's
+    // provider in the ledger changes when that transaction is claimed, in the same write.
+    void useGateway(PaymentGateway &gateway, PollPolicy policy);
     // Status queries only, never a new payment: recovery, `status`, a second Pay.
     void watch();
     // As watch(), with the first check delayed by `delayMs` (recovery spreads its checks).
@@ -108,7 +112,7 @@ private:
     QDateTime now() const { return m_clock.nowUtc(); }
 
     OrderRecord m_order;
-    PaymentGateway &m_gateway;
+    PaymentGateway *m_gateway;
     Ledger &m_ledger;
     PollPolicy m_policy;
     const Clock &m_clock;

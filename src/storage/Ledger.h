@@ -29,7 +29,8 @@ public:
     // Inserts a new order and its `created` event. Fails with code "duplicate_order" when the
     // id exists, so a retried insert never creates a second sale.
     virtual VoidResult insertOrder(const OrderRecord &order, const OrderEvent &event) = 0;
-    // Writes the order's mutable fields (state, provider references, verification, refunds)
+    // Writes the order's mutable fields (state, provider (a retry may move a sale to another
+    // method of the same gateway), provider references, verification, refunds)
     // together with the event that explains the change. `expectedState` is the state the
     // caller read: if another process changed the order meanwhile, nothing is written and the
     // error code is "conflict".

@@ -254,11 +254,11 @@ VoidResult SqliteLedger::updateOrder(const OrderRecord &order, PaymentState expe
     return inTransaction("an order update", [&](QSqlDatabase &db) -> VoidResult {
         QSqlQuery query(db);
         query.prepare(QStringLiteral(
-                "UPDATE orders SET state = ?, provider_status = ?, txn_id = ?, txn_uuid = ?, "
+                "UPDATE orders SET state = ?, provider = ?, provider_status = ?, txn_id = ?, txn_uuid = ?, "
                 "provider_ref = ?, upi_rrn = ?, auth_url = ?, expires_at = ?, verified = ?, "
                 "refunded_minor = ?, note = ?, updated_at = ? WHERE order_id = ? AND state = ?"));
         for (const QVariant &value : QVariantList {
-                     PaymentStates::name(order.state), order.providerStatus, order.txnId,
+                     PaymentStates::name(order.state), order.provider, order.providerStatus, order.txnId,
                      order.txnUuid, order.providerReference, order.upiRrn, order.authUrl,
                      toMs(order.expiresAt), order.verified ? 1 : 0, order.refundedMinorUnits,
                      order.note,
