@@ -3,6 +3,7 @@
 #include "core/Currency.h"
 #include "ui/NavigationFilter.h"
 #include "ui/ReceiptPrinter.h"
+#include "ui/SaleFeedback.h"
 
 #include <QLocale>
 #include <QStringList>
@@ -20,7 +21,8 @@ struct CashierConfig
     bool demo = false;                    // shows the DEMO banner
     NavigationFilter navigation;          // what the embedded browser may open
     bool sound = true;
-    bool speech = false;
+    // Saying the amount on Paid: for UPI QR sales by default (Settings' Speech).
+    SaleFeedback::SpeechMode speech = SaleFeedback::SpeechMode::QrSales;
     QString language = QStringLiteral("en"); // the current UI language, for the picker
     // The receipt printer chosen in the back office, read at each print (it can change while
     // the window is open); empty or unset = the system's default printer.

@@ -147,6 +147,26 @@ ResultView *CashierWindow::resultView()
 void CashierWindow::setCustomerDisplay(CustomerDisplay *display)
 {
     m_customer = display;
+    if (m_customer)
+        m_customer->setDemo(m_config.demo);
+}
+
+QString CashierWindow::upiQrFallback() const
+{
+    const QString fallback = ProviderRules::upiQrFallback(m_request.provider);
+    return m_config.providers.contains(fallback) ? fallback : QString();
+}
+
+void CashierWindow::beginPaymentPage()
+{
+    PaymentView *view = paymentView();
+    view->setDemo(m_config.demo);
+    view->setUpiQrFallback(!upiQrFallback().isEmpty());
+    view->begin(amountText(), ProviderNames::display(m_request.provider), maskedPhone(),
+                ProviderNames::isPush(m_request.provider), ProviderRules::showsQr(m_request.provider));
+    if (m_customer)
+        m_customer->showSale(amountText());
+    setPage(Page::Payment);
 }
 
 CashierWindow::Page CashierWindow::page() const
@@ -268,12 +288,7 @@ void CashierWindow::pay()
     request->cashier = m_config.cashier;
     m_request = *request;
     m_ui->saleForm->setBusy(true);
-    paymentView()->begin(amountText(), ProviderNames::display(m_request.provider), maskedPhone(),
-                             ProviderNames::isPush(m_request.provider),
-                         ProviderRules::showsQr(m_request.provider));
-    if (m_customer)
-        m_customer->showSale(amountText());
-    setPage(Page::Payment);
+    beginPaymentPage();
     m_state = PaymentState::Submitting;
     m_sending = true;
     const Result<QString> started = m_engine->pay(m_request);
@@ -342,15 +357,19 @@ QString CashierWindow::noQrMessage() const
 
 void CashierWindow::retry()
 {
+    retryAs(QString());
+}
+
+void CashierWindow::retryAs(const QString &provider)
+{
     if (m_orderId.isEmpty() || !isRetryable(m_state))
         return;
-    paymentView()->begin(amountText(), ProviderNames::display(m_request.provider), maskedPhone(),
-                             ProviderNames::isPush(m_request.provider),
-                         ProviderRules::showsQr(m_request.provider));
-    if (m_customer)
-        m_customer->showSale(amountText());
-    setPage(Page::Payment);
-    if (const VoidResult retried = m_engine->retry(m_orderId); !retried) {
+    const QString was = m_request.provider;
+    if (!provider.isEmpty())
+        m_request.provider = provider; // the page, the receipt and the words follow the new method
+    beginPaymentPage();
+    if (const VoidResult retried = m_engine->retry(m_orderId, provider); !retried) {
+        m_request.provider = was;
         showResult(m_state, retried.errorMessage()); // the customer's screen follows (showResult)
         showMessage(retried.errorMessage());
     }
@@ -360,6 +379,12 @@ void CashierWindow::showQrInstead()
 {
     if (page() == Page::Sale)
         return;
+    // A Juspay push that was declined, expired, failed or refused: the same order goes on as
+    // a UPI QR, which any UPI app pays (one key, F7, named on the screen).
+    if (const QString fallback = upiQrFallback(); !fallback.isEmpty() && isRetryable(m_state)) {
+        retryAs(fallback);
+        return;
+    }
     if (!ProviderRules::showsQr(m_request.provider)) {
         showMessage(noQrMessage());
         return;
@@ -439,6 +464,7 @@ void CashierWindow::showResult(PaymentState state, const QString &detail)
     outcome.methodText = ProviderNames::display(m_request.provider);
     outcome.detail = state == PaymentState::Charged ? QString() : detail;
     outcome.qrPossible = ProviderRules::showsQr(m_request.provider);
+    outcome.upiQrFallback = !upiQrFallback().isEmpty();
     m_escArmed.invalidate();
     if (m_customer)
         m_customer->setState(state); // one truth on both screens, whatever led here
@@ -447,7 +473,7 @@ void CashierWindow::showResult(PaymentState state, const QString &detail)
     resultView()->setFocus(Qt::OtherFocusReason);
     resultView()->showOutcome(outcome); // focuses "New sale" now that the page is visible
     if (state == PaymentState::Charged)
-        m_feedback->paid(m_request.amount, m_config.locale);
+        m_feedback->paid(m_request.amount, m_config.locale, ProviderRules::isUpiQr(m_request.provider) || m_preferQr);
     else if (state != PaymentState::Cancelled)
         m_feedback->failed();
 }

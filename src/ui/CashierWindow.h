@@ -103,6 +103,11 @@ private:
     QString amountText() const;
     QString maskedPhone() const;
     std::optional<ReceiptPrinter::Receipt> receipt() const;
+    // The configured method a declined, expired or failed sale may go on as (the UPI QR for a
+    // Juspay push); empty when none.
+    QString upiQrFallback() const;
+    void retryAs(const QString &provider);
+    void beginPaymentPage();
 
     std::unique_ptr<Ui::CashierWindow> m_ui;
     CheckoutPort *m_engine = nullptr;

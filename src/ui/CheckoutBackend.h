@@ -48,7 +48,8 @@ public:
     virtual Result<PhoneNumber> parsePhone(QStringView input, QStringView defaultRegion) const = 0;
     virtual Result<QString> pay(const CheckoutRequest &request) = 0;
     virtual VoidResult cancel(const QString &orderId, const QString &reason) = 0;
-    virtual VoidResult retry(const QString &orderId) = 0;
+    // `provider`: see CheckoutEngine::retry (empty: the order's own).
+    virtual VoidResult retry(const QString &orderId, const QString &provider) = 0;
     virtual VoidResult checkNow(const QString &orderId) = 0;
     virtual Result<std::optional<OrderRecord>> order(const QString &orderId) const = 0;
     virtual Result<QList<OrderRecord>> unresolvedOrders(int limit) const = 0;

@@ -48,11 +48,11 @@ VoidResult CheckoutPort::cancel(const QString &orderId, const QString &reason)
     return m_backend->cancel(orderId, reason);
 }
 
-VoidResult CheckoutPort::retry(const QString &orderId)
+VoidResult CheckoutPort::retry(const QString &orderId, const QString &provider)
 {
     if (!m_backend)
         return notReady();
-    return m_backend->retry(orderId);
+    return m_backend->retry(orderId, provider);
 }
 
 VoidResult CheckoutPort::checkNow(const QString &orderId)

@@ -25,7 +25,7 @@ public:
     Result<PhoneNumber> parsePhone(QStringView input, QStringView defaultRegion) const;
     Result<QString> pay(const CheckoutRequest &request);
     VoidResult cancel(const QString &orderId, const QString &reason = {});
-    VoidResult retry(const QString &orderId);
+    VoidResult retry(const QString &orderId, const QString &provider = {});
     VoidResult checkNow(const QString &orderId);
     Result<std::optional<OrderRecord>> order(const QString &orderId) const;
     Result<QList<OrderRecord>> unresolvedOrders(int limit = 50) const;

@@ -71,10 +71,15 @@ void CustomerDisplay::showSale(const QString &amountText)
 void CustomerDisplay::setSession(const PaymentSession &session)
 {
     m_ui->statusIndicator->setExpiresAt(session.expiresAt);
-    const bool qr = session.method == PaymentSession::Method::Get && !session.authUrl.isEmpty();
-    m_ui->qrCode->setText(qr ? session.authUrl.toString(QUrl::FullyEncoded) : QString());
-    m_ui->qrCode->setVisible(qr);
-    m_ui->messageLabel->setText(qr ? tr("Scan the code with your phone to pay") : tr("Approve the payment on your phone"));
+    // The same code as on the cashier's screen (a UPI QR's intent, else the page), large.
+    const QString code = session.scanCode();
+    m_ui->qrCode->setText(code);
+    m_ui->qrCode->setVisible(!code.isEmpty());
+    const bool upi = !session.upiUri.isEmpty();
+    m_ui->messageLabel->setText(upi && m_demo ? tr("DEMO: this code pays no one. Do not scan it with a real UPI app.")
+                                : upi ? tr("Scan with any UPI app to pay")
+                                : !code.isEmpty() ? tr("Scan the code with your phone to pay")
+                                                  : tr("Approve the payment on your phone"));
 }
 
 void CustomerDisplay::setState(PaymentState state)

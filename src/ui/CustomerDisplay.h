@@ -24,6 +24,8 @@ public:
     explicit CustomerDisplay(const QString &merchantName, QWidget *parent = nullptr);
     ~CustomerDisplay() override;
 
+    // Demo mode: a UPI QR says in words that no real UPI app may scan it.
+    void setDemo(bool demo) { m_demo = demo; }
     void showIdle();
     void showSale(const QString &amountText);
     void setSession(const PaymentSession &session);
@@ -39,4 +41,5 @@ protected:
 private:
     std::unique_ptr<Ui::CustomerDisplay> m_ui;
     QString m_merchant;
+    bool m_demo = false;
 };

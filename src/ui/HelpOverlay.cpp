@@ -40,7 +40,7 @@ void HelpOverlay::fillKeys()
         { QStringLiteral("F3"), tr("Same customer as the last sale") },
         { QStringLiteral("F5"), tr("Check the status now") },
         { QStringLiteral("F6"), tr("Retry a failed, declined or expired payment") },
-        { QStringLiteral("F7"), tr("Show QR instead") },
+        { QStringLiteral("F7"), tr("Show QR instead; after a failed push, retry as a UPI QR") },
         { QStringLiteral("F8"), tr("Open the payment page here (act as the customer)") },
         { QStringLiteral("F9"), tr("Print the receipt") },
         { QStringLiteral("F10"), tr("Back office: history, end of day, refunds, settings") },

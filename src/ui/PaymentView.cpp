@@ -17,6 +17,24 @@ PaymentView::PaymentView(QWidget *parent) : QWidget(parent), m_ui(std::make_uniq
     QFont hint = m_ui->hintLabel->font();
     hint.setPointSizeF(hint.pointSizeF() * 1.2);
     m_ui->hintLabel->setFont(hint);
+    // A UPI QR: the code takes most of the width, its facts beside it in large type.
+    m_ui->qrLayout->setStretch(0, 3);
+    m_ui->qrLayout->setStretch(1, 2);
+    QFont scan = font();
+    scan.setPointSizeF(scan.pointSizeF() * 1.8);
+    scan.setBold(true);
+    m_ui->upiScanLabel->setFont(scan);
+    m_ui->upiAmountLabel->setFont(big);
+    QFont facts = font();
+    facts.setPointSizeF(facts.pointSizeF() * 1.4);
+    m_ui->upiPayeeLabel->setFont(facts);
+    m_ui->upiCountdownLabel->setFont(facts);
+    m_ui->demoWarningLabel->setStyleSheet(QStringLiteral("QLabel { background: #ffd400; color: black; padding: 6px; }"));
+    m_ui->upiPanel->hide();
+    m_ui->demoWarningLabel->hide();
+    m_countdown = new QTimer(this);
+    m_countdown->setInterval(1000);
+    connect(m_countdown, &QTimer::timeout, this, &PaymentView::updateCountdown);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &PaymentView::cancelRequested);
     connect(m_ui->retryButton, &QPushButton::clicked, this, &PaymentView::retryRequested);
     connect(m_ui->showQrButton, &QPushButton::clicked, this, [this] {
@@ -53,6 +71,9 @@ void PaymentView::begin(const QString &amountText, const QString &methodText, co
                         bool qrPossible)
 {
     m_session = PaymentSession();
+    m_amountText = amountText;
+    m_ui->upiPanel->hide();
+    m_countdown->stop();
     m_maskedPhone = maskedPhone;
     m_push = push;
     m_qrPossible = qrPossible;
@@ -80,18 +101,61 @@ void PaymentView::setSession(const PaymentSession &session)
         m_ui->qrCode->setText(QString());
         showWebPage();
     } else {
-        m_ui->qrCode->setText(session.authUrl.toString(QUrl::FullyEncoded));
+        m_ui->qrCode->setText(session.scanCode());
         if (m_web && isShowingWebPage())
             m_web->openSession(session);
     }
+    const bool upi = !session.upiUri.isEmpty();
+    m_ui->upiPanel->setVisible(upi);
+    m_ui->demoWarningLabel->setVisible(upi && m_demo);
+    if (upi) {
+        m_ui->upiAmountLabel->setText(m_amountText);
+        m_ui->upiPayeeLabel->setText(session.payeeName.isEmpty() ? QString() : tr("To %1").arg(session.payeeName));
+        m_ui->upiPayeeLabel->setVisible(!session.payeeName.isEmpty());
+        updateCountdown();
+        m_countdown->start();
+    }
     updateHint();
     updateActions();
+}
+
+void PaymentView::setDemo(bool demo)
+{
+    m_demo = demo;
+    m_ui->demoWarningLabel->setVisible(demo && !m_session.upiUri.isEmpty());
+}
+
+void PaymentView::setUpiQrFallback(bool available)
+{
+    m_upiQrFallback = available;
+    updateActions();
+}
+
+void PaymentView::updateCountdown()
+{
+    const bool payable = m_state == PaymentState::AwaitingCustomer || m_state == PaymentState::Submitting
+                         || m_state == PaymentState::Unknown;
+    if (!m_session.expiresAt.isValid() || !payable) {
+        // Once the sale has ended the status line says why; no clock beside a dead code.
+        m_ui->upiCountdownLabel->hide();
+        if (!payable)
+            m_countdown->stop();
+        return;
+    }
+    const qint64 left = QDateTime::currentDateTimeUtc().secsTo(m_session.expiresAt);
+    m_ui->upiCountdownLabel->setVisible(true);
+    if (left <= 0) {
+        m_ui->upiCountdownLabel->setText(tr("This QR has expired"));
+        return;
+    }
+    m_ui->upiCountdownLabel->setText(tr("Valid for %1:%2").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0')));
 }
 
 void PaymentView::setState(PaymentState state, const QString &detail)
 {
     m_state = state;
     m_ui->statusIndicator->setState(state, detail);
+    updateCountdown();
     updateHint();
     updateActions();
 }
@@ -147,6 +211,8 @@ void PaymentView::updateHint()
         else if (m_push && !m_maskedPhone.isEmpty())
             hint = tr("A payment request was sent to %1. Ask the customer to approve it on their phone, "
                       "or to scan the code.").arg(m_maskedPhone);
+        else if (!m_session.upiUri.isEmpty())
+            hint = tr("Ask the customer to scan the code with any UPI app and approve the payment.");
         else
             hint = tr("Ask the customer to scan the code with their phone and approve the payment.");
     } else if (m_state == PaymentState::Unknown) {
@@ -166,8 +232,11 @@ void PaymentView::updateActions()
     m_ui->cancelButton->setEnabled(waiting);
     m_ui->checkNowButton->setEnabled(waiting && m_state != PaymentState::Created);
     m_ui->retryButton->setVisible(retryable);
-    m_ui->showQrButton->setVisible(m_qrPossible
-                                   && (retryable || (isShowingWebPage() && !m_ui->qrCode->text().isEmpty())));
+    const bool switchToUpi = retryable && m_upiQrFallback;
+    m_ui->showQrButton->setText(switchToUpi ? tr("Retry as UPI QR (F7)") : tr("Show QR instead (F7)"));
+    m_ui->showQrButton->setVisible(switchToUpi
+                                   || (m_qrPossible
+                                       && (retryable || (isShowingWebPage() && !m_ui->qrCode->text().isEmpty()))));
     // Nothing to scan (Google Pay direct): no empty square where a code would be.
     m_ui->qrCode->setVisible(m_qrPossible);
     m_ui->openPageButton->setVisible(waiting && !m_session.authUrl.isEmpty() && !isShowingWebPage());
@@ -177,7 +246,11 @@ void PaymentView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        if (!m_session.payeeName.isEmpty())
+            m_ui->upiPayeeLabel->setText(tr("To %1").arg(m_session.payeeName));
+        updateCountdown();
         updateHint();
+        updateActions();
     }
     QWidget::changeEvent(event);
 }

@@ -4,6 +4,7 @@
 #include "gateway/PaymentSession.h"
 #include "ui/NavigationFilter.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -15,8 +16,10 @@ class GatewayBrowser;
 class QrCodeWidget;
 class StatusIndicator;
 
-// The sale while the customer acts: the QR of the authentication URL (or the gateway's page
-// in an embedded browser, created only when first needed), the live status and the actions.
+// The sale while the customer acts: the QR (a UPI QR's upi://pay intent, beside it the amount,
+// the payee, "Scan with any UPI app" and the time left; otherwise the authentication URL), or
+// the gateway's page in an embedded browser (created only when first needed), the live status
+// and the actions.
 // It renders what it is told and reports what the cashier asked for; it decides nothing.
 class PaymentView final : public QWidget
 {
@@ -28,6 +31,11 @@ public:
     ~PaymentView() override;
 
     void setNavigationFilter(const NavigationFilter &filter) { m_filter = filter; }
+    // Demo mode: a UPI QR says in words that no real UPI app may scan it.
+    void setDemo(bool demo);
+    // Whether F7 retries a declined, expired or failed sale as a UPI QR on the same order
+    // (a Juspay push with the UPI QR configured); the button then says so.
+    void setUpiQrFallback(bool available);
 
     // `qrPossible`: false where the provider shows nothing to scan (Google Pay direct).
     void begin(const QString &amountText, const QString &methodText, const QString &maskedPhone, bool push,
@@ -58,6 +66,7 @@ protected:
 private:
     void updateHint();
     void updateActions();
+    void updateCountdown();
 
     std::unique_ptr<Ui::PaymentView> m_ui;
     NavigationFilter m_filter;
@@ -68,4 +77,8 @@ private:
     QString m_browserError; // why the embedded browser could not be shown
     bool m_push = false;
     bool m_qrPossible = true;
+    bool m_demo = false;
+    bool m_upiQrFallback = false;
+    QString m_amountText;
+    QTimer *m_countdown = nullptr; // ticks the UPI QR's time left while it can be paid
 };

@@ -2,6 +2,8 @@
 
 QString ProviderNames::display(const QString &provider)
 {
+    if (provider == QLatin1String("juspay-upi-qr"))
+        return tr("UPI QR (any UPI app)");
     if (provider == QLatin1String("juspay-gpay"))
         return tr("Google Pay (push, via Juspay)");
     if (provider == QLatin1String("juspay-cred"))

@@ -56,7 +56,7 @@ void ResultView::showOutcome(const Outcome &outcome)
     m_ui->printButton->setVisible(paid);
     m_ui->pdfButton->setVisible(paid);
     m_ui->retryButton->setVisible(retryable);
-    m_ui->showQrButton->setVisible(retryable && outcome.qrPossible);
+    m_ui->showQrButton->setVisible(retryable && (outcome.qrPossible || outcome.upiQrFallback));
     // The button Enter presses is the large one.
     QPushButton *primary = retryable ? m_ui->retryButton : m_ui->newSaleButton;
     QPushButton *secondary = retryable ? m_ui->newSaleButton : m_ui->retryButton;
@@ -77,6 +77,16 @@ void ResultView::showOutcome(const Outcome &outcome)
 
 QString ResultView::advice() const
 {
+    // A Juspay push that ended without money: F7 goes on with a UPI QR of the same sale.
+    const QString upi = tr("Press F7 for a UPI QR of the same sale: the customer scans it with any UPI app.");
+    if (m_outcome.upiQrFallback) {
+        switch (m_outcome.state) {
+        case PaymentState::Declined: return tr("The customer or their bank declined.") + u' ' + upi;
+        case PaymentState::Expired: return tr("The customer did not approve in time.") + u' ' + upi;
+        case PaymentState::Failed: return tr("The payment did not go through.") + u' ' + upi;
+        default: break;
+        }
+    }
     switch (m_outcome.state) {
     case PaymentState::Declined:
         return m_outcome.qrPossible
@@ -110,6 +120,7 @@ void ResultView::updateKeyTexts()
     const bool retryable = PaymentStates::isRetryable(m_outcome.state);
     m_ui->newSaleButton->setText(retryable ? tr("New sale (F2)") : tr("New sale (Enter)"));
     m_ui->retryButton->setText(retryable ? tr("Retry (Enter or F6)") : tr("Retry (F6)"));
+    m_ui->showQrButton->setText(m_outcome.upiQrFallback ? tr("Retry as UPI QR (F7)") : tr("Show QR instead (F7)"));
 }
 
 void ResultView::keyPressEvent(QKeyEvent *event)

@@ -30,6 +30,7 @@ public:
         QString methodText;
         QString detail;
         bool qrPossible = true; // false: no "Show QR instead" (Google Pay direct)
+        bool upiQrFallback = false; // F7 retries the same order as a UPI QR (a Juspay push)
     };
 
     explicit ResultView(QWidget *parent = nullptr);

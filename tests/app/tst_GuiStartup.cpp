@@ -67,11 +67,12 @@ void tst_GuiStartup::attachesTheEngineAfterTheWindowIsUp()
     QVERIFY(startup.checkout().providers().contains(QStringLiteral("juspay-gpay")));
     QCOMPARE(startup.terminal()->sandboxUrl().host(), QStringLiteral("127.0.0.1"));
     QVERIFY(startup.checkout().parsePhone(u"98765 43210", u"IN").ok());
-    // The form offers the providers in the configured order: Google Pay push first, CM.com
-    // (no mobile, another maximum) last, never sorted by name.
+    // The form offers the providers in the configured order: the UPI QR first (the demo's
+    // default), CM.com (no mobile, another maximum) last, never sorted by name.
     auto *providers = window.findChild<QComboBox *>(QStringLiteral("providerCombo"));
     QVERIFY(providers && providers->count() >= 2);
-    QCOMPARE(providers->currentData().toString(), QStringLiteral("juspay-gpay"));
+    QCOMPARE(providers->currentData().toString(), QStringLiteral("juspay-upi-qr"));
+    QCOMPARE(providers->itemData(1).toString(), QStringLiteral("juspay-gpay"));
     QCOMPARE(providers->itemData(providers->count() - 1).toString(), QStringLiteral("cmcom"));
     // main() calls start() again from a fallback timer (a window that is never painted): a
     // second call opens nothing and attaches nothing twice.
@@ -118,7 +119,7 @@ void tst_GuiStartup::aSaleGoesThroughThePlugin()
     const auto order = startup.checkout().order(orderId);
     QVERIFY(order && order.value());
     QCOMPARE(order.value()->amount.minorUnits(), 14'950);
-    QCOMPARE(order.value()->provider, QStringLiteral("juspay-gpay"));
+    QCOMPARE(order.value()->provider, QStringLiteral("juspay-upi-qr")); // the default method
 }
 
 void tst_GuiStartup::aMissingTerminalPluginIsReported()

@@ -78,7 +78,8 @@ private slots:
         QCOMPARE(profile->cmcom.language, QStringLiteral("nl"));
         QCOMPARE(profile->juspayWallets, QStringList({ QStringLiteral("GOPAY"), QStringLiteral("PAYTM") }));
         QCOMPARE(GatewayFactory::configuredSpecs(profile.value()),
-                 QStringList({ QStringLiteral("juspay-gpay"), QStringLiteral("juspay-cred"), QStringLiteral("juspay-wallet:GOPAY"),
+                 QStringList({ QStringLiteral("juspay-upi-qr"), QStringLiteral("juspay-gpay"), QStringLiteral("juspay-cred"),
+                               QStringLiteral("juspay-wallet:GOPAY"),
                                QStringLiteral("juspay-wallet:PAYTM"), QStringLiteral("googlepay"), QStringLiteral("cmcom") }));
     }
 

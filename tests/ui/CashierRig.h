@@ -27,8 +27,9 @@ inline AppOptions demoOptions(const QString &ledgerPath)
     return options;
 }
 
-// What a demo till starts with: every provider the services offer, English (India), no sound,
-// the sandbox's pages allowed in the embedded browser.
+// What a demo till starts with: every provider the services offer, English (India), no sound
+// and no speech (tst_SaleFeedback covers those; a speech engine per window would only slow the
+// tests), the sandbox's pages allowed in the embedded browser.
 inline CashierConfig demoConfig(const AppServices &services, const QUrl &sandboxUrl)
 {
     CashierConfig config;
@@ -36,6 +37,7 @@ inline CashierConfig demoConfig(const AppServices &services, const QUrl &sandbox
     config.locale = QLocale(QLocale::English, QLocale::India);
     config.demo = true;
     config.sound = false;
+    config.speech = SaleFeedback::SpeechMode::Off;
     config.navigation = NavigationFilter(NavigationFilter::defaultGatewayHosts(), sandboxUrl);
     return config;
 }

@@ -230,8 +230,8 @@ void tst_CashierWindow::profileWalletsAreInThePickerAndPaid()
     auto services = AppServices::create(options, &secrets);
     QVERIFY2(services.ok(), qPrintable(services.errorMessage()));
     m_services = std::move(services).value();
-    QCOMPARE(m_services->providers(), QStringList({ QStringLiteral("juspay-gpay"), QStringLiteral("juspay-wallet:PAYTM"),
-                                                    QStringLiteral("juspay-wallet:GOPAY") }));
+    QCOMPARE(m_services->providers(), QStringList({ QStringLiteral("juspay-upi-qr"), QStringLiteral("juspay-gpay"),
+                                                    QStringLiteral("juspay-wallet:PAYTM"), QStringLiteral("juspay-wallet:GOPAY") }));
     openWindow(base.value());
 
     auto *combo = m_window->findChild<QComboBox *>(QStringLiteral("providerCombo"));
@@ -497,9 +497,15 @@ void tst_CashierWindow::expiryOffersRetryAndQr()
     QVERIFY(m_services->sandbox()->expire(orderId));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->page(), CashierWindow::Page::Result, 10'000);
     QCOMPARE(m_window->resultView()->state(), PaymentState::Expired);
-    // What to do next, in words, and the large button is the one Enter presses: Retry.
+    // What to do next, in words, and the large button is the one Enter presses: Retry. A
+    // Juspay method offers the UPI QR on F7; CM.com shows its own QR.
+    const bool juspay = provider.startsWith(QLatin1String("juspay-"));
     QCOMPARE(m_window->resultView()->advice(),
-             QStringLiteral("The customer did not approve in time. Retry, or show a QR to scan."));
+             juspay ? QStringLiteral("The customer did not approve in time. Press F7 for a UPI QR of the same sale: "
+                                     "the customer scans it with any UPI app.")
+                    : QStringLiteral("The customer did not approve in time. Retry, or show a QR to scan."));
+    auto *showQrButton = m_window->resultView()->findChild<QPushButton *>(QStringLiteral("showQrButton"));
+    QCOMPARE(showQrButton->text(), juspay ? QStringLiteral("Retry as UPI QR (F7)") : QStringLiteral("Show QR instead (F7)"));
     auto *retryButton = m_window->resultView()->findChild<QPushButton *>(QStringLiteral("retryButton"));
     auto *newSaleButton = m_window->resultView()->findChild<QPushButton *>(QStringLiteral("newSaleButton"));
     QVERIFY(retryButton->isDefault() && !newSaleButton->isDefault());
@@ -511,6 +517,10 @@ void tst_CashierWindow::expiryOffersRetryAndQr()
                               10'000);
     if (key == Qt::Key_F7)
         QTRY_VERIFY(m_window->paymentView()->qrCode()->isVisible());
+    // F7 after a Juspay push: the same order, now a UPI QR any UPI app pays.
+    if (key == Qt::Key_F7 && juspay)
+        QVERIFY2(m_window->paymentView()->qrCode()->text().startsWith(QLatin1String("upi://pay?")),
+                 qPrintable(m_window->paymentView()->qrCode()->text()));
     QVERIFY(m_services->sandbox()->approve(orderId));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->page(), CashierWindow::Page::Result, 10'000);
     QCOMPARE(m_window->resultView()->state(), PaymentState::Charged);

@@ -149,6 +149,7 @@ int main(int argc, char *argv[])
     options.configPath = configPath;
     options.dbPath = parser.value(db);
     options.saleCeilingMinor = settings.value(Settings::Key::SaleCeilingMinor).toLongLong(); // the form's limit too
+    options.upiQrLifetimeMinutes = settings.integer(Settings::Key::QrLifetimeMinutes); // sent to Juspay, the countdown
     if (parser.isSet(pollScale))
         options.pollPolicy = PollPolicy().scaled(qBound(0.001, parser.value(pollScale).toDouble(), 1.0));
     mark("settings, language");
@@ -160,7 +161,7 @@ int main(int argc, char *argv[])
     cashier.merchantName = settings.string(Settings::Key::MerchantName);
     cashier.cashier = settings.string(Settings::Key::Cashier);
     cashier.sound = settings.flag(Settings::Key::Sound);
-    cashier.speech = settings.flag(Settings::Key::Speech);
+    cashier.speech = SaleFeedback::speechModeFromSetting(settings.string(Settings::Key::Speech));
     cashier.receiptPrinter = [&settings] { return settings.string(Settings::Key::PrinterName); };
     cashier.saleCeilingMinor = settings.integer(Settings::Key::SaleCeilingMinor);
     cashier.confirmAboveMinor = settings.integer(Settings::Key::ConfirmAboveMinor);

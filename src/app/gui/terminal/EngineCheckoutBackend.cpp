@@ -56,9 +56,9 @@ VoidResult EngineCheckoutBackend::cancel(const QString &orderId, const QString &
     return m_engine.cancel(orderId, reason);
 }
 
-VoidResult EngineCheckoutBackend::retry(const QString &orderId)
+VoidResult EngineCheckoutBackend::retry(const QString &orderId, const QString &provider)
 {
-    return m_engine.retry(orderId);
+    return m_engine.retry(orderId, provider);
 }
 
 VoidResult EngineCheckoutBackend::checkNow(const QString &orderId)

@@ -24,7 +24,7 @@ public:
     Result<PhoneNumber> parsePhone(QStringView input, QStringView defaultRegion) const override;
     Result<QString> pay(const CheckoutRequest &request) override;
     VoidResult cancel(const QString &orderId, const QString &reason) override;
-    VoidResult retry(const QString &orderId) override;
+    VoidResult retry(const QString &orderId, const QString &provider) override;
     VoidResult checkNow(const QString &orderId) override;
     Result<std::optional<OrderRecord>> order(const QString &orderId) const override;
     Result<QList<OrderRecord>> unresolvedOrders(int limit) const override;
