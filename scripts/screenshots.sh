@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the cashier window under Xvfb in demo mode, drives one paid and one failed sale through
 # the built-in sandbox and saves PNGs to docs/screenshots/ (idle, idle-filled, waiting-qr, paid,
-# failed, help, invalid-input, dark-1024x600-waiting, customer-display, customer-display-paid,
+# failed, upi-qr-waiting, upi-qr-paid, help, invalid-input, dark-1024x600-waiting, customer-display,
+# customer-display-paid, customer-display-upi-qr, customer-display-upi-qr-paid,
 # confirm-amount), in English and, under docs/screenshots/hi/, in Hindi.
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (default: build-gui; the `counterpay` target must be built)
 set -eu

@@ -490,6 +490,14 @@
         <source>The payment was not completed.</source>
         <translation>भुगतान पूरा नहीं हुआ।</translation>
     </message>
+    <message>
+        <source>DEMO: this code pays no one. Do not scan it with a real UPI app.</source>
+        <translation>डेमो: यह कोड किसी को भुगतान नहीं करता। इसे किसी असली UPI ऐप से स्कैन न करें।</translation>
+    </message>
+    <message>
+        <source>Scan with any UPI app to pay</source>
+        <translation>भुगतान के लिए किसी भी UPI ऐप से स्कैन करें</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -760,10 +768,6 @@
         <translation>विफल, अस्वीकृत या समाप्त भुगतान फिर से करें</translation>
     </message>
     <message>
-        <source>Show QR instead</source>
-        <translation>इसके बजाय QR दिखाएँ</translation>
-    </message>
-    <message>
         <source>Open the payment page here (act as the customer)</source>
         <translation>भुगतान पेज यहीं खोलें (ग्राहक के रूप में)</translation>
     </message>
@@ -802,6 +806,10 @@
     <message>
         <source>Same customer as the last sale</source>
         <translation>पिछली बिक्री वाला ही ग्राहक</translation>
+    </message>
+    <message>
+        <source>Show QR instead; after a failed push, retry as a UPI QR</source>
+        <translation>इसके बजाय QR दिखाएँ; पुश विफल होने पर UPI QR से फिर कोशिश करें</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1285,46 @@
         <source>A payment request was sent to %1. Ask the customer to approve it on their phone.</source>
         <translation>%1 पर भुगतान अनुरोध भेजा गया। ग्राहक से फ़ोन पर स्वीकृत करने को कहें।</translation>
     </message>
+    <message>
+        <source>Scan with any UPI app</source>
+        <translation>किसी भी UPI ऐप से स्कैन करें</translation>
+    </message>
+    <message>
+        <source>Amount in the QR</source>
+        <translation>QR में राशि</translation>
+    </message>
+    <message>
+        <source>Paid to</source>
+        <translation>भुगतान पाने वाला</translation>
+    </message>
+    <message>
+        <source>Time left to pay</source>
+        <translation>भुगतान के लिए बचा समय</translation>
+    </message>
+    <message>
+        <source>DEMO: this code pays no one. Do not scan it with a real UPI app; use the simulated UPI app (F8).</source>
+        <translation>डेमो: यह कोड किसी को भुगतान नहीं करता। इसे किसी असली UPI ऐप से स्कैन न करें; नकली UPI ऐप (F8) का उपयोग करें।</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>%1 को</translation>
+    </message>
+    <message>
+        <source>This QR has expired</source>
+        <translation>इस QR की समय-सीमा समाप्त हो गई है</translation>
+    </message>
+    <message>
+        <source>Valid for %1:%2</source>
+        <translation>वैधता शेष: %1:%2</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan the code with any UPI app and approve the payment.</source>
+        <translation>ग्राहक से कहें कि वे किसी भी UPI ऐप से कोड स्कैन करें और भुगतान स्वीकृत करें।</translation>
+    </message>
+    <message>
+        <source>Retry as UPI QR (F7)</source>
+        <translation>UPI QR से फिर कोशिश करें (F7)</translation>
+    </message>
 </context>
 <context>
     <name>PhoneNumber</name>
@@ -1381,6 +1429,10 @@
     <message>
         <source>Google Pay (CM.com)</source>
         <translation>Google Pay (CM.com)</translation>
+    </message>
+    <message>
+        <source>UPI QR (any UPI app)</source>
+        <translation>UPI QR (कोई भी UPI ऐप)</translation>
     </message>
 </context>
 <context>
@@ -1715,10 +1767,6 @@
         <translation>PDF में सहेजें</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(कोई नहीं)</translation>
-    </message>
-    <message>
         <source>New sale (F2)</source>
         <translation>नई बिक्री (F2)</translation>
     </message>
@@ -1762,16 +1810,29 @@
         <source>Paid. The receipt can be printed (F9).</source>
         <translation>भुगतान हो गया। रसीद छापी जा सकती है (F9)।</translation>
     </message>
-</context>
-<context>
-    <name>SaleFeedback</name>
     <message>
-        <source>Received rupees %1</source>
-        <translation>%1 रुपये प्राप्त हुए</translation>
+        <source>Press F7 for a UPI QR of the same sale: the customer scans it with any UPI app.</source>
+        <translation>इसी बिक्री का UPI QR पाने के लिए F7 दबाएँ: ग्राहक इसे किसी भी UPI ऐप से स्कैन करें।</translation>
     </message>
     <message>
-        <source>Received %1 %2</source>
-        <translation>%1 %2 प्राप्त हुए</translation>
+        <source>The customer or their bank declined.</source>
+        <translation>ग्राहक या उनके बैंक ने अस्वीकार किया।</translation>
+    </message>
+    <message>
+        <source>The customer did not approve in time.</source>
+        <translation>ग्राहक ने समय पर स्वीकृति नहीं दी।</translation>
+    </message>
+    <message>
+        <source>The payment did not go through.</source>
+        <translation>भुगतान पूरा नहीं हुआ।</translation>
+    </message>
+    <message>
+        <source>Retry as UPI QR (F7)</source>
+        <translation>UPI QR से फिर कोशिश करें (F7)</translation>
+    </message>
+    <message>
+        <source>UPI RRN</source>
+        <translation>UPI RRN</translation>
     </message>
 </context>
 <context>
@@ -1986,10 +2047,6 @@
     <message>
         <source>Play a &amp;sound when a sale is paid or fails</source>
         <translation>बिक्री का भुगतान होने या विफल होने पर ध्वनि बजाएँ (&amp;S)</translation>
-    </message>
-    <message>
-        <source>Say the &amp;outcome aloud</source>
-        <translation>परिणाम बोलकर बताएँ (&amp;O)</translation>
     </message>
     <message>
         <source>Customer display</source>
@@ -2222,6 +2279,26 @@
     <message>
         <source>Save settings</source>
         <translation>सेटिंग्स सहेजें</translation>
+    </message>
+    <message>
+        <source>UPI &amp;QR valid for (minutes)</source>
+        <translation>UPI QR की वैधता, मिनट में (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Say the &amp;amount aloud when paid</source>
+        <translation>भुगतान होने पर राशि बोलकर बताएँ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>In the till&apos;s language: English, or Hindi with a Hindi voice. Silent without speakers or a voice for the language.</source>
+        <translation>काउंटर की भाषा में: अंग्रेज़ी, या हिंदी आवाज़ में हिंदी। स्पीकर या उस भाषा की आवाज़ न हो तो चुप रहता है।</translation>
+    </message>
+    <message>
+        <source>For QR sales</source>
+        <translation>QR बिक्री के लिए</translation>
+    </message>
+    <message>
+        <source>For every sale</source>
+        <translation>हर बिक्री के लिए</translation>
     </message>
 </context>
 <context>

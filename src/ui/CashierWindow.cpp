@@ -465,6 +465,10 @@ void CashierWindow::showResult(PaymentState state, const QString &detail)
     outcome.detail = state == PaymentState::Charged ? QString() : detail;
     outcome.qrPossible = ProviderRules::showsQr(m_request.provider);
     outcome.upiQrFallback = !upiQrFallback().isEmpty();
+    if (state == PaymentState::Charged && m_engine) {
+        if (const auto order = m_engine->order(m_orderId); order && order.value())
+            outcome.upiRrn = order.value()->upiRrn;
+    }
     m_escArmed.invalidate();
     if (m_customer)
         m_customer->setState(state); // one truth on both screens, whatever led here

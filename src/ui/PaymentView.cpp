@@ -33,7 +33,9 @@ PaymentView::PaymentView(QWidget *parent) : QWidget(parent), m_ui(std::make_uniq
     m_ui->upiPanel->hide();
     m_ui->demoWarningLabel->hide();
     m_countdown = new QTimer(this);
-    m_countdown->setInterval(1000);
+    // As often as the status line's clock (100 ms), so "Valid for" and "Time left" agree
+    // to within a tick instead of drifting a second apart.
+    m_countdown->setInterval(100);
     connect(m_countdown, &QTimer::timeout, this, &PaymentView::updateCountdown);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &PaymentView::cancelRequested);
     connect(m_ui->retryButton, &QPushButton::clicked, this, &PaymentView::retryRequested);

@@ -47,7 +47,13 @@ void ResultView::showOutcome(const Outcome &outcome)
     m_ui->amountLabel->setText(outcome.amountText);
     m_ui->orderIdLabel->setText(outcome.orderId);
     m_ui->methodLabel->setText(outcome.methodText);
-    m_ui->phoneLabel->setText(outcome.maskedPhone.isEmpty() ? tr("(none)") : outcome.maskedPhone);
+    // A QR sale has no mobile: the row would only say "(none)".
+    m_ui->phoneLabel->setText(outcome.maskedPhone);
+    m_ui->phoneCaption->setVisible(!outcome.maskedPhone.isEmpty());
+    m_ui->phoneLabel->setVisible(!outcome.maskedPhone.isEmpty());
+    m_ui->rrnLabel->setText(outcome.upiRrn);
+    m_ui->rrnCaption->setVisible(!outcome.upiRrn.isEmpty());
+    m_ui->rrnLabel->setVisible(!outcome.upiRrn.isEmpty());
     m_ui->detailLabel->setText(outcome.detail);
     m_ui->detailCaption->setVisible(!outcome.detail.isEmpty());
     m_ui->detailLabel->setVisible(!outcome.detail.isEmpty());

@@ -27,6 +27,7 @@ public:
         QString amountText;
         QString orderId;
         QString maskedPhone;
+        QString upiRrn; // the UPI reference the customer's app shows, once paid
         QString methodText;
         QString detail;
         bool qrPossible = true; // false: no "Show QR instead" (Google Pay direct)

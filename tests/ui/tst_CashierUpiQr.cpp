@@ -159,6 +159,12 @@ void tst_CashierUpiQr::amountEnterScanPayShowsPaid()
     QVERIFY(order);
     QCOMPARE(order->provider, QStringLiteral("juspay-upi-qr"));
     QCOMPARE(order->upiRrn.size(), 12);
+    // The cashier sees it on the result (no "Mobile" row for a sale without one); the receipt
+    // prints it from the same record (tst_CashierReceipt).
+    auto *rrnLabel = m_window->resultView()->findChild<QLabel *>(QStringLiteral("rrnLabel"));
+    QVERIFY(rrnLabel->isVisible());
+    QCOMPARE(rrnLabel->text(), order->upiRrn);
+    QVERIFY(!m_window->resultView()->findChild<QLabel *>(QStringLiteral("phoneLabel"))->isVisible());
     m_window->setCustomerDisplay(nullptr);
 }
 

@@ -41,12 +41,12 @@ void ScreenshotDriver::save(QWidget *widget, const QString &name)
     QTextStream(stdout) << (saved ? "saved " : "FAILED ") << path << Qt::endl;
 }
 
-void ScreenshotDriver::typeSale(const QString &amount, const QString &mobile)
+void ScreenshotDriver::typeSale(const QString &amount, const QString &mobile, const QString &method)
 {
     auto *amountEdit = m_window.findChild<QLineEdit *>(QStringLiteral("amountEdit"));
     auto *mobileEdit = m_window.findChild<QLineEdit *>(QStringLiteral("mobileEdit"));
     auto *provider = m_window.findChild<QComboBox *>(QStringLiteral("providerCombo"));
-    provider->setCurrentIndex(qMax(0, provider->findData(QStringLiteral("juspay-cred"))));
+    provider->setCurrentIndex(qMax(0, provider->findData(method)));
     amountEdit->setText(amount);
     mobileEdit->setText(mobile);
 }
@@ -108,8 +108,28 @@ void ScreenshotDriver::step()
         return;
     case 5:
         save(&m_window, QStringLiteral("failed"));
+        // A dynamic UPI QR sale: amount, then Enter, no mobile number.
+        m_window.newSale();
+        typeSale(QStringLiteral("149.50"), QString(), QStringLiteral("juspay-upi-qr"));
+        m_window.pay();
+        m_step = 201;
+        after(2500);
+        return;
+    case 201:
+        save(&m_window, QStringLiteral("upi-qr-waiting"));
+        if (m_display)
+            save(m_display, QStringLiteral("customer-display-upi-qr"));
+        m_terminal.actAsCustomer(m_window.currentOrderId(), true);
+        m_step = 202;
+        after(2500);
+        return;
+    case 202:
+        save(&m_window, QStringLiteral("upi-qr-paid"));
+        if (m_display)
+            save(m_display, QStringLiteral("customer-display-upi-qr-paid"));
         m_window.newSale();
         m_window.helpOverlay()->toggle();
+        m_step = 6;
         after(300);
         return;
     case 6:

@@ -25,7 +25,9 @@ public:
 private:
     void step();
     void save(QWidget *widget, const QString &name);
-    void typeSale(const QString &amount, const QString &mobile);
+    // Fills the form for a sale by `method` (a provider id; the push method shown in most shots).
+    void typeSale(const QString &amount, const QString &mobile,
+                  const QString &method = QStringLiteral("juspay-cred"));
     void after(int ms);
 
     CashierWindow &m_window;
