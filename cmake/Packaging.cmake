@@ -331,8 +331,9 @@ set(_cp_deb_runtime
     # the embedded browser's helper process (QtWebEngineProcess) and its resources
     "libqt6webenginecore6-bin"
     "libqt6webengine6-data"
-    # spoken announcements: a QTextToSpeech engine plugin
-    "qt6-speech-flite-plugin | qt6-speech-speechd-plugin"
+    # "Received ... rupees" on Paid (on by default for QR sales): the speech-dispatcher engine
+    # plugin, the only one with a Hindi voice (through espeak-ng, recommended below)
+    "qt6-speech-speechd-plugin"
     # gateway secrets: a Secret Service (or KWallet) provider on the session bus for QtKeychain
     "gnome-keyring | libkf5wallet-bin | keepassxc"
     # HTTPS to the gateways verifies against the system's CA store
@@ -342,8 +343,9 @@ list(JOIN _cp_deb_runtime ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 # Qt Multimedia's FFmpeg and GStreamer back ends are in libqt6multimedia6 itself (shlibdeps);
 # GStreamer's base elements serve the sound effects on desktops without FFmpeg codecs.
 # Devanagari fonts render the Hindi interface.
+# speech-dispatcher with espeak-ng speaks English and Hindi; without it the till stays silent.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
-    "fonts-lohit-deva | fonts-noto-core, qt6-wayland, gstreamer1.0-plugins-base")
+    "fonts-lohit-deva | fonts-noto-core, qt6-wayland, gstreamer1.0-plugins-base, speech-dispatcher-espeak-ng")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups")
 
 # WiX MSI. The upgrade code must never change: it is how Windows recognises an installed

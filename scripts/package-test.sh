@@ -237,7 +237,7 @@ check_package() {
     grep -q "/counterpay/plugins/$plugin\$" "$WORK/new-deb.contents" || { echo "missing plugin: $plugin"; return 1; }
   done <"$WORK/new-plugins"
   local depends; depends=$(dpkg-deb -f "$deb" Depends)
-  for want in libqt6sql6-sqlite libqt6webenginecore6-bin qt6-speech-flite-plugin gnome-keyring libqt6svg6 \
+  for want in libqt6sql6-sqlite libqt6webenginecore6-bin qt6-speech-speechd-plugin gnome-keyring libqt6svg6 \
               libqt6gui6 libqt6keychain1 libssl3; do
     grep -q "$want" <<<"$depends" || { echo "Depends lacks $want"; return 1; }
   done
