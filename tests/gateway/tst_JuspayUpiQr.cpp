@@ -240,6 +240,34 @@ private slots:
         QVERIFY(st->amountMismatch);
     }
 
+    // A QR sale is refunded as a push sale is: partially, once per unique_request_id, and the
+    // status then says so.
+    void aPaidQrSaleIsRefundedOncePerRequestId()
+    {
+        auto h = sandbox();
+        QVERIFY(h);
+        JuspayGateway gateway(h->client.get(), config(*h), JuspayGateway::Flow::UpiQr);
+        const PaymentRequest r = request(14950);
+        const auto session = start(gateway, r);
+        QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().toString()));
+        QCOMPARE(payWithUpiApp(*h, session->upiUri).first, 200);
+        QCOMPARE(status(gateway, ref(r))->state, S::Charged);
+
+        RefundRequest refund;
+        refund.order = ref(r);
+        refund.amount = Money::fromMinorUnits(4950, Currency::inr()).value();
+        refund.uniqueRequestId = r.orderId + QStringLiteral("-r1");
+        const auto refunded = awaitGateway<RefundResult>(this, [&](QObject *c, auto done) { gateway.refund(refund, c, done); });
+        QVERIFY2(refunded.ok(), qPrintable(refunded.ok() ? QString() : refunded.error().toString()));
+        QCOMPARE(refunded->amount->minorUnits(), 4950);
+        const auto again = awaitGateway<RefundResult>(this, [&](QObject *c, auto done) { gateway.refund(refund, c, done); });
+        QVERIFY(again.ok());
+        const auto st = status(gateway, ref(r));
+        QVERIFY(st.ok());
+        QCOMPARE(st->state, S::PartiallyRefunded);
+        QCOMPARE(st->refundedAmount->minorUnits(), 4950);
+    }
+
     void anAnswerAboutAnotherOrderIsNoQr()
     {
         ScriptedHttpServer server;
