@@ -68,3 +68,26 @@ GatewayResult<T> awaitGateway(QObject *context, Call call, int timeoutMs = 20'00
         return GatewayResult<T>::failure(GatewayError::Kind::Unexpected, QStringLiteral("test: no callback"));
     return *result;
 }
+
+// A gateway's calls, each run on `context` and awaited (bounded), for the gateway tests.
+inline GatewayResult<PaymentSession> awaitStart(QObject *context, PaymentGateway &gateway, const PaymentRequest &request)
+{
+    return awaitGateway<PaymentSession>(context, [&](QObject *c, auto done) { gateway.start(request, c, done); });
+}
+inline GatewayResult<PaymentStatus> awaitStatus(QObject *context, PaymentGateway &gateway, const OrderRef &order)
+{
+    return awaitGateway<PaymentStatus>(context, [&](QObject *c, auto done) { gateway.status(order, c, done); });
+}
+inline GatewayResult<RefundResult> awaitRefund(QObject *context, PaymentGateway &gateway, const RefundRequest &refund)
+{
+    return awaitGateway<RefundResult>(context, [&](QObject *c, auto done) { gateway.refund(refund, c, done); });
+}
+
+// The order a request made, as a status query names it.
+inline OrderRef orderRefOf(const PaymentRequest &request)
+{
+    OrderRef order;
+    order.orderId = request.orderId;
+    order.amount = request.amount;
+    return order;
+}

@@ -37,18 +37,9 @@ private:
         r.amount = Money::fromMinorUnits(minor, Currency::fromCode(u"EUR").value()).value();
         return r;
     }
-    GatewayResult<PaymentSession> start(CmComGateway &g, const PaymentRequest &r)
-    {
-        return awaitGateway<PaymentSession>(this, [&](QObject *c, auto done) { g.start(r, c, done); });
-    }
-    GatewayResult<PaymentStatus> status(CmComGateway &g, const OrderRef &o)
-    {
-        return awaitGateway<PaymentStatus>(this, [&](QObject *c, auto done) { g.status(o, c, done); });
-    }
-    GatewayResult<RefundResult> refund(CmComGateway &g, const RefundRequest &r)
-    {
-        return awaitGateway<RefundResult>(this, [&](QObject *c, auto done) { g.refund(r, c, done); });
-    }
+    GatewayResult<PaymentSession> start(CmComGateway &g, const PaymentRequest &r) { return awaitStart(this, g, r); }
+    GatewayResult<PaymentStatus> status(CmComGateway &g, const OrderRef &o) { return awaitStatus(this, g, o); }
+    GatewayResult<RefundResult> refund(CmComGateway &g, const RefundRequest &r) { return awaitRefund(this, g, r); }
     // The sandbox's own view of a CM.com transaction (control API), found by our reference.
     QJsonObject sandboxOrder(SandboxHarness &h, const QString &reference)
     {

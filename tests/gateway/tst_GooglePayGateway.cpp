@@ -35,21 +35,9 @@ private:
         r.mobile = PhoneNumber::parse(u"9876543210").value();
         return r;
     }
-    static OrderRef ref(const PaymentRequest &r)
-    {
-        OrderRef o;
-        o.orderId = r.orderId;
-        o.amount = r.amount;
-        return o;
-    }
-    GatewayResult<PaymentSession> start(GooglePayGateway &g, const PaymentRequest &r)
-    {
-        return awaitGateway<PaymentSession>(this, [&](QObject *c, auto done) { g.start(r, c, done); });
-    }
-    GatewayResult<PaymentStatus> status(GooglePayGateway &g, const OrderRef &o)
-    {
-        return awaitGateway<PaymentStatus>(this, [&](QObject *c, auto done) { g.status(o, c, done); });
-    }
+    static OrderRef ref(const PaymentRequest &r) { return orderRefOf(r); }
+    GatewayResult<PaymentSession> start(GooglePayGateway &g, const PaymentRequest &r) { return awaitStart(this, g, r); }
+    GatewayResult<PaymentStatus> status(GooglePayGateway &g, const OrderRef &o) { return awaitStatus(this, g, o); }
 
 private slots:
     void initTestCase_data()

@@ -56,22 +56,10 @@ private:
         return r;
     }
 
-    static OrderRef ref(const PaymentRequest &r)
-    {
-        OrderRef o;
-        o.orderId = r.orderId;
-        o.amount = r.amount;
-        return o;
-    }
+    static OrderRef ref(const PaymentRequest &r) { return orderRefOf(r); }
 
-    GatewayResult<PaymentSession> start(JuspayGateway &g, const PaymentRequest &r)
-    {
-        return awaitGateway<PaymentSession>(this, [&](QObject *c, auto done) { g.start(r, c, done); });
-    }
-    GatewayResult<PaymentStatus> status(JuspayGateway &g, const OrderRef &o)
-    {
-        return awaitGateway<PaymentStatus>(this, [&](QObject *c, auto done) { g.status(o, c, done); });
-    }
+    GatewayResult<PaymentSession> start(JuspayGateway &g, const PaymentRequest &r) { return awaitStart(this, g, r); }
+    GatewayResult<PaymentStatus> status(JuspayGateway &g, const OrderRef &o) { return awaitStatus(this, g, o); }
 
 private slots:
     void initTestCase_data()
@@ -113,12 +101,12 @@ private slots:
         refund.order = ref(r);
         refund.amount = Money::fromMinorUnits(4950, Currency::inr()).value();
         refund.uniqueRequestId = r.orderId + QStringLiteral("-r1");
-        const auto refunded = awaitGateway<RefundResult>(this, [&](QObject *c, auto done) { gateway.refund(refund, c, done); });
+        const auto refunded = awaitRefund(this, gateway, refund);
         QVERIFY2(refunded.ok(), qPrintable(refunded.ok() ? QString() : refunded.error().toString()));
         QCOMPARE(refunded->amount->minorUnits(), 4950);
         QVERIFY(refunded->state == RefundResult::State::Pending || refunded->state == RefundResult::State::Succeeded);
         // The same unique_request_id again must not refund twice.
-        const auto again = awaitGateway<RefundResult>(this, [&](QObject *c, auto done) { gateway.refund(refund, c, done); });
+        const auto again = awaitRefund(this, gateway, refund);
         st = status(gateway, ref(r));
         QVERIFY(st.ok());
         QCOMPARE(st->refundedAmount->minorUnits(), 4950);
@@ -295,7 +283,7 @@ private slots:
         refund.order = ref(r);
         refund.amount = r.amount;
         refund.uniqueRequestId = QStringLiteral("rf-1");
-        const auto result = awaitGateway<RefundResult>(this, [&](QObject *c, auto done) { gateway.refund(refund, c, done); });
+        const auto result = awaitRefund(this, gateway, refund);
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, Kind::BadRequest);
         QVERIFY(!result.error().providerCode.isEmpty());

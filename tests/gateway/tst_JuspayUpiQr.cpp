@@ -57,22 +57,10 @@ private:
         return r; // no mobile: the customer scans
     }
 
-    static OrderRef ref(const PaymentRequest &r)
-    {
-        OrderRef o;
-        o.orderId = r.orderId;
-        o.amount = r.amount;
-        return o;
-    }
+    static OrderRef ref(const PaymentRequest &r) { return orderRefOf(r); }
 
-    GatewayResult<PaymentSession> start(JuspayGateway &g, const PaymentRequest &r)
-    {
-        return awaitGateway<PaymentSession>(this, [&](QObject *c, auto done) { g.start(r, c, done); });
-    }
-    GatewayResult<PaymentStatus> status(JuspayGateway &g, const OrderRef &o)
-    {
-        return awaitGateway<PaymentStatus>(this, [&](QObject *c, auto done) { g.status(o, c, done); });
-    }
+    GatewayResult<PaymentSession> start(JuspayGateway &g, const PaymentRequest &r) { return awaitStart(this, g, r); }
+    GatewayResult<PaymentStatus> status(JuspayGateway &g, const OrderRef &o) { return awaitStatus(this, g, o); }
 
     // The simulated UPI app pays the scanned text: its HTTP status and JSON answer.
     static QPair<int, QJsonObject> payWithUpiApp(SandboxHarness &h, const QString &uri)
@@ -257,10 +245,10 @@ private slots:
         refund.order = ref(r);
         refund.amount = Money::fromMinorUnits(4950, Currency::inr()).value();
         refund.uniqueRequestId = r.orderId + QStringLiteral("-r1");
-        const auto refunded = awaitGateway<RefundResult>(this, [&](QObject *c, auto done) { gateway.refund(refund, c, done); });
+        const auto refunded = awaitRefund(this, gateway, refund);
         QVERIFY2(refunded.ok(), qPrintable(refunded.ok() ? QString() : refunded.error().toString()));
         QCOMPARE(refunded->amount->minorUnits(), 4950);
-        const auto again = awaitGateway<RefundResult>(this, [&](QObject *c, auto done) { gateway.refund(refund, c, done); });
+        const auto again = awaitRefund(this, gateway, refund);
         QVERIFY(again.ok());
         const auto st = status(gateway, ref(r));
         QVERIFY(st.ok());
