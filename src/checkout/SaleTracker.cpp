@@ -1,6 +1,7 @@
 #include "checkout/SaleTracker.h"
 
 #include "checkout/CheckoutLogging.h"
+#include "checkout/ProviderRules.h"
 #include "checkout/StatusQueue.h"
 #include "core/PaymentStateMachine.h"
 #include "storage/Ledger.h"
@@ -230,9 +231,16 @@ void SaleTracker::onProbe(const GatewayResult<PaymentStatus> &result)
         const PaymentStatus &status = result.value();
         const bool lastOneEnded = isOneOf(status.state, { PaymentState::Failed, PaymentState::Declined,
                                                           PaymentState::Expired, PaymentState::Cancelled });
-        if (status.noTransaction || (m_startMode == StartMode::Retry && lastOneEnded)) {
+        // A UPI QR is paid only by scanning the code this till shows, and a retried QR sale
+        // shows none (its QR was refused, its answer never came, or it expired here): a
+        // transaction still pending there can be paid by no one, so a new one goes out.
+        const bool unseenQr = m_startMode == StartMode::Retry && ProviderRules::isUpiQr(m_gateway->providerName())
+                && status.state == PaymentState::AwaitingCustomer;
+        if (status.noTransaction || (m_startMode == StartMode::Retry && lastOneEnded) || unseenQr) {
             const QString why = status.noTransaction
                     ? QStringLiteral("the gateway holds the order but no payment on it; sending the payment request")
+                    : unseenQr
+                    ? QStringLiteral("retry: a new UPI QR on the same order (the pending one was never shown)")
                     : QStringLiteral("retry: a new transaction on the same order (the last one is %1)").arg(status.rawStatus.left(40));
             // A gateway that names each attempt (Google direct) needs a new name for it.
             if (!claimAndSend(why, !status.noTransaction))

@@ -72,6 +72,19 @@ private:
         return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     }
 
+    // POST /__sandbox/upi/profile: how the sandbox's gateway writes sdk_params from now on.
+    static int setUpiProfile(Rig &rig, const QJsonObject &profile)
+    {
+        QNetworkRequest post(rig.base.resolved(QUrl(QStringLiteral("/__sandbox/upi/profile"))));
+        post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = rig.manager.post(post, QJsonDocument(profile).toJson());
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!reply->isFinished() && !done.wait(5000))
+            return -1;
+        reply->deleteLater();
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    }
+
     static OrderRecord stored(Rig &rig, const QString &orderId)
     {
         return rig.ledger->findOrder(orderId, PhoneAccess::Masked).value().value_or(OrderRecord());
@@ -153,6 +166,36 @@ private slots:
             QCOMPARE(o.value(QLatin1String("state")).toString(), QStringLiteral("charged"));
         }
         QCOMPARE(orders, 1);
+    }
+
+    // A QR the gateway wrote wrong is refused and never shown, but its transaction stays
+    // pending at the gateway. Nobody can pay a QR nobody saw, so Retry starts a fresh
+    // transaction (with a QR) instead of waiting on that one.
+    void aRetryAfterARefusedQrShowsAFreshQr()
+    {
+        Rig rig(QStringLiteral("manual"));
+        QVERIFY(rig.started);
+        addUpiQr(rig);
+        QCOMPARE(setUpiProfile(rig, QJsonObject { { QStringLiteral("amount_offset_minor"), 100 } }), 200);
+        QSignalSpy sessions(rig.engine.get(), &CheckoutEngine::sessionStarted);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("UPI QR refused")));
+        const QString orderId = rig.engine->pay(qrSale(14950)).value();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(orderId), PaymentState::Failed, 5000);
+        QCOMPARE(sessions.size(), 0); // no QR reached the screen
+
+        QCOMPARE(setUpiProfile(rig, QJsonObject { { QStringLiteral("amount_offset_minor"), 0 } }), 200);
+        const VoidResult retried = rig.engine->retry(orderId);
+        QVERIFY2(retried.ok(), qPrintable(retried.errorMessage()));
+        QVERIFY(sessions.wait(5000));
+        const PaymentSession session = sessions.last().at(1).value<PaymentSession>();
+        QVERIFY2(session.upiUri.startsWith(QLatin1String("upi://pay?")), qPrintable(session.upiUri));
+        QCOMPARE(payWithUpiApp(rig, session.upiUri), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(rig.stateOf(orderId), PaymentState::Charged, 5000);
+        for (const QJsonValue &value : rig.sandboxOrders()) {
+            const QJsonObject o = value.toObject();
+            if (o.value(QLatin1String("order_id")).toString() == orderId)
+                QCOMPARE(o.value(QLatin1String("txns")).toInt(), 2); // the refused one and the paid one
+        }
     }
 
     void aPaymentAfterTheQrExpiredIsALateSuccess()
