@@ -1,6 +1,7 @@
 // The typed settings wrapper: key table and defaults, changed() only on real changes, and
 // migration of the old GuiSettings keys from a fixture file that Qt 6.4's QSettings wrote with
 // the old names (tests/data/backoffice/old-gui-settings.ini).
+#include "backoffice/PollSettings.h"
 #include "backoffice/Settings.h"
 
 #include <QFile>
@@ -46,6 +47,7 @@ private slots:
     void speechChoices();
     void qrLifetimeRange_data();
     void qrLifetimeRange();
+    void pollingSettingsShapeTheSchedule();
     void migrateRemovesSecretLookingKeys();
     void changedOnlyOnRealChange();
     void refusesBadValues_data();
@@ -278,6 +280,43 @@ void tst_Settings::qrLifetimeRange()
     QCOMPARE(result.errorCode(), QStringLiteral("bad_setting_value"));
     QCOMPARE(result.errorMessage(), QStringLiteral("sale/qrLifetimeMinutes is a whole number from 1 to 60."));
     QCOMPARE(settings.integer(Settings::Key::QrLifetimeMinutes), 5);
+}
+
+// What the back office's polling page saves is the schedule the till's sales poll on.
+void tst_Settings::pollingSettingsShapeTheSchedule()
+{
+    {
+        Settings settings(iniAt(m_path));
+        const PollPolicy defaults = PollSettings::policy(settings);
+        QCOMPARE(defaults.firstCheckMs, PollPolicy().firstCheckMs);
+        QCOMPARE(defaults.capMs, PollPolicy().capMs);
+        QCOMPARE(defaults.graceAfterExpiryMs, PollPolicy().graceAfterExpiryMs);
+        QVERIFY(settings.setValue(Settings::Key::PollFirstMs, 500).ok());
+        QVERIFY(settings.setValue(Settings::Key::PollCapMs, 3000).ok());
+        QVERIFY(settings.setValue(Settings::Key::PollGraceS, 30).ok());
+    }
+    Settings settings(iniAt(m_path));
+    QString why;
+    const PollPolicy policy = PollSettings::policy(settings, &why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QCOMPARE(policy.firstCheckMs, 500);
+    QCOMPARE(policy.capMs, 3000);
+    QCOMPARE(policy.graceAfterExpiryMs, 30'000);
+    QCOMPARE(policy.nextDelayMs(0, 0, -1, 0.5), 500); // the first check, without jitter
+
+    // A file edited by hand past the dialog's checks (a cap below the first check): the
+    // default schedule, and one line saying why.
+    {
+        auto raw = iniAt(m_path);
+        raw->setValue(QStringLiteral("polling/firstMs"), 5000);
+        raw->setValue(QStringLiteral("polling/capMs"), 2000);
+    }
+    Settings edited(iniAt(m_path));
+    const PollPolicy fallback = PollSettings::policy(edited, &why);
+    QCOMPARE(fallback.firstCheckMs, PollPolicy().firstCheckMs);
+    QCOMPARE(fallback.capMs, PollPolicy().capMs);
+    QVERIFY2(why.startsWith(QLatin1String("polling settings refused (")), qPrintable(why));
+    QVERIFY2(!why.contains(u'\n'), qPrintable(why));
 }
 
 void tst_Settings::newValueWinsOverOld()

@@ -5,6 +5,7 @@
 #include "GuiStartup.h"
 #include "ScreenshotDriver.h"
 #include "app/gui/terminal/Terminal.h"
+#include "backoffice/PollSettings.h"
 #include "backoffice/Settings.h"
 #include "ui/CashierWindow.h"
 #include "ui/CustomerDisplay.h"
@@ -150,8 +151,13 @@ int main(int argc, char *argv[])
     options.dbPath = parser.value(db);
     options.saleCeilingMinor = settings.value(Settings::Key::SaleCeilingMinor).toLongLong(); // the form's limit too
     options.upiQrLifetimeMinutes = settings.integer(Settings::Key::QrLifetimeMinutes); // sent to Juspay, the countdown
+    // The back office's polling settings; --poll-scale (demo, screenshots) speeds them up.
+    QString pollRefused;
+    options.pollPolicy = PollSettings::policy(settings, &pollRefused);
+    if (!pollRefused.isEmpty())
+        QTextStream(stderr) << "counterpay: settings: " << pollRefused << Qt::endl;
     if (parser.isSet(pollScale))
-        options.pollPolicy = PollPolicy().scaled(qBound(0.001, parser.value(pollScale).toDouble(), 1.0));
+        options.pollPolicy = options.pollPolicy->scaled(qBound(0.001, parser.value(pollScale).toDouble(), 1.0));
     mark("settings, language");
 
     CashierConfig cashier;
