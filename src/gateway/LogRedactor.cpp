@@ -105,6 +105,39 @@ QString LogRedactor::maskLongDigitRuns(const QString &text)
     return out;
 }
 
+QString LogRedactor::redactLine(const QString &line)
+{
+    static const QRegularExpression kPem(
+            QStringLiteral("-----BEGIN [A-Z ]+-----.*?(-----END [A-Z ]+-----|$)"),
+            QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression kJwt(QStringLiteral("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"));
+    static const QRegularExpression kCredential(QStringLiteral("\\b(Bearer|Basic)\\s+[^\\s,;\"']+"),
+                                                QRegularExpression::CaseInsensitiveOption);
+    // key = value, key: value, "key":"value" (the value up to a separator or quote).
+    static const QRegularExpression kKeyValue(
+            QStringLiteral("([A-Za-z][A-Za-z0-9_.-]*)(\"?\\s*[:=]\\s*\"?)([^\\s&,;\"'}]+)"));
+    QString out = line;
+    out.replace(kPem, kRedacted);
+    out.replace(kJwt, kRedacted);
+    out.replace(kCredential, QStringLiteral("\\1 ") + kRedacted);
+    QString keyed;
+    qsizetype last = 0;
+    auto it = kKeyValue.globalMatch(out);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        const QStringView value = m.capturedView(3);
+        if (!isSecretKey(m.capturedView(1)) || value == kRedacted
+            || value.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) == 0
+            || value.compare(QLatin1String("Basic"), Qt::CaseInsensitive) == 0) // its credential is already out
+            continue;
+        keyed += QStringView(out).mid(last, m.capturedStart(3) - last);
+        keyed += kRedacted;
+        last = m.capturedEnd(3);
+    }
+    keyed += QStringView(out).mid(last);
+    return maskLongDigitRuns(keyed);
+}
+
 QString LogRedactor::redactBody(const QByteArray &body, int maxChars)
 {
     if (body.isEmpty())

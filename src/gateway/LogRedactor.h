@@ -27,4 +27,9 @@ public:
     static QString redactUrl(const QUrl &url);
     // Masks every run of >= 10 digits to "••••1234".
     static QString maskLongDigitRuns(const QString &text);
+    // One free-text log line, from any category: the value after a secret-named key
+    // ("api_key=…", "client_secret: …", "\"token\":\"…\""), a Bearer/Basic credential, a JWT and
+    // a PEM block become "<redacted>", then long digit runs are masked. What the log file and
+    // stderr get (LogFile).
+    static QString redactLine(const QString &line);
 };

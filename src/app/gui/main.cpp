@@ -5,6 +5,7 @@
 #include "GuiStartup.h"
 #include "ScreenshotDriver.h"
 #include "app/gui/terminal/Terminal.h"
+#include "app/log/LogFile.h"
 #include "backoffice/PollSettings.h"
 #include "backoffice/Settings.h"
 #include "ui/CashierWindow.h"
@@ -13,14 +14,18 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLibraryInfo>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QScreen>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
+
+Q_LOGGING_CATEGORY(lcGui, "counterpay.gui")
 
 namespace {
 
@@ -131,13 +136,20 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Print 'ready <ms> <rss KiB>' once interactive and quit."));
     parser.addOptions({ demo, customer, config, db, language, pollScale, screenshots, benchReady });
     parser.process(app);
+    // From here on every message (and the start-up failures below) also goes, redacted, to the
+    // log file a store can send: <app data>/logs/counterpay.log.
+    LogFile::Options logOptions;
+    logOptions.path = LogFile::defaultPath(QStringLiteral("counterpay"));
+    QString logError;
+    if (!LogFile::install(logOptions, &logError))
+        qCWarning(lcGui).noquote() << "counterpay:" << logError;
     mark("application");
 
     // One typed settings wrapper for non-secrets; keys written by older versions are renamed
     // first (secrets live only in the OS keychain).
     Settings settings;
     for (const QString &moved : settings.migrate())
-        QTextStream(stderr) << "counterpay: settings: " << moved << Qt::endl;
+        qCInfo(lcGui).noquote() << "counterpay: settings:" << moved;
     const QString configPath = parser.isSet(config) ? parser.value(config) : settings.string(Settings::Key::ConfigPath);
     const QString lang = parser.isSet(language) ? parser.value(language) : settings.string(Settings::Key::Language);
     installLanguage(lang);
@@ -155,7 +167,7 @@ int main(int argc, char *argv[])
     QString pollRefused;
     options.pollPolicy = PollSettings::policy(settings, &pollRefused);
     if (!pollRefused.isEmpty())
-        QTextStream(stderr) << "counterpay: settings: " << pollRefused << Qt::endl;
+        qCWarning(lcGui).noquote() << "counterpay: settings:" << pollRefused;
     if (parser.isSet(pollScale))
         options.pollPolicy = options.pollPolicy->scaled(qBound(0.001, parser.value(pollScale).toDouble(), 1.0));
     mark("settings, language");
@@ -203,9 +215,12 @@ int main(int argc, char *argv[])
     GuiStartup startup(options, window);
     int exitCode = 0;
     QObject::connect(&startup, &GuiStartup::failed, &window, [&](const QString &message) {
-        QTextStream(stderr) << "counterpay: " << message << Qt::endl;
+        qCCritical(lcGui).noquote() << "counterpay:" << message;
+        const QString log = LogFile::currentPath();
         if (!parser.isSet(benchReady))
-            QMessageBox::critical(&window, QStringLiteral("CounterPay"), message);
+            QMessageBox::critical(&window, QStringLiteral("CounterPay"),
+                                  log.isEmpty() ? message
+                                                : QObject::tr("%1\n\nThe log for support: %2").arg(message, QDir::toNativeSeparators(log)));
         exitCode = 1;
         QCoreApplication::exit(1);
     });
@@ -265,5 +280,6 @@ int main(int argc, char *argv[])
     const int code = app.exec();
     driver.reset();
     window.setCustomerDisplay(nullptr);
+    LogFile::uninstall();
     return exitCode ? exitCode : code;
 }
