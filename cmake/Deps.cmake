@@ -2,7 +2,7 @@
 # on Debian 12; README lists the macOS (Homebrew) and Windows (vcpkg) equivalents.
 
 find_package(Qt6 6.4 REQUIRED COMPONENTS
-    Core Gui Widgets Network Sql Test HttpServer WebSockets WebEngineWidgets Charts Svg
+    Core Gui Widgets Network Sql Test WebEngineWidgets Charts Svg
     PrintSupport TextToSpeech Multimedia LinguistTools)
 qt_standard_project_setup()
 

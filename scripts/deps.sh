@@ -6,9 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config git
-  # Qt 6 modules (HttpServer needs WebSockets for find_package to succeed)
+  # Qt 6 modules
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite
-  qt6-httpserver-dev qt6-websockets-dev
   qt6-webengine-dev qt6-webengine-dev-tools
   qt6-charts-dev qt6-svg-dev
   qt6-speech-dev qt6-speech-flite-plugin
