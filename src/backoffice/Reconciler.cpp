@@ -142,10 +142,10 @@ void Reconciler::onStatus(const OrderRecord &order, const PaymentStatus &status)
         line.difference = QStringLiteral("The ledger says %1, the gateway says %2 (%3).")
                                   .arg(PaymentStates::name(order.state), PaymentStates::name(status.state),
                                        status.rawStatus.isEmpty() ? QStringLiteral("no status") : status.rawStatus);
-    } else if (ZReport::tookMoney(order.state) && !order.verified && !status.amountVerified) {
+    } else if (PaymentStates::isPaid(order.state) && !order.verified && !status.amountVerified) {
         line.difference = QStringLiteral("Both say %1, but the gateway did not confirm the amount %2.")
                                   .arg(PaymentStates::name(order.state), ledgerAmount);
-    } else if (ZReport::tookMoney(order.state) && !order.verified) {
+    } else if (PaymentStates::isPaid(order.state) && !order.verified) {
         line.difference = QStringLiteral("Both say %1 for %2; the ledger had not recorded the amount as verified.")
                                   .arg(PaymentStates::name(order.state), ledgerAmount);
     }

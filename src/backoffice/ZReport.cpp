@@ -7,11 +7,6 @@
 
 #include <algorithm>
 
-bool ZReport::tookMoney(PaymentState state)
-{
-    return state == PaymentState::Charged || state == PaymentState::PartiallyRefunded || state == PaymentState::Refunded;
-}
-
 bool ZReport::refundCounts(const QString &refundState)
 {
     return refundState == QLatin1String("succeeded") || refundState == QLatin1String("pending");
@@ -42,7 +37,7 @@ Result<ZReport> ZReport::build(Ledger &ledger, const QDate &day, const QTimeZone
     report.m_refundLines = refunds.value();
     QMap<QString, qint64> chargedByCurrency;
     for (const SalesTotalsRow &row : std::as_const(report.m_lines)) {
-        if (tookMoney(row.state))
+        if (PaymentStates::isPaid(row.state))
             chargedByCurrency[row.currency] += row.amountMinorUnits;
         else
             chargedByCurrency[row.currency] += 0;
@@ -103,7 +98,7 @@ qint64 ZReport::chargedCount() const
 {
     qint64 total = 0;
     for (const Line &line : m_lines) {
-        if (line.currency == m_currency && tookMoney(line.state))
+        if (line.currency == m_currency && PaymentStates::isPaid(line.state))
             total += line.count;
     }
     return total;
@@ -113,7 +108,7 @@ qint64 ZReport::chargedMinorUnits() const
 {
     qint64 total = 0;
     for (const Line &line : m_lines) {
-        if (line.currency == m_currency && tookMoney(line.state))
+        if (line.currency == m_currency && PaymentStates::isPaid(line.state))
             total += line.amountMinorUnits;
     }
     return total;
@@ -133,7 +128,7 @@ qint64 ZReport::refundedMinorUnits() const
 {
     qint64 total = 0;
     for (const Line &line : m_lines) {
-        if (line.currency == m_currency && tookMoney(line.state))
+        if (line.currency == m_currency && PaymentStates::isPaid(line.state))
             total += line.refundedMinorUnits;
     }
     return total;
@@ -156,7 +151,7 @@ QList<ZReport::Subtotal> ZReport::providerSubtotals() const
         Subtotal &subtotal = byProvider[line.provider];
         subtotal.provider = line.provider;
         subtotal.orders += line.count;
-        if (line.currency == m_currency && tookMoney(line.state)) {
+        if (line.currency == m_currency && PaymentStates::isPaid(line.state)) {
             subtotal.chargedCount += line.count;
             subtotal.chargedMinorUnits += line.amountMinorUnits;
             subtotal.refundedMinorUnits += line.refundedMinorUnits;

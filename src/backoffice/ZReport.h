@@ -70,8 +70,7 @@ public:
     qint64 refundsAskedMinorUnits() const;
     qint64 netMinorUnits() const { return chargedMinorUnits() - refundedMinorUnits(); }
 
-    // States whose amount counts as charged; refund states that count as given back.
-    static bool tookMoney(PaymentState state);
+    // Refund states that count as given back (sales that count: PaymentStates::isPaid).
     static bool refundCounts(const QString &refundState);
 
     // The store's zone from its IANA id (Settings::Key::TimeZone); an empty or unknown id is

@@ -229,8 +229,7 @@ void SaleTracker::onProbe(const GatewayResult<PaymentStatus> &result)
 {
     if (result) {
         const PaymentStatus &status = result.value();
-        const bool lastOneEnded = isOneOf(status.state, { PaymentState::Failed, PaymentState::Declined,
-                                                          PaymentState::Expired, PaymentState::Cancelled });
+        const bool lastOneEnded = PaymentStates::endedUnpaid(status.state);
         // A UPI QR is paid only by scanning the code this till shows, and a retried QR sale
         // shows none (its QR was refused, its answer never came, or it expired here): a
         // transaction still pending there can be paid by no one, so a new one goes out.

@@ -12,20 +12,22 @@ struct StateInfo
     S state;
     const char16_t *name;
     bool final;
+    bool paid; // the customer's money was taken (what is refunded is still a sale that was paid)
+    bool retryable;
 };
 
 constexpr StateInfo kStates[] = {
-    { S::Created, u"created", false },
-    { S::Submitting, u"submitting", false },
-    { S::AwaitingCustomer, u"awaiting_customer", false },
-    { S::Charged, u"charged", true },
-    { S::Failed, u"failed", true },
-    { S::Declined, u"declined", true },
-    { S::Expired, u"expired", true },
-    { S::Cancelled, u"cancelled", true },
-    { S::Unknown, u"unknown", false },
-    { S::Refunded, u"refunded", true },
-    { S::PartiallyRefunded, u"partially_refunded", true },
+    { S::Created, u"created", false, false, false },
+    { S::Submitting, u"submitting", false, false, false },
+    { S::AwaitingCustomer, u"awaiting_customer", false, false, false },
+    { S::Charged, u"charged", true, true, false },
+    { S::Failed, u"failed", true, false, true },
+    { S::Declined, u"declined", true, false, true },
+    { S::Expired, u"expired", true, false, true },
+    { S::Cancelled, u"cancelled", true, false, false },
+    { S::Unknown, u"unknown", false, false, true },
+    { S::Refunded, u"refunded", true, true, false },
+    { S::PartiallyRefunded, u"partially_refunded", true, true, false },
 };
 
 // The legal transitions, all in one place.
@@ -121,7 +123,23 @@ bool PaymentStates::isFinal(PaymentState state)
 
 bool PaymentStates::isRetryable(PaymentState state)
 {
-    return state == S::Failed || state == S::Declined || state == S::Expired || state == S::Unknown;
+    return infoOf(state).retryable;
+}
+
+bool PaymentStates::isPaid(PaymentState state)
+{
+    return infoOf(state).paid;
+}
+
+bool PaymentStates::countsAsOutcome(PaymentState state)
+{
+    return infoOf(state).final;
+}
+
+bool PaymentStates::endedUnpaid(PaymentState state)
+{
+    const StateInfo &info = infoOf(state);
+    return info.final && !info.paid;
 }
 
 bool PaymentStates::isLegalTransition(PaymentState from, PaymentState to)

@@ -36,5 +36,13 @@ bool isLegalTransition(PaymentState from, PaymentState to);
 // expired or unknown. A retry always asks the gateway first and starts a new transaction only
 // when the gateway holds none that is pending or paid, so it never charges twice.
 bool isRetryable(PaymentState state);
+// Whether the customer's money was taken: charged, partially refunded or refunded. What the Z
+// report and the charts count as sales.
+bool isPaid(PaymentState state);
+// Whether the sale reached a verdict (a final state): what a success rate divides by.
+bool countsAsOutcome(PaymentState state);
+// A verdict without payment: failed, declined, expired or cancelled. A transaction in one of
+// these can never be paid, so a retry may start a new one beside it.
+bool endedUnpaid(PaymentState state);
 
 } // namespace PaymentStates

@@ -77,8 +77,7 @@ SandboxUpiApp::Outcome SandboxUpiApp::pay(const QString &uri)
     order = m_context.store().find(order->key());
     const SandboxTxn &txn = order->txns.last();
 
-    if (order->state == PaymentState::Charged || order->state == PaymentState::Refunded
-        || order->state == PaymentState::PartiallyRefunded)
+    if (PaymentStates::isPaid(order->state))
         return refusal(
             409, u"already_paid"_s, u"Order %1 is already paid."_s.arg(order->id), order);
     if (order->state == PaymentState::Expired

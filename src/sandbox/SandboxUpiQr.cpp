@@ -75,8 +75,7 @@ void SandboxUpiQr::addStatusFields(QJsonObject &status, const SandboxOrder &orde
         detail.insert(u"txn_flow_type"_s, u"UPI_QR"_s);
         status.insert(u"txn_detail"_s, detail);
     }
-    if (order.state == PaymentState::Charged || order.state == PaymentState::Refunded
-        || order.state == PaymentState::PartiallyRefunded) {
+    if (PaymentStates::isPaid(order.state)) {
         const QString txnId = order.txns.isEmpty() ? QString() : order.txns.last().txnId;
         status.insert(u"payment_gateway_response"_s,
             QJsonObject {

@@ -38,8 +38,7 @@ struct OrderRecord
     // Whether the sale took money (charged, partially refunded or refunded).
     bool tookMoney() const
     {
-        return state == PaymentState::Charged || state == PaymentState::PartiallyRefunded
-                || state == PaymentState::Refunded;
+        return PaymentStates::isPaid(state);
     }
     // What the sale is worth after refunds: amount - refunded when it took money, else 0
     // (the same as OrderQuery::netSql for the row).

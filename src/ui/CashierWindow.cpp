@@ -26,20 +26,8 @@
 #include <QStandardPaths>
 #include <QTimer>
 
-namespace {
-
-bool isRetryable(PaymentState state)
-{
-    return PaymentStates::isRetryable(state);
-}
-
-// Unknown is retryable but does not end the sale on screen: the engine is still asking.
-bool endsSale(PaymentState state)
-{
-    return PaymentStates::isFinal(state);
-}
-
-} // namespace
+// Unknown is retryable (PaymentStates::isRetryable) but does not end the sale on screen: the
+// engine is still asking. A sale ends on screen in a final state (PaymentStates::isFinal).
 
 CashierWindow::CashierWindow(CheckoutPort &checkout, CashierConfig config, QWidget *parent)
     : CashierWindow(std::move(config), parent)
@@ -318,7 +306,7 @@ void CashierWindow::cancelOrClear()
         m_ui->saleForm->focusAmount();
         break;
     case Page::Payment: {
-        if (endsSale(m_state)) {
+        if (PaymentStates::isFinal(m_state)) {
             showResult(m_state, m_detail);
             break;
         }
@@ -342,7 +330,7 @@ void CashierWindow::cancelOrClear()
 void CashierWindow::cancelPayment()
 {
     m_escArmed.invalidate();
-    if (page() != Page::Payment || endsSale(m_state) || m_orderId.isEmpty())
+    if (page() != Page::Payment || PaymentStates::isFinal(m_state) || m_orderId.isEmpty())
         return;
     showMessage(QString());
     if (const VoidResult cancelled = m_engine->cancel(m_orderId, tr("cancelled by the cashier")); !cancelled)
@@ -362,7 +350,7 @@ void CashierWindow::retry()
 
 void CashierWindow::retryAs(const QString &provider)
 {
-    if (m_orderId.isEmpty() || !isRetryable(m_state))
+    if (m_orderId.isEmpty() || !PaymentStates::isRetryable(m_state))
         return;
     const QString was = m_request.provider;
     if (!provider.isEmpty())
@@ -381,7 +369,7 @@ void CashierWindow::showQrInstead()
         return;
     // A Juspay push that was declined, expired, failed or refused: the same order goes on as
     // a UPI QR, which any UPI app pays (one key, F7, named on the screen).
-    if (const QString fallback = upiQrFallback(); !fallback.isEmpty() && isRetryable(m_state)) {
+    if (const QString fallback = upiQrFallback(); !fallback.isEmpty() && PaymentStates::isRetryable(m_state)) {
         retryAs(fallback);
         return;
     }
@@ -390,7 +378,7 @@ void CashierWindow::showQrInstead()
         return;
     }
     m_preferQr = true;
-    if (isRetryable(m_state))
+    if (PaymentStates::isRetryable(m_state))
         retry();
     else if (page() == Page::Payment)
         paymentView()->showQr();
@@ -398,7 +386,7 @@ void CashierWindow::showQrInstead()
 
 void CashierWindow::newSale()
 {
-    if (page() == Page::Payment && !endsSale(m_state))
+    if (page() == Page::Payment && !PaymentStates::isFinal(m_state))
         return; // cancel first: a sale in progress is never dropped silently
     m_orderId.clear();
     m_request = CheckoutRequest();
@@ -440,10 +428,10 @@ void CashierWindow::onStateChanged(const QString &orderId, PaymentState state, c
     // While the sale is open the engine's detail is bookkeeping ("txn …, authenticate with
     // GET") meant for the ledger; the hint under the indicator tells the cashier what to do.
     // Reasons (declined, expired, failed) are shown once the sale has ended.
-    paymentView()->setState(state, endsSale(state) ? detail : QString());
+    paymentView()->setState(state, PaymentStates::isFinal(state) ? detail : QString());
     if (m_customer)
         m_customer->setState(state);
-    if (endsSale(state))
+    if (PaymentStates::isFinal(state))
         showResult(state, detail);
 }
 

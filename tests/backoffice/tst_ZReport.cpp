@@ -102,7 +102,7 @@ void tst_ZReport::initTestCase()
         else if (order.state == PaymentState::Refunded)
             order.refundedMinorUnits = order.amount.minorUnits();
         QVERIFY(insert(*m_ledger, order).ok());
-        if (ZReport::tookMoney(order.state))
+        if (PaymentStates::isPaid(order.state))
             refundable.append(order);
     }
     // A millisecond either side of each local midnight.

@@ -16,6 +16,7 @@ private slots:
     void transitions_data();
     void transitions();
     void retryable();
+    void paidOutcomesAndUnpaidEnds();
     void noStateTransitionsToItselfButPartialRefund();
 };
 
@@ -117,6 +118,26 @@ void tst_PaymentState::retryable()
     }
     // Never a sale that is paid, refunded, still waiting or cancelled by the cashier.
     QCOMPARE(retryable, (QList<S> { S::Failed, S::Declined, S::Expired, S::Unknown }));
+}
+
+void tst_PaymentState::paidOutcomesAndUnpaidEnds()
+{
+    using S = PaymentState;
+    QList<S> paid, outcomes, unpaid;
+    for (S state : PaymentStates::all()) {
+        if (PaymentStates::isPaid(state))
+            paid.append(state);
+        if (PaymentStates::countsAsOutcome(state))
+            outcomes.append(state);
+        if (PaymentStates::endedUnpaid(state))
+            unpaid.append(state);
+    }
+    // A refunded sale was still paid (the Z report counts it, then its refund).
+    QCOMPARE(paid, (QList<S> { S::Charged, S::Refunded, S::PartiallyRefunded }));
+    // Still open (created, submitting, awaiting, unknown) is not an outcome yet.
+    QCOMPARE(outcomes, (QList<S> { S::Charged, S::Failed, S::Declined, S::Expired, S::Cancelled, S::Refunded,
+                                   S::PartiallyRefunded }));
+    QCOMPARE(unpaid, (QList<S> { S::Failed, S::Declined, S::Expired, S::Cancelled }));
 }
 
 void tst_PaymentState::transitions()

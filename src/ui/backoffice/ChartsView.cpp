@@ -52,12 +52,6 @@ qreal forDrawing(qint64 minorUnits, int exponent)
     return qreal(minorUnits) / scale;
 }
 
-bool reachedOutcome(PaymentState state)
-{
-    return state != PaymentState::Created && state != PaymentState::Submitting
-           && state != PaymentState::AwaitingCustomer && state != PaymentState::Unknown;
-}
-
 } // namespace
 
 ChartsView::ChartsView(const BackOfficeServices &services, QWidget *parent)
@@ -137,9 +131,9 @@ QList<ChartsView::ProviderRate> ChartsView::ratesFrom(const QList<SalesTotalsRow
     for (const SalesTotalsRow &row : totals) {
         ProviderRate &rate = byProvider[row.provider];
         rate.provider = row.provider;
-        if (ZReport::tookMoney(row.state))
+        if (PaymentStates::isPaid(row.state))
             rate.charged += row.count;
-        if (reachedOutcome(row.state))
+        if (PaymentStates::countsAsOutcome(row.state))
             rate.settled += row.count;
     }
     return byProvider.values();
