@@ -66,7 +66,7 @@ const Entry &entryFor(Key key)
 
 const QLatin1String kVersionKey("settings/version");
 
-// Keys older CounterPay versions wrote (src/app/gui/GuiSettings.cpp), and where they go now.
+// Keys older CounterPay versions wrote (in their GUI settings code), and where they go now.
 struct Rename
 {
     const char *oldName;

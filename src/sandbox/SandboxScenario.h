@@ -29,7 +29,7 @@ public:
 
     // "manual", "approve-after:1500", "flaky:2", ... Error code: sandbox_bad_scenario.
     static Result<SandboxScenario> parse(QStringView text);
-    // One line per scenario, for --help and the README.
+    // One line per scenario, for --help and docs/sandbox.md.
     static QString helpText();
 
     Kind kind() const { return m_kind; }

@@ -98,7 +98,7 @@ void PaymentView::setSession(const PaymentSession &session)
     m_session = session;
     m_ui->statusIndicator->setExpiresAt(session.expiresAt);
     // A POST authentication cannot travel in a QR code: it is a form the browser must submit.
-    // It is shown in the embedded browser instead (see README, "POST authentication").
+    // It is shown in the embedded browser instead (see docs/cashier.md, "POST authentication").
     if (session.method == PaymentSession::Method::Post) {
         m_ui->qrCode->setText(QString());
         showWebPage();

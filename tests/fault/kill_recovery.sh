@@ -7,7 +7,7 @@
 #   tests/fault/kill_recovery.sh [POINTS] [SEED]      (defaults: 500 points, seed 1)
 #
 # Needs a built `ci` preset (./scripts/test.sh builds it), or COUNTERPAY_BUILD_DIR=<build dir>.
-# Prints the figures README quotes.
+# Prints the figures docs/ledger-and-reliability.md quotes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -1,5 +1,5 @@
 // counterpay-sandbox: an offline Juspay / Google Pay Omnichannel / CM.com gateway with a
-// simulated customer, for tests, demos and cashier training. See src/sandbox/README.md.
+// simulated customer, for tests, demos and cashier training. See docs/sandbox.md.
 
 #include "sandbox/SandboxOptions.h"
 #include "sandbox/SandboxScenario.h"

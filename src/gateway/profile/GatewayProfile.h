@@ -10,7 +10,7 @@
 #include <QString>
 #include <QStringList>
 
-// A loaded profile (see src/gateway/README.md for the file format). It holds no secrets:
+// A loaded profile (see docs/configuration.md for the file format). It holds no secrets:
 // GatewayFactory adds them from a SecretSource when it builds a gateway.
 struct GatewayProfile
 {
