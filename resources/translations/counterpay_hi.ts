@@ -1409,30 +1409,14 @@
     </message>
 </context>
 <context>
-    <name>ProviderNames</name>
+    <name>QObject</name>
     <message>
-        <source>Google Pay (push, via Juspay)</source>
-        <translation>Google Pay (पुश, Juspay द्वारा)</translation>
-    </message>
-    <message>
-        <source>CRED (via Juspay)</source>
-        <translation>CRED (Juspay द्वारा)</translation>
-    </message>
-    <message>
-        <source>Wallet %1 (via Juspay)</source>
-        <translation>वॉलेट %1 (Juspay द्वारा)</translation>
-    </message>
-    <message>
-        <source>Google Pay (direct)</source>
-        <translation>Google Pay (सीधे)</translation>
-    </message>
-    <message>
-        <source>Google Pay (CM.com)</source>
-        <translation>Google Pay (CM.com)</translation>
-    </message>
-    <message>
-        <source>UPI QR (any UPI app)</source>
-        <translation>UPI QR (कोई भी UPI ऐप)</translation>
+        <source>%1
+
+The log for support: %2</source>
+        <translation>%1
+
+सहायता के लिए लॉग: %2</translation>
     </message>
 </context>
 <context>

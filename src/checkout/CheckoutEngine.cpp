@@ -3,7 +3,7 @@
 #include "core/SaleNote.h"
 
 #include "checkout/CheckoutLogging.h"
-#include "checkout/ProviderRules.h"
+#include "gateway/ProviderRules.h"
 #include "checkout/SaleTracker.h"
 #include "checkout/StatusQueue.h"
 #include "core/OrderId.h"

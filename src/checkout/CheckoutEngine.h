@@ -3,7 +3,7 @@
 #include "checkout/Alert.h"
 #include "checkout/CheckoutRequest.h"
 #include "checkout/PollPolicy.h"
-#include "checkout/ProviderRules.h"
+#include "gateway/ProviderRules.h"
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "gateway/GatewayError.h"

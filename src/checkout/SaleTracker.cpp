@@ -1,7 +1,7 @@
 #include "checkout/SaleTracker.h"
 
 #include "checkout/CheckoutLogging.h"
-#include "checkout/ProviderRules.h"
+#include "gateway/ProviderRules.h"
 #include "checkout/StatusQueue.h"
 #include "core/PaymentStateMachine.h"
 #include "storage/Ledger.h"

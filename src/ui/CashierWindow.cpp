@@ -1,13 +1,13 @@
 #include "ui/CashierWindow.h"
 
 #include "storage/OrderRecord.h"
-#include "checkout/ProviderRules.h"
+#include "gateway/ProviderRules.h"
 #include "ui/AlertsPanel.h"
 #include "ui/CheckoutPort.h"
 #include "ui/CustomerDisplay.h"
 #include "ui/HelpOverlay.h"
 #include "ui/PaymentView.h"
-#include "ui/ProviderNames.h"
+#include "gateway/ProviderRules.h"
 #include "ui/ReceiptPrinter.h"
 #include "ui/ResultView.h"
 #include "ui/SaleFeedback.h"
@@ -150,8 +150,8 @@ void CashierWindow::beginPaymentPage()
     PaymentView *view = paymentView();
     view->setDemo(m_config.demo);
     view->setUpiQrFallback(!upiQrFallback().isEmpty());
-    view->begin(amountText(), ProviderNames::display(m_request.provider), maskedPhone(),
-                ProviderNames::isPush(m_request.provider), ProviderRules::showsQr(m_request.provider));
+    view->begin(amountText(), ProviderRules::displayName(m_request.provider), maskedPhone(),
+                ProviderRules::isPush(m_request.provider), ProviderRules::showsQr(m_request.provider));
     if (m_customer)
         m_customer->showSale(amountText());
     setPage(Page::Payment);
@@ -340,7 +340,7 @@ void CashierWindow::cancelPayment()
 QString CashierWindow::noQrMessage() const
 {
     return tr("%1 has no QR code or payment page: the customer approves on their phone.")
-            .arg(ProviderNames::display(m_request.provider));
+            .arg(ProviderRules::displayName(m_request.provider));
 }
 
 void CashierWindow::retry()
@@ -449,7 +449,7 @@ void CashierWindow::showResult(PaymentState state, const QString &detail)
     outcome.amountText = amountText();
     outcome.orderId = m_orderId;
     outcome.maskedPhone = maskedPhone();
-    outcome.methodText = ProviderNames::display(m_request.provider);
+    outcome.methodText = ProviderRules::displayName(m_request.provider);
     outcome.detail = state == PaymentState::Charged ? QString() : detail;
     outcome.qrPossible = ProviderRules::showsQr(m_request.provider);
     outcome.upiQrFallback = !upiQrFallback().isEmpty();
@@ -488,7 +488,7 @@ std::optional<ReceiptPrinter::Receipt> CashierWindow::receipt() const
     receipt.setHeader(m_config.receiptHeader ? m_config.receiptHeader()
                                              : ReceiptHeader { m_config.merchantName, QString(), QString(), QString() });
     receipt.amountText = amountText();
-    receipt.methodText = ProviderNames::display(record.provider);
+    receipt.methodText = ProviderRules::displayName(record.provider);
     receipt.orderId = record.orderId;
     receipt.providerReference = record.providerReference.isEmpty() ? record.txnId : record.providerReference;
     receipt.upiRrn = record.upiRrn;

@@ -1,10 +1,10 @@
 #include "ui/SaleForm.h"
 
-#include "checkout/ProviderRules.h"
+#include "gateway/ProviderRules.h"
 #include "core/AmountWords.h"
 #include "core/SaleNote.h"
 #include "ui/Badge.h"
-#include "ui/ProviderNames.h"
+#include "gateway/ProviderRules.h"
 #include "ui_SaleForm.h"
 
 #include <QApplication>
@@ -147,7 +147,7 @@ void SaleForm::fillProviders(const QStringList &providers)
     const QString current = m_ui->providerCombo->currentData().toString();
     m_ui->providerCombo->clear();
     for (const QString &provider : providers)
-        m_ui->providerCombo->addItem(ProviderNames::display(provider), provider);
+        m_ui->providerCombo->addItem(ProviderRules::displayName(provider), provider);
     if (const int keep = m_ui->providerCombo->findData(current); keep >= 0)
         m_ui->providerCombo->setCurrentIndex(keep);
 }
@@ -268,7 +268,7 @@ QString SaleForm::limitMessage(qint64 maxMinorUnits) const
     const QString money = max ? max->toDisplayString(m_locale) : QString::number(maxMinorUnits);
     if (maxMinorUnits == m_ceilingMinor)
         return tr("The most one sale can be is %1.").arg(money);
-    return tr("The most one sale by %1 can be is %2.").arg(ProviderNames::display(provider()), money);
+    return tr("The most one sale by %1 can be is %2.").arg(ProviderRules::displayName(provider()), money);
 }
 
 std::optional<CheckoutRequest> SaleForm::request() const
@@ -332,7 +332,7 @@ void SaleForm::revalidate()
             mobileMessage = phone.errorMessage();
         else if (!region.isEmpty() && phone->regionCode() != region)
             mobileMessage = tr("%1 reaches Indian mobile numbers only (+91); %2 is not one.")
-                                    .arg(ProviderNames::display(provider()), phone->countryCallingCode());
+                                    .arg(ProviderRules::displayName(provider()), phone->countryCallingCode());
     }
     setError(m_ui->mobileError, mobileMessage);
     QString noteMessage;

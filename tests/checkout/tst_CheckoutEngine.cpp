@@ -129,13 +129,19 @@ void tst_CheckoutEngine::payIsIdempotent()
     CheckoutEngine::Config config;
     config.defaultPolicy = fastPolicy();
     CheckoutEngine second(*rig.ledger, { rig.gateway.get() }, config);
+    QSignalSpy secondSessions(&second, &CheckoutEngine::sessionStarted);
+    QSignalSpy secondChecks(&second, &CheckoutEngine::statusChecked);
     QCOMPARE(second.pay(request).value(), request.orderId);
-    QTest::qWait(300);
+    // The second engine finds the sale in the ledger and watches it: its first status answer
+    // is the known later event by which it would have sent a payment request, had it sent one.
+    QVERIFY(secondChecks.wait(5000));
+    QCOMPARE(secondSessions.size(), 0);
     QCOMPARE(sessions.size(), 1);
     QCOMPARE(rig.ledger->countOrders(OrderFilter()).value(), qint64(1));
     const QJsonArray orders = rig.sandboxOrders();
     QCOMPARE(orders.size(), 1);
     QCOMPARE(orders.first().toObject().value(QLatin1String("order_id")).toString(), request.orderId);
+    QCOMPARE(orders.first().toObject().value(QLatin1String("txns")).toInt(), 1); // one transaction, not two
 
     // A different sale may not borrow the id.
     CheckoutRequest other = request;

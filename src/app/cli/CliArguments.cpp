@@ -1,6 +1,6 @@
 #include "app/cli/CliArguments.h"
 
-#include "checkout/ProviderRules.h"
+#include "gateway/ProviderRules.h"
 #include "core/OrderId.h"
 
 #include <QHash>

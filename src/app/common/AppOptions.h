@@ -1,7 +1,7 @@
 #pragma once
 
 #include "checkout/PollPolicy.h"
-#include "checkout/ProviderRules.h"
+#include "gateway/ProviderRules.h"
 
 #include <QString>
 

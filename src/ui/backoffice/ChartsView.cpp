@@ -5,7 +5,7 @@
 #include "backoffice/ZReport.h"
 #include "core/Clock.h"
 #include "core/Currency.h"
-#include "ui/ProviderNames.h"
+#include "gateway/ProviderRules.h"
 #include "ui/backoffice/BackOfficeServices.h"
 #include "ui/backoffice/BackOfficeText.h"
 #include "ui_ChartsView.h"
@@ -260,7 +260,7 @@ void ChartsView::drawRates()
     for (const ProviderRate &rate : std::as_const(m_rates)) {
         // Percent for drawing only; the counts stay integers.
         *set << (rate.settled > 0 ? qreal(rate.charged) * 100 / qreal(rate.settled) : 0);
-        providers << ProviderNames::display(rate.provider);
+        providers << ProviderRules::displayName(rate.provider);
     }
     auto *series = new QHorizontalBarSeries;
     series->append(set);

@@ -1,7 +1,7 @@
 #include "ui/backoffice/HistoryFilterBar.h"
 
 #include "core/Money.h"
-#include "ui/ProviderNames.h"
+#include "gateway/ProviderRules.h"
 #include "ui/backoffice/BackOfficeText.h"
 #include "ui_HistoryFilterBar.h"
 
@@ -105,12 +105,12 @@ void HistoryFilterBar::setProviderMethods(const QList<std::pair<QString, QString
             methods[provider] << method;
     }
     for (const QString &provider : std::as_const(providers)) {
-        m_ui->providerCombo->addItem(ProviderNames::display(provider), QStringList { provider, QString() });
+        m_ui->providerCombo->addItem(ProviderRules::displayName(provider), QStringList { provider, QString() });
         const QStringList &several = methods.value(provider);
         if (several.size() < 2)
             continue;
         for (const QString &method : several)
-            m_ui->providerCombo->addItem(ProviderNames::display(provider) + QStringLiteral(" \u00b7 ") + method,
+            m_ui->providerCombo->addItem(ProviderRules::displayName(provider) + QStringLiteral(" \u00b7 ") + method,
                                          QStringList { provider, method });
     }
     const int index = m_ui->providerCombo->findData(current);

@@ -1,6 +1,6 @@
 #include "ui/backoffice/HistoryModel.h"
 
-#include "ui/ProviderNames.h"
+#include "gateway/ProviderRules.h"
 #include "ui/backoffice/BackOfficeText.h"
 
 #include <QBrush>
@@ -93,7 +93,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                                        : BackOfficeText::shortDateTime(order->createdAt, m_zone, m_locale);
     case OrderIdColumn: return order->orderId;
     case MethodColumn: {
-        const QString provider = ProviderNames::display(order->provider);
+        const QString provider = ProviderRules::displayName(order->provider);
         return role == Qt::ToolTipRole && !order->method.isEmpty() ? provider + QStringLiteral(" \u00b7 ") + order->method
                                                                    : provider;
     }

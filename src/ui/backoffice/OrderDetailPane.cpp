@@ -1,7 +1,7 @@
 #include "ui/backoffice/OrderDetailPane.h"
 
 #include "backoffice/ManagerActions.h"
-#include "ui/ProviderNames.h"
+#include "gateway/ProviderRules.h"
 #include "gateway/GatewayError.h"
 #include "ui/ReceiptPrinter.h"
 #include "ui/backoffice/BackOfficeText.h"
@@ -70,8 +70,8 @@ void OrderDetailPane::reload()
                                            BackOfficeText::amountWithNet(order.amount.minorUnits(), order.refundedMinorUnits,
                                                                          order.netMinorUnits(), currency, m_locale),
                                            BackOfficeText::state(order.state)));
-    m_ui->methodValue->setText(order.method.isEmpty() ? ProviderNames::display(order.provider)
-                                                      : ProviderNames::display(order.provider) + QStringLiteral(" \u00b7 ")
+    m_ui->methodValue->setText(order.method.isEmpty() ? ProviderRules::displayName(order.provider)
+                                                      : ProviderRules::displayName(order.provider) + QStringLiteral(" \u00b7 ")
                                                                 + order.method);
     m_ui->phoneValue->setText(order.phoneLast4.isEmpty() ? tr("none") : BackOfficeText::maskedPhone(order.phoneLast4));
     QStringList references;
@@ -256,7 +256,7 @@ ReceiptPrinter::Receipt OrderDetailPane::receiptFor(const OrderRecord &order, co
     // A reprint after a refund says what the sale is worth now, with the same net as the history.
     receipt.amountText = BackOfficeText::amountWithNet(order.amount.minorUnits(), order.refundedMinorUnits,
                                                        order.netMinorUnits(), order.amount.currency().code(), locale);
-    receipt.methodText = ProviderNames::display(order.provider);
+    receipt.methodText = ProviderRules::displayName(order.provider);
     receipt.orderId = order.orderId;
     receipt.providerReference = order.providerReference.isEmpty() ? order.txnId : order.providerReference;
     receipt.upiRrn = order.upiRrn;

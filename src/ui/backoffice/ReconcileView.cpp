@@ -2,7 +2,7 @@
 
 #include "backoffice/Reconciler.h"
 #include "core/Clock.h"
-#include "ui/ProviderNames.h"
+#include "gateway/ProviderRules.h"
 #include "ui/backoffice/BackOfficeText.h"
 #include "ui/backoffice/PinDialog.h"
 #include "ui_ReconcileView.h"
@@ -92,7 +92,7 @@ void ReconcileView::showLines(const QList<ReconciliationLine> &lines)
         const QString gatewayAmount = line.gatewayAmountMinorUnits < 0
                                               ? tr("none")
                                               : BackOfficeText::money(line.gatewayAmountMinorUnits, line.currency, m_locale);
-        const QStringList cells { line.orderId, ProviderNames::display(line.provider), BackOfficeText::state(line.ledgerState),
+        const QStringList cells { line.orderId, ProviderRules::displayName(line.provider), BackOfficeText::state(line.ledgerState),
                                   line.gatewayState == QLatin1String("error") ? tr("no answer")
                                                                               : BackOfficeText::state(line.gatewayState),
                                   tr("%1 / %2").arg(BackOfficeText::amountWithNet(line.ledgerAmountMinorUnits,

@@ -1,6 +1,6 @@
 #include "ui/backoffice/RefundDialog.h"
 
-#include "ui/ProviderNames.h"
+#include "gateway/ProviderRules.h"
 #include "ui/backoffice/BackOfficeText.h"
 #include "ui_RefundDialog.h"
 
@@ -14,7 +14,7 @@ RefundDialog::RefundDialog(const OrderRecord &order, const QLocale &locale, QWid
     m_ui->orderLabel->setText(tr("Order %1 took %2 by %3. Refundable now: %4.")
                                       .arg(order.orderId,
                                            BackOfficeText::money(order.amount.minorUnits(), currency, locale),
-                                           ProviderNames::display(order.provider),
+                                           ProviderRules::displayName(order.provider),
                                            BackOfficeText::money(refundableMinorUnits(), currency, locale)));
     m_ui->amountError->setStyleSheet(QStringLiteral("color: #ffffff; background: #b31d1d; padding: 2px 6px; "
                                                     "border-radius: 4px;"));

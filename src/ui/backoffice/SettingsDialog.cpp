@@ -10,7 +10,7 @@
 #include "core/PollLimits.h"
 #include "gateway/PaymentGateway.h"
 #include "gateway/profile/KeychainSecretSource.h"
-#include "ui/ProviderNames.h"
+#include "gateway/ProviderRules.h"
 #include "ui_SettingsDialog.h"
 
 #include <QCompleter>
@@ -84,7 +84,7 @@ SettingsDialog::SettingsDialog(Settings &settings, AccessControl &access, const 
     m_ui->providersTable->verticalHeader()->hide();
     m_ui->providersTable->setRowCount(int(m_gateways.size()));
     for (int row = 0; row < m_gateways.size(); ++row) {
-        m_ui->providersTable->setItem(row, NameColumn, new QTableWidgetItem(ProviderNames::display(m_gateways.at(row)->providerName())));
+        m_ui->providersTable->setItem(row, NameColumn, new QTableWidgetItem(ProviderRules::displayName(m_gateways.at(row)->providerName())));
         auto *test = new QPushButton(tr("Test connection"), m_ui->providersTable);
         test->setObjectName(QStringLiteral("testConnectionButton%1").arg(row));
         connect(test, &QPushButton::clicked, this, [this, row] { testConnection(row); });

@@ -3,7 +3,7 @@
 #include "backoffice/ManagerActions.h"
 #include "backoffice/Settings.h"
 #include "core/Clock.h"
-#include "ui/ProviderNames.h"
+#include "gateway/ProviderRules.h"
 #include "ui/backoffice/BackOfficeServices.h"
 #include "ui/backoffice/BackOfficeText.h"
 #include "ui/backoffice/PinDialog.h"
@@ -55,7 +55,7 @@ QList<ShownRow> shownRows(const ZReport &report, const QLocale &locale)
 {
     QList<ShownRow> rows;
     for (const ZReport::Line &line : report.lines()) {
-        rows.append({ ProviderNames::display(line.provider), methodName(line.method), BackOfficeText::state(line.state),
+        rows.append({ ProviderRules::displayName(line.provider), methodName(line.method), BackOfficeText::state(line.state),
                       locale.toString(line.count), BackOfficeText::money(line.amountMinorUnits, line.currency, locale) });
     }
     for (const ZReport::RefundLine &line : report.refundLines()) {
@@ -64,11 +64,11 @@ QList<ShownRow> shownRows(const ZReport &report, const QLocale &locale)
         const QString amount = ZReport::refundCounts(line.state)
                 ? BackOfficeText::money(-line.amountMinorUnits, line.currency, locale)
                 : ZReportView::tr("%1 not refunded").arg(BackOfficeText::money(line.amountMinorUnits, line.currency, locale));
-        rows.append({ ProviderNames::display(line.provider), ZReportView::tr("Refunds asked this day"),
+        rows.append({ ProviderRules::displayName(line.provider), ZReportView::tr("Refunds asked this day"),
                       BackOfficeText::refundState(line.state), locale.toString(line.count), amount });
     }
     for (const ZReport::Subtotal &subtotal : report.providerSubtotals()) {
-        rows.append({ ProviderNames::display(subtotal.provider), ZReportView::tr("Net"),
+        rows.append({ ProviderRules::displayName(subtotal.provider), ZReportView::tr("Net"),
                       ZReportView::tr("%1 paid").arg(locale.toString(subtotal.chargedCount)), locale.toString(subtotal.orders),
                       BackOfficeText::money(subtotal.netMinorUnits(), report.currency(), locale), true });
     }
