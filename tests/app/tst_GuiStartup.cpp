@@ -78,7 +78,7 @@ void tst_GuiStartup::attachesTheEngineAfterTheWindowIsUp()
     // second call opens nothing and attaches nothing twice.
     Terminal *terminal = startup.terminal();
     startup.start();
-    QTest::qWait(200);
+    QTest::qWait(200); // asserts an absence: the second start() must not finish or attach again
     QCOMPARE(finished.count(), 1);
     QCOMPARE(startup.terminal(), terminal);
 }
