@@ -9,5 +9,8 @@ struct Error
     QString code;
     QString message;
 
+    // The one way to build an Error from a code literal: `return Error::make("not_found", ...);`
+    static Error make(const char *code, const QString &message) { return Error { QString::fromLatin1(code), message }; }
+
     bool operator==(const Error &other) const { return code == other.code; }
 };

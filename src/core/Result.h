@@ -2,21 +2,32 @@
 
 #include "core/Error.h"
 
+#include <type_traits>
 #include <utility>
 #include <variant>
 
-// Either a value or an Error. Nothing in CounterPay throws across the event loop; functions
-// that can fail return a Result instead.
-template<typename T>
+// Either a value or an error. Nothing in CounterPay throws across the event loop; functions
+// that can fail return a Result instead. The error is core's Error unless a layer needs a
+// richer one (the gateway's GatewayResult<T> is Result<T, GatewayError>).
+template<typename T, typename E = Error>
 class Result
 {
 public:
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) { }
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) { }
+    Result(E error) : m_data(std::in_place_index<1>, std::move(error)) { }
 
+    // Result<T>::failure(code, message).
+    template<typename U = E, std::enable_if_t<std::is_same_v<U, Error>, int> = 0>
     static Result failure(QString code, QString message)
     {
         return Result(Error { std::move(code), std::move(message) });
+    }
+    // Any other error type is built by its own E::make(...), e.g.
+    // GatewayResult<T>::failure(kind, message, httpStatus = 0).
+    template<typename... Args, typename U = E, std::enable_if_t<!std::is_same_v<U, Error>, int> = 0>
+    static Result failure(Args &&...args)
+    {
+        return Result(U::make(std::forward<Args>(args)...));
     }
 
     bool ok() const { return m_data.index() == 0; }
@@ -28,12 +39,19 @@ public:
     T value() && { return std::get<0>(std::move(m_data)); }
     const T *operator->() const { return &std::get<0>(m_data); }
 
-    const Error &error() const { return std::get<1>(m_data); }
-    QString errorCode() const { return ok() ? QString() : error().code; }
+    const E &error() const & { return std::get<1>(m_data); }
+    E &error() & { return std::get<1>(m_data); }
+
+    // Empty when ok(). For core's Error only.
+    QString errorCode() const
+    {
+        static_assert(std::is_same_v<E, Error>, "errorCode() is for Result<T, Error>");
+        return ok() ? QString() : error().code;
+    }
     QString errorMessage() const { return ok() ? QString() : error().message; }
 
 private:
-    std::variant<T, Error> m_data;
+    std::variant<T, E> m_data;
 };
 
 // For operations that succeed with nothing to return: `return ok();` or an Error.

@@ -1,5 +1,15 @@
 #include "gateway/GatewayError.h"
 
+GatewayError GatewayError::make(Kind kind, QString message, int httpStatus, bool outcomeUnknown)
+{
+    GatewayError error;
+    error.kind = kind;
+    error.message = std::move(message);
+    error.httpStatus = httpStatus;
+    error.outcomeUnknown = outcomeUnknown;
+    return error;
+}
+
 QString GatewayError::kindName(Kind kind)
 {
     switch (kind) {

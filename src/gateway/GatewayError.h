@@ -42,6 +42,9 @@ struct GatewayError
     bool outcomeUnknown = false;
     int attempts = 1;
 
+    // The one way to build a GatewayError: the rest of its fields keep their defaults.
+    static GatewayError make(Kind kind, QString message, int httpStatus = 0, bool outcomeUnknown = false);
+
     static QString kindName(Kind kind);
     // True for the transport kinds the engine treats as "gateway unreachable".
     bool isTransport() const;
