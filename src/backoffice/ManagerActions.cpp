@@ -9,15 +9,6 @@
 #include <QMetaObject>
 #include <QPointer>
 
-namespace {
-
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
-} // namespace
-
 ManagerActions::ManagerActions(Ledger &ledger, CheckoutEngine &engine, RefundService &refunds, AccessControl &access,
                                const Clock &clock, QObject *parent)
     : QObject(parent),
@@ -107,7 +98,7 @@ VoidResult ManagerActions::checkOrderReach(const QString &orderId, std::optional
     if (!stored)
         return stored.error();
     if (!stored.value())
-        return makeError("not_found", QStringLiteral("There is no order %1.").arg(orderId));
+        return Error::make("not_found", QStringLiteral("There is no order %1.").arg(orderId));
     if (VoidResult reach = checkReach(stored.value()->createdAt, orderId); !reach)
         return reach;
     if (found)
@@ -125,7 +116,7 @@ Result<QString> ManagerActions::refund(const QString &orderId, std::optional<Mon
         const QString why = refundUnavailableReason(stored.value()->provider);
         if (!why.isEmpty()) {
             m_access.audit(QStringLiteral("refund_refused"), orderId, QStringLiteral("refund refused: %1").arg(why));
-            return makeError("refund_unsupported", why);
+            return Error::make("refund_unsupported", why);
         }
     }
     // RefundService commits the refund and its audit line before anything is sent.
@@ -138,15 +129,15 @@ VoidResult ManagerActions::resolveUnknown(const QString &orderId, PaymentState o
         return permitted;
     const QString why = reason.trimmed();
     if (why.isEmpty())
-        return makeError("reason_required", QStringLiteral("Say why: what the provider or the customer's bank confirmed."));
+        return Error::make("reason_required", QStringLiteral("Say why: what the provider or the customer's bank confirmed."));
     const Result<std::optional<OrderRecord>> stored = m_ledger.findOrder(orderId, PhoneAccess::Masked);
     if (!stored)
         return stored.error();
     if (!stored.value())
-        return makeError("not_found", QStringLiteral("There is no order %1.").arg(orderId));
+        return Error::make("not_found", QStringLiteral("There is no order %1.").arg(orderId));
     OrderRecord order = *stored.value();
     if (order.state != PaymentState::Unknown) {
-        return makeError("not_unknown", QStringLiteral("Order %1 is %2, not unknown: there is nothing to resolve.")
+        return Error::make("not_unknown", QStringLiteral("Order %1 is %2, not unknown: there is nothing to resolve.")
                                                 .arg(orderId, PaymentStates::name(order.state)));
     }
     // A manager settles what the gateway's outcome was: paid or not. Refunds and a new attempt
@@ -156,7 +147,7 @@ VoidResult ManagerActions::resolveUnknown(const QString &orderId, PaymentState o
             || outcome == PaymentState::Declined || outcome == PaymentState::Expired
             || outcome == PaymentState::Cancelled || outcome == PaymentState::AwaitingCustomer;
     if (!outcomeOfAPayment || !PaymentStates::isLegalTransition(PaymentState::Unknown, outcome)) {
-        return makeError("bad_outcome", QStringLiteral("An unknown payment cannot become %1.").arg(PaymentStates::name(outcome)));
+        return Error::make("bad_outcome", QStringLiteral("An unknown payment cannot become %1.").arg(PaymentStates::name(outcome)));
     }
     const QDateTime now = m_clock.nowUtc();
     order.state = outcome;
@@ -166,7 +157,7 @@ VoidResult ManagerActions::resolveUnknown(const QString &orderId, PaymentState o
                              QStringLiteral("resolved_by_manager"), why };
     if (VoidResult written = m_ledger.updateOrder(order, PaymentState::Unknown, event); !written) {
         if (written.errorCode() == QLatin1String("conflict")) {
-            return makeError("not_unknown", QStringLiteral("Order %1 changed while you were resolving it; look again.")
+            return Error::make("not_unknown", QStringLiteral("Order %1 changed while you were resolving it; look again.")
                                                     .arg(orderId));
         }
         return written;
@@ -283,7 +274,7 @@ Result<QList<SalesBucket>> ManagerActions::salesBuckets(const QDateTime &since, 
 Result<ZReport> ManagerActions::zReport(const QDate &day, const QTimeZone &zone)
 {
     if (!day.isValid() || !zone.isValid())
-        return makeError("bad_day", QStringLiteral("Choose a valid day and time zone."));
+        return Error::make("bad_day", QStringLiteral("Choose a valid day and time zone."));
     if (VoidResult reach = checkReach(QDateTime(day, QTime(0, 0), zone).toUTC()); !reach)
         return reach.error();
     return ZReport::build(m_ledger, day, zone);

@@ -13,11 +13,6 @@ QString msg(const char *source)
     return QCoreApplication::translate("Money", source);
 }
 
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
 qint64 pow10(int exponent)
 {
     qint64 value = 1;
@@ -34,14 +29,14 @@ bool isSpaceLike(QChar ch)
 Error tooManyFractionDigits(const Currency &currency)
 {
     if (currency.exponent() == 0) {
-        return makeError("too_many_fraction_digits",
-                         msg(QT_TRANSLATE_NOOP("Money", "%1 has no minor unit; enter a whole amount."))
-                                 .arg(currency.code()));
+        return Error::make("too_many_fraction_digits",
+                           msg(QT_TRANSLATE_NOOP("Money", "%1 has no minor unit; enter a whole amount."))
+                                   .arg(currency.code()));
     }
-    return makeError("too_many_fraction_digits",
-                     msg(QT_TRANSLATE_NOOP("Money", "%1 allows at most %2 digits after the decimal point."))
-                             .arg(currency.code())
-                             .arg(currency.exponent()));
+    return Error::make("too_many_fraction_digits",
+                       msg(QT_TRANSLATE_NOOP("Money", "%1 allows at most %2 digits after the decimal point."))
+                               .arg(currency.code())
+                               .arg(currency.exponent()));
 }
 
 // Builds minor units from the digits before and after the decimal point. Both views hold
@@ -57,7 +52,7 @@ Result<qint64> composeMinorUnits(QStringView integerDigits, QStringView fraction
            && integerDigits.at(firstSignificant).digitValue() == 0)
         ++firstSignificant;
     if (integerDigits.size() - firstSignificant > 13)
-        return makeError("too_large", msg(QT_TRANSLATE_NOOP("Money", "The amount is too large.")));
+        return Error::make("too_large", msg(QT_TRANSLATE_NOOP("Money", "The amount is too large.")));
 
     qint64 major = 0;
     for (QChar ch : integerDigits)
@@ -69,7 +64,7 @@ Result<qint64> composeMinorUnits(QStringView integerDigits, QStringView fraction
 
     const qint64 minor = major * currency.minorPerMajor() + fraction;
     if (minor > Money::kAbsoluteMaxMinorUnits)
-        return makeError("too_large", msg(QT_TRANSLATE_NOOP("Money", "The amount is too large.")));
+        return Error::make("too_large", msg(QT_TRANSLATE_NOOP("Money", "The amount is too large.")));
     return minor;
 }
 
@@ -131,9 +126,9 @@ QString groupDigits(const QString &digits, QStringView separator, bool indian)
 Result<Money> Money::fromMinorUnits(qint64 minorUnits, const Currency &currency)
 {
     if (minorUnits < 0)
-        return makeError("negative", msg(QT_TRANSLATE_NOOP("Money", "The amount must not be negative.")));
+        return Error::make("negative", msg(QT_TRANSLATE_NOOP("Money", "The amount must not be negative.")));
     if (minorUnits > kAbsoluteMaxMinorUnits)
-        return makeError("too_large", msg(QT_TRANSLATE_NOOP("Money", "The amount is too large.")));
+        return Error::make("too_large", msg(QT_TRANSLATE_NOOP("Money", "The amount is too large.")));
     return Money(minorUnits, currency);
 }
 
@@ -141,13 +136,13 @@ Result<Money> Money::parse(QStringView input, const Currency &currency, const QL
 {
     QString text = input.trimmed().toString();
     if (text.isEmpty())
-        return makeError("empty", msg(QT_TRANSLATE_NOOP("Money", "Enter an amount.")));
+        return Error::make("empty", msg(QT_TRANSLATE_NOOP("Money", "Enter an amount.")));
 
     text = stripCurrencyMarkers(text, currency);
     if (text.isEmpty())
-        return makeError("no_digits", msg(QT_TRANSLATE_NOOP("Money", "Enter the amount in digits.")));
+        return Error::make("no_digits", msg(QT_TRANSLATE_NOOP("Money", "Enter the amount in digits.")));
     if (text.front() == u'-' || text.front() == QChar(0x2212))
-        return makeError("not_positive", msg(QT_TRANSLATE_NOOP("Money", "The amount must be greater than zero.")));
+        return Error::make("not_positive", msg(QT_TRANSLATE_NOOP("Money", "The amount must be greater than zero.")));
 
     const QString decimalPoint = locale.decimalPoint();
     QString groupSeparator = locale.groupSeparator();
@@ -165,24 +160,24 @@ Result<Money> Money::parse(QStringView input, const Currency &currency, const QL
             continue;
         if (QStringView(text).mid(i).startsWith(decimalPoint)) {
             if (decimalAt >= 0) {
-                return makeError("multiple_decimal_points",
-                                 msg(QT_TRANSLATE_NOOP("Money", "The amount has more than one decimal point.")));
+                return Error::make("multiple_decimal_points",
+                                   msg(QT_TRANSLATE_NOOP("Money", "The amount has more than one decimal point.")));
             }
             decimalAt = i;
             continue;
         }
         if (ch == u'.' || ch == u',') {
-            return makeError("invalid_character",
-                             msg(QT_TRANSLATE_NOOP("Money", "'%1' is not used in amounts here; use '%2' for the "
-                                            "decimal point."))
-                                     .arg(ch)
-                                     .arg(decimalPoint));
+            return Error::make("invalid_character",
+                               msg(QT_TRANSLATE_NOOP("Money", "'%1' is not used in amounts here; use '%2' for the "
+                                              "decimal point."))
+                                       .arg(ch)
+                                       .arg(decimalPoint));
         }
-        return makeError("invalid_character",
-                         msg(QT_TRANSLATE_NOOP("Money", "'%1' is not allowed in an amount; use digits and '%2' "
-                                        "for the decimal point."))
-                                 .arg(ch)
-                                 .arg(decimalPoint));
+        return Error::make("invalid_character",
+                           msg(QT_TRANSLATE_NOOP("Money", "'%1' is not allowed in an amount; use digits and '%2' "
+                                          "for the decimal point."))
+                                   .arg(ch)
+                                   .arg(decimalPoint));
     }
 
     const QStringView integerPart
@@ -192,41 +187,41 @@ Result<Money> Money::parse(QStringView input, const Currency &currency, const QL
             : QStringView();
 
     if (fractionPart.contains(groupSeparator)) {
-        return makeError("misplaced_group_separator",
-                         msg(QT_TRANSLATE_NOOP("Money", "Digit group separators ('%1') belong before the decimal "
-                                        "point only."))
-                                 .arg(groupSeparator));
+        return Error::make("misplaced_group_separator",
+                           msg(QT_TRANSLATE_NOOP("Money", "Digit group separators ('%1') belong before the decimal "
+                                          "point only."))
+                                   .arg(groupSeparator));
     }
     const QList<QStringView> groups = integerPart.split(groupSeparator);
     if (!groupingIsValid(groups)) {
-        return makeError("misplaced_group_separator",
-                         msg(QT_TRANSLATE_NOOP("Money", "The digits are not grouped correctly; write %1 or "
-                                                        "%2, or leave the separators out."))
-                                 .arg(u'1' + groupSeparator + u"499" + decimalPoint + u"50",
-                                      u'1' + groupSeparator + u"49" + groupSeparator + u"999" + decimalPoint
-                                              + u"00"));
+        return Error::make("misplaced_group_separator",
+                           msg(QT_TRANSLATE_NOOP("Money", "The digits are not grouped correctly; write %1 or "
+                                                          "%2, or leave the separators out."))
+                                   .arg(u'1' + groupSeparator + u"499" + decimalPoint + u"50",
+                                        u'1' + groupSeparator + u"49" + groupSeparator + u"999" + decimalPoint
+                                                + u"00"));
     }
     QString integerDigits;
     for (QStringView group : groups)
         integerDigits += group;
 
     if (integerDigits.isEmpty() && fractionPart.isEmpty())
-        return makeError("no_digits", msg(QT_TRANSLATE_NOOP("Money", "Enter the amount in digits.")));
+        return Error::make("no_digits", msg(QT_TRANSLATE_NOOP("Money", "Enter the amount in digits.")));
 
     const Result<qint64> minor = composeMinorUnits(integerDigits, fractionPart, currency);
     if (!minor)
         return minor.error();
     if (minor.value() == 0)
-        return makeError("not_positive", msg(QT_TRANSLATE_NOOP("Money", "The amount must be greater than zero.")));
+        return Error::make("not_positive", msg(QT_TRANSLATE_NOOP("Money", "The amount must be greater than zero.")));
     return Money(minor.value(), currency);
 }
 
 Result<Money> Money::fromDecimalString(QStringView text, const Currency &currency)
 {
     if (text.isEmpty())
-        return makeError("empty", QStringLiteral("The amount is empty."));
+        return Error::make("empty", QStringLiteral("The amount is empty."));
     if (text.front() == u'-')
-        return makeError("negative", QStringLiteral("The amount must not be negative."));
+        return Error::make("negative", QStringLiteral("The amount must not be negative."));
     const qsizetype dot = text.indexOf(u'.');
     const QStringView integerDigits = dot >= 0 ? text.left(dot) : text;
     const QStringView fractionDigits = dot >= 0 ? text.mid(dot + 1) : QStringView();
@@ -239,9 +234,9 @@ Result<Money> Money::fromDecimalString(QStringView text, const Currency &currenc
     };
     if (integerDigits.isEmpty() || !isAsciiDigits(integerDigits) || !isAsciiDigits(fractionDigits)
         || (dot >= 0 && fractionDigits.isEmpty())) {
-        return makeError("malformed",
-                         QStringLiteral("'%1' is not a decimal amount such as 149.50.")
-                                 .arg(text.left(40)));
+        return Error::make("malformed",
+                           QStringLiteral("'%1' is not a decimal amount such as 149.50.")
+                                   .arg(text.left(40)));
     }
     const Result<qint64> minor = composeMinorUnits(integerDigits, fractionDigits, currency);
     if (!minor)
@@ -265,25 +260,25 @@ Result<Money> Money::fromJsonDecimal(const QJsonValue &value, const Currency &cu
                 ++significant;
         }
         if (significant > 15)
-            return makeError("imprecise", QStringLiteral("The amount has too many digits to be exact."));
+            return Error::make("imprecise", QStringLiteral("The amount has too many digits to be exact."));
         return fromDecimalString(text, currency);
     }
     if (value.isNull() || value.isUndefined())
-        return makeError("missing", QStringLiteral("The amount is missing."));
-    return makeError("wrong_type", QStringLiteral("The amount is neither a number nor a string."));
+        return Error::make("missing", QStringLiteral("The amount is missing."));
+    return Error::make("wrong_type", QStringLiteral("The amount is neither a number nor a string."));
 }
 
 Result<Money> Money::fromJsonMinorUnits(const QJsonValue &value, const Currency &currency)
 {
     if (value.isNull() || value.isUndefined())
-        return makeError("missing", QStringLiteral("The amount is missing."));
+        return Error::make("missing", QStringLiteral("The amount is missing."));
     if (!value.isDouble())
-        return makeError("wrong_type", QStringLiteral("The amount in minor units is not a number."));
+        return Error::make("wrong_type", QStringLiteral("The amount in minor units is not a number."));
     // toInteger() answers the default for a number that is not integral; two defaults tell.
     const qint64 a = value.toInteger(-1);
     const qint64 b = value.toInteger(-2);
     if (a != b)
-        return makeError("not_integer", QStringLiteral("The amount in minor units is not a whole number."));
+        return Error::make("not_integer", QStringLiteral("The amount in minor units is not a whole number."));
     return fromMinorUnits(a, currency);
 }
 
@@ -292,8 +287,8 @@ Result<Money> Money::fromGoogleJson(const QJsonObject &object)
     const QString code = object.value(QLatin1String("currencyCode")).toString();
     const std::optional<Currency> currency = Currency::fromCode(code);
     if (!currency) {
-        return makeError("unknown_currency",
-                         QStringLiteral("The currency '%1' is not supported.").arg(code.left(8)));
+        return Error::make("unknown_currency",
+                           QStringLiteral("The currency '%1' is not supported.").arg(code.left(8)));
     }
 
     qint64 units = 0;
@@ -302,13 +297,13 @@ Result<Money> Money::fromGoogleJson(const QJsonObject &object)
         bool ok = false;
         units = unitsValue.toString().toLongLong(&ok);
         if (!ok)
-            return makeError("malformed", QStringLiteral("Google amount units are not an integer."));
+            return Error::make("malformed", QStringLiteral("Google amount units are not an integer."));
     } else if (unitsValue.isDouble()) {
         units = unitsValue.toInteger(-1);
         if (units != unitsValue.toInteger(-2))
-            return makeError("malformed", QStringLiteral("Google amount units are not an integer."));
+            return Error::make("malformed", QStringLiteral("Google amount units are not an integer."));
     } else if (!unitsValue.isUndefined() && !unitsValue.isNull()) {
-        return makeError("wrong_type", QStringLiteral("Google amount units are neither a number nor a string."));
+        return Error::make("wrong_type", QStringLiteral("Google amount units are neither a number nor a string."));
     }
 
     qint64 nanos = 0;
@@ -316,34 +311,34 @@ Result<Money> Money::fromGoogleJson(const QJsonObject &object)
     if (nanosValue.isDouble()) {
         nanos = nanosValue.toInteger(-1'000'000'000'000);
         if (nanos != nanosValue.toInteger(-2'000'000'000'000))
-            return makeError("malformed", QStringLiteral("Google amount nanos are not an integer."));
+            return Error::make("malformed", QStringLiteral("Google amount nanos are not an integer."));
     } else if (!nanosValue.isUndefined() && !nanosValue.isNull()) {
-        return makeError("wrong_type", QStringLiteral("Google amount nanos are not a number."));
+        return Error::make("wrong_type", QStringLiteral("Google amount nanos are not a number."));
     }
 
     if (nanos <= -1'000'000'000 || nanos >= 1'000'000'000)
-        return makeError("malformed", QStringLiteral("Google amount nanos are out of range."));
+        return Error::make("malformed", QStringLiteral("Google amount nanos are out of range."));
     if (units < 0 || nanos < 0)
-        return makeError("negative", QStringLiteral("The amount must not be negative."));
+        return Error::make("negative", QStringLiteral("The amount must not be negative."));
     const qint64 nanosPerMinor = pow10(9 - currency->exponent());
     if (nanos % nanosPerMinor != 0)
         return tooManyFractionDigits(*currency);
     if (units > kAbsoluteMaxMinorUnits / currency->minorPerMajor())
-        return makeError("too_large", QStringLiteral("The amount is too large."));
+        return Error::make("too_large", QStringLiteral("The amount is too large."));
     return fromMinorUnits(units * currency->minorPerMajor() + nanos / nanosPerMinor, *currency);
 }
 
 std::optional<Error> Money::checkPaymentBounds(qint64 maxMinorUnits) const
 {
     if (m_minorUnits <= 0)
-        return makeError("not_positive", msg(QT_TRANSLATE_NOOP("Money", "The amount must be greater than zero.")));
+        return Error::make("not_positive", msg(QT_TRANSLATE_NOOP("Money", "The amount must be greater than zero.")));
     if (m_minorUnits > maxMinorUnits) {
         const Result<Money> max = fromMinorUnits(maxMinorUnits, m_currency);
-        return makeError("exceeds_maximum",
-                         msg(QT_TRANSLATE_NOOP("Money", "The amount is above this payment method's maximum of "
-                                        "%1 %2."))
-                                 .arg(max ? max->toDecimalString() : QString::number(maxMinorUnits),
-                                      m_currency.code()));
+        return Error::make("exceeds_maximum",
+                           msg(QT_TRANSLATE_NOOP("Money", "The amount is above this payment method's maximum of "
+                                          "%1 %2."))
+                                   .arg(max ? max->toDecimalString() : QString::number(maxMinorUnits),
+                                        m_currency.code()));
     }
     return std::nullopt;
 }

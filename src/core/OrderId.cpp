@@ -14,28 +14,23 @@ bool isAsciiAlphanumeric(QChar ch)
     return (ch >= u'0' && ch <= u'9') || (ch >= u'A' && ch <= u'Z') || (ch >= u'a' && ch <= u'z');
 }
 
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
 } // namespace
 
 std::optional<Error> OrderId::checkPrefix(QStringView prefix)
 {
     if (prefix.isEmpty())
-        return makeError("empty_prefix", QStringLiteral("The terminal prefix is empty."));
+        return Error::make("empty_prefix", QStringLiteral("The terminal prefix is empty."));
     if (prefix.size() > kMaxPrefixLength) {
-        return makeError("prefix_too_long",
-                         QStringLiteral("The terminal prefix has more than %1 characters.")
-                                 .arg(kMaxPrefixLength));
+        return Error::make("prefix_too_long",
+                           QStringLiteral("The terminal prefix has more than %1 characters.")
+                                   .arg(kMaxPrefixLength));
     }
     for (QChar ch : prefix) {
         if (!isAsciiAlphanumeric(ch)) {
-            return makeError("invalid_character",
-                             QStringLiteral("The terminal prefix may hold only letters A-Z and "
-                                            "digits; '%1' is not allowed.")
-                                     .arg(ch));
+            return Error::make("invalid_character",
+                               QStringLiteral("The terminal prefix may hold only letters A-Z and "
+                                              "digits; '%1' is not allowed.")
+                                       .arg(ch));
         }
     }
     return std::nullopt;
@@ -59,19 +54,19 @@ Result<OrderId> OrderId::generate(QStringView terminalPrefix)
 Result<OrderId> OrderId::fromString(QStringView text)
 {
     if (text.isEmpty())
-        return makeError("empty", QStringLiteral("The order id is empty."));
+        return Error::make("empty", QStringLiteral("The order id is empty."));
     if (text.size() > kMaxLength) {
-        return makeError("too_long",
-                         QStringLiteral("The order id has %1 characters; at most %2 are allowed.")
-                                 .arg(text.size())
-                                 .arg(kMaxLength));
+        return Error::make("too_long",
+                           QStringLiteral("The order id has %1 characters; at most %2 are allowed.")
+                                   .arg(text.size())
+                                   .arg(kMaxLength));
     }
     for (QChar ch : text) {
         if (!isAsciiAlphanumeric(ch)) {
-            return makeError("invalid_character",
-                             QStringLiteral("An order id holds only letters and digits; '%1' is "
-                                            "not allowed.")
-                                     .arg(ch));
+            return Error::make("invalid_character",
+                               QStringLiteral("An order id holds only letters and digits; '%1' is "
+                                              "not allowed.")
+                                       .arg(ch));
         }
     }
     return OrderId(text.toString());

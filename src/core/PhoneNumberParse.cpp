@@ -12,11 +12,6 @@ namespace {
 
 using i18n::phonenumbers::PhoneNumberUtil;
 
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
 // A message the cashier reads next to the mobile field: in the GUI's language once a translator
 // is installed, English otherwise. Marked with QT_TRANSLATE_NOOP under "PhoneNumber".
 QString msg(const char *source)
@@ -30,7 +25,7 @@ Result<PhoneNumber> PhoneNumber::parse(QStringView input, QStringView defaultReg
 {
     const QString text = input.trimmed().toString();
     if (text.isEmpty())
-        return makeError("empty", msg(QT_TRANSLATE_NOOP("PhoneNumber", "Enter the customer's mobile number.")));
+        return Error::make("empty", msg(QT_TRANSLATE_NOOP("PhoneNumber", "Enter the customer's mobile number.")));
 
     int digits = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
@@ -43,15 +38,15 @@ Result<PhoneNumber> PhoneNumber::parse(QStringView input, QStringView defaultReg
                 || ch == u'.' || ch == QChar(0x00A0);
         if (punctuation || (ch == u'+' && i == 0))
             continue;
-        return makeError("invalid_character",
-                         msg(QT_TRANSLATE_NOOP("PhoneNumber", "'%1' cannot be part of a phone number; use digits, "
-                                        "spaces and a leading +."))
-                                 .arg(ch));
+        return Error::make("invalid_character",
+                           msg(QT_TRANSLATE_NOOP("PhoneNumber", "'%1' cannot be part of a phone number; use digits, "
+                                          "spaces and a leading +."))
+                                   .arg(ch));
     }
     if (digits < 6) {
-        return makeError("too_short",
-                         msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number is too short; a mobile number has 10 "
-                                        "digits.")));
+        return Error::make("too_short",
+                           msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number is too short; a mobile number has 10 "
+                                          "digits.")));
     }
 
     const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
@@ -61,30 +56,30 @@ Result<PhoneNumber> PhoneNumber::parse(QStringView input, QStringView defaultReg
     case PhoneNumberUtil::NO_PARSING_ERROR:
         break;
     case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
-        return makeError("invalid_country_code",
-                         msg(QT_TRANSLATE_NOOP("PhoneNumber", "The country code is not valid; start with + and a "
-                                        "country code such as +91, or leave it out.")));
+        return Error::make("invalid_country_code",
+                           msg(QT_TRANSLATE_NOOP("PhoneNumber", "The country code is not valid; start with + and a "
+                                          "country code such as +91, or leave it out.")));
     case PhoneNumberUtil::TOO_SHORT_NSN:
     case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
-        return makeError("too_short",
-                         msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number is too short; a mobile number has 10 "
-                                        "digits.")));
+        return Error::make("too_short",
+                           msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number is too short; a mobile number has 10 "
+                                          "digits.")));
     case PhoneNumberUtil::TOO_LONG_NSN:
-        return makeError("too_long", msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number has too many digits.")));
+        return Error::make("too_long", msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number has too many digits.")));
     default:
-        return makeError("not_a_number", msg(QT_TRANSLATE_NOOP("PhoneNumber", "This is not a phone number.")));
+        return Error::make("not_a_number", msg(QT_TRANSLATE_NOOP("PhoneNumber", "This is not a phone number.")));
     }
 
     switch (util->IsPossibleNumberWithReason(parsed)) {
     case PhoneNumberUtil::TOO_SHORT:
     case PhoneNumberUtil::INVALID_LENGTH:
-        return makeError("too_short",
-                         msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number is too short; a mobile number has 10 "
-                                        "digits.")));
+        return Error::make("too_short",
+                           msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number is too short; a mobile number has 10 "
+                                          "digits.")));
     case PhoneNumberUtil::TOO_LONG:
-        return makeError("too_long", msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number has too many digits.")));
+        return Error::make("too_long", msg(QT_TRANSLATE_NOOP("PhoneNumber", "The number has too many digits.")));
     case PhoneNumberUtil::INVALID_COUNTRY_CODE:
-        return makeError("invalid_country_code", msg(QT_TRANSLATE_NOOP("PhoneNumber", "The country code is not valid.")));
+        return Error::make("invalid_country_code", msg(QT_TRANSLATE_NOOP("PhoneNumber", "The country code is not valid.")));
     default:
         break;
     }
@@ -92,9 +87,9 @@ Result<PhoneNumber> PhoneNumber::parse(QStringView input, QStringView defaultReg
     if (!util->IsValidNumber(parsed)) {
         std::string regionOfNumber;
         util->GetRegionCodeForCountryCode(parsed.country_code(), &regionOfNumber);
-        return makeError("invalid_number",
-                         msg(QT_TRANSLATE_NOOP("PhoneNumber", "This is not a valid number in %1; check the digits."))
-                                 .arg(QString::fromStdString(regionOfNumber)));
+        return Error::make("invalid_number",
+                           msg(QT_TRANSLATE_NOOP("PhoneNumber", "This is not a valid number in %1; check the digits."))
+                                   .arg(QString::fromStdString(regionOfNumber)));
     }
 
     const PhoneNumberUtil::PhoneNumberType type = util->GetNumberType(parsed);
@@ -108,7 +103,7 @@ Result<PhoneNumber> PhoneNumber::parse(QStringView input, QStringView defaultReg
                                                    "customer's mobile number.")
                 : QT_TRANSLATE_NOOP("PhoneNumber", "This is not a mobile number; payment requests go to the "
                                                    "customer's mobile number.");
-        return makeError("not_mobile", msg(message));
+        return Error::make("not_mobile", msg(message));
     }
 
     PhoneNumber number;

@@ -19,11 +19,6 @@ struct CipherCtxDeleter
 };
 using CipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter>;
 
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
 const unsigned char *bytes(const QByteArray &data)
 {
     return reinterpret_cast<const unsigned char *>(data.constData());
@@ -35,10 +30,10 @@ Result<QByteArray> AesGcm::seal(const QByteArray &key, const QByteArray &plainte
                                 const QByteArray &associatedData)
 {
     if (key.size() != kKeyLength)
-        return makeError("aes_bad_key", QStringLiteral("An AES-256 key has %1 bytes, not %2.").arg(kKeyLength).arg(key.size()));
+        return Error::make("aes_bad_key", QStringLiteral("An AES-256 key has %1 bytes, not %2.").arg(kKeyLength).arg(key.size()));
     const QByteArray nonce = SecureRandom::bytes(kNonceLength);
     if (nonce.size() != kNonceLength)
-        return makeError("aes_no_randomness", QStringLiteral("The random generator failed; nothing was encrypted."));
+        return Error::make("aes_no_randomness", QStringLiteral("The random generator failed; nothing was encrypted."));
 
     OpenSslError::clear();
     CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
@@ -58,7 +53,7 @@ Result<QByteArray> AesGcm::seal(const QByteArray &key, const QByteArray &plainte
             && EVP_EncryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(cipher.data()) + length, &finalLength) == 1
             && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagLength, tag.data()) == 1;
     if (!done)
-        return makeError("aes_encrypt_failed", OpenSslError::take(QStringLiteral("AES-GCM encryption failed")));
+        return Error::make("aes_encrypt_failed", OpenSslError::take(QStringLiteral("AES-GCM encryption failed")));
     cipher.truncate(length + finalLength);
     return out.append(cipher).append(tag);
 }
@@ -67,9 +62,9 @@ Result<QByteArray> AesGcm::open(const QByteArray &key, const QByteArray &sealed,
                                 const QByteArray &associatedData)
 {
     if (key.size() != kKeyLength)
-        return makeError("aes_bad_key", QStringLiteral("An AES-256 key has %1 bytes, not %2.").arg(kKeyLength).arg(key.size()));
+        return Error::make("aes_bad_key", QStringLiteral("An AES-256 key has %1 bytes, not %2.").arg(kKeyLength).arg(key.size()));
     if (sealed.size() < 1 + kNonceLength + kTagLength || sealed.at(0) != kVersion)
-        return makeError("aes_malformed", QStringLiteral("The encrypted data is truncated or of an unknown format."));
+        return Error::make("aes_malformed", QStringLiteral("The encrypted data is truncated or of an unknown format."));
 
     const QByteArray nonce = sealed.mid(1, kNonceLength);
     const QByteArray cipher = sealed.mid(1 + kNonceLength, sealed.size() - 1 - kNonceLength - kTagLength);
@@ -88,10 +83,10 @@ Result<QByteArray> AesGcm::open(const QByteArray &key, const QByteArray &sealed,
                                  bytes(cipher), int(cipher.size())) == 1
             && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagLength, tag.data()) == 1;
     if (!ready)
-        return makeError("aes_decrypt_failed", OpenSslError::take(QStringLiteral("AES-GCM decryption failed")));
+        return Error::make("aes_decrypt_failed", OpenSslError::take(QStringLiteral("AES-GCM decryption failed")));
     if (EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()) + length, &finalLength) != 1) {
         OpenSslError::clear();
-        return makeError("aes_auth_failed", QStringLiteral("The encrypted data was altered or sealed under another key."));
+        return Error::make("aes_auth_failed", QStringLiteral("The encrypted data was altered or sealed under another key."));
     }
     plain.truncate(length + finalLength);
     return plain;

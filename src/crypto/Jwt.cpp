@@ -9,11 +9,6 @@
 
 namespace {
 
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
 bool isBase64UrlChar(char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
@@ -62,7 +57,7 @@ Result<QByteArray> Jwt::signRs256(
     const QJsonObject &claims, const RsaKey &privateKey, const QString &keyId)
 {
     if (privateKey.isNull() || !privateKey.hasPrivateKey()) {
-        return makeError(
+        return Error::make(
             "jwt_no_private_key", QStringLiteral("Signing a JWT needs an RSA private key."));
     }
     QJsonObject header { { QStringLiteral("alg"), QStringLiteral("RS256") },
@@ -84,14 +79,14 @@ Result<QByteArray> Jwt::signRs256(
                ctx.get(), nullptr, "SHA256", nullptr, nullptr, privateKey.nativeHandle(), nullptr)
             != 1
         || EVP_DigestSign(ctx.get(), nullptr, &length, in, inLength) != 1) {
-        return makeError(
+        return Error::make(
             "jwt_sign_failed", OpenSslError::take(QStringLiteral("Could not sign the JWT")));
     }
     QByteArray signature(static_cast<qsizetype>(length), Qt::Uninitialized);
     if (EVP_DigestSign(
             ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length, in, inLength)
         != 1) {
-        return makeError(
+        return Error::make(
             "jwt_sign_failed", OpenSslError::take(QStringLiteral("Could not sign the JWT")));
     }
     signature.truncate(static_cast<qsizetype>(length));
@@ -101,36 +96,36 @@ Result<QByteArray> Jwt::signRs256(
 Result<QJsonObject> Jwt::verifyRs256(const QByteArray &token, const RsaKey &publicKey)
 {
     if (publicKey.isNull())
-        return makeError("jwt_null_key", QStringLiteral("No RSA key was given to verify the JWT."));
+        return Error::make("jwt_null_key", QStringLiteral("No RSA key was given to verify the JWT."));
 
     const QList<QByteArray> parts = token.split('.');
     if (parts.size() != 3) {
-        return makeError("jwt_malformed",
+        return Error::make("jwt_malformed",
             QStringLiteral("A signed JWT has 3 dot-separated segments; got %1.").arg(parts.size()));
     }
     const std::optional<QJsonObject> header = decodeJsonObject(parts.at(0));
     if (!header) {
-        return makeError("jwt_malformed",
+        return Error::make("jwt_malformed",
             QStringLiteral("The JWT header is not base64url-encoded JSON object."));
     }
     const QString alg = header->value(QStringLiteral("alg")).toString();
     if (alg != QStringLiteral("RS256")) {
-        return makeError("jwt_unsupported_alg",
+        return Error::make("jwt_unsupported_alg",
             QStringLiteral("The JWT algorithm must be RS256; got \"%1\".").arg(alg.left(16)));
     }
     if (header->contains(QStringLiteral("crit"))) {
-        return makeError("jwt_unsupported_alg",
+        return Error::make("jwt_unsupported_alg",
             QStringLiteral("The JWT header has critical extensions (\"crit\") that "
                            "are not supported."));
     }
     const std::optional<QByteArray> signature = base64UrlDecode(parts.at(2));
     if (!signature || signature->isEmpty()) {
-        return makeError(
+        return Error::make(
             "jwt_malformed", QStringLiteral("The JWT signature is not valid base64url."));
     }
     const std::optional<QJsonObject> claims = decodeJsonObject(parts.at(1));
     if (!claims) {
-        return makeError("jwt_malformed",
+        return Error::make("jwt_malformed",
             QStringLiteral("The JWT payload is not a base64url-encoded JSON object."));
     }
 
@@ -141,7 +136,7 @@ Result<QJsonObject> Jwt::verifyRs256(const QByteArray &token, const RsaKey &publ
         || EVP_DigestVerifyInit_ex(
                ctx.get(), nullptr, "SHA256", nullptr, nullptr, publicKey.nativeHandle(), nullptr)
             != 1) {
-        return makeError("jwt_bad_signature",
+        return Error::make("jwt_bad_signature",
             OpenSslError::take(QStringLiteral("Could not set up JWT verification")));
     }
     const int verified = EVP_DigestVerify(ctx.get(),
@@ -151,7 +146,7 @@ Result<QJsonObject> Jwt::verifyRs256(const QByteArray &token, const RsaKey &publ
         static_cast<size_t>(signedLength));
     OpenSslError::clear();
     if (verified != 1) {
-        return makeError("jwt_bad_signature",
+        return Error::make("jwt_bad_signature",
             QStringLiteral("The JWT signature does not match its content and key."));
     }
     return *claims;

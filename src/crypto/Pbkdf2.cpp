@@ -4,24 +4,15 @@
 
 #include <openssl/evp.h>
 
-namespace {
-
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
-} // namespace
-
 Result<QByteArray> Pbkdf2::hmacSha256(
     const QByteArray &password, const QByteArray &salt, int iterations, int length)
 {
     if (iterations < 1) {
-        return makeError("pbkdf2_bad_iterations",
+        return Error::make("pbkdf2_bad_iterations",
             QStringLiteral("PBKDF2 needs at least 1 iteration; got %1.").arg(iterations));
     }
     if (length < 1 || length > kMaxLength) {
-        return makeError("pbkdf2_bad_length",
+        return Error::make("pbkdf2_bad_length",
             QStringLiteral("A PBKDF2 key must be 1 to %1 bytes; %2 was asked for.")
                 .arg(kMaxLength)
                 .arg(length));
@@ -33,7 +24,7 @@ Result<QByteArray> Pbkdf2::hmacSha256(
             static_cast<int>(salt.size()), iterations, EVP_sha256(), length,
             reinterpret_cast<unsigned char *>(out.data()))
         != 1) {
-        return makeError(
+        return Error::make(
             "pbkdf2_failed", OpenSslError::take(QStringLiteral("PBKDF2-HMAC-SHA256 failed")));
     }
     return out;

@@ -10,14 +10,9 @@ namespace {
 
 constexpr int kPkcs1Overhead = 11;
 
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
 Error nullKey()
 {
-    return makeError("rsa_null_key", QStringLiteral("No RSA key was given."));
+    return Error::make("rsa_null_key", QStringLiteral("No RSA key was given."));
 }
 
 OpenSsl::PkeyCtxPtr pkcs1Context(EVP_PKEY *key, bool decrypt)
@@ -58,7 +53,7 @@ Result<QByteArray> RsaCipher::encryptPkcs1v15(const RsaKey &publicKey, const QBy
         return nullKey();
     const int limit = maxPlaintextLength(publicKey);
     if (plain.size() > limit) {
-        return makeError("rsa_plaintext_too_long",
+        return Error::make("rsa_plaintext_too_long",
             QStringLiteral("RSA PKCS#1 v1.5 with a %1-bit key encrypts at most %2 "
                            "bytes; got %3.")
                 .arg(publicKey.bits())
@@ -68,21 +63,21 @@ Result<QByteArray> RsaCipher::encryptPkcs1v15(const RsaKey &publicKey, const QBy
     OpenSslError::clear();
     const OpenSsl::PkeyCtxPtr ctx = pkcs1Context(publicKey.nativeHandle(), false);
     if (!ctx) {
-        return makeError("rsa_encrypt_failed",
+        return Error::make("rsa_encrypt_failed",
             OpenSslError::take(QStringLiteral("Could not set up RSA encryption")));
     }
     const auto *in = reinterpret_cast<const unsigned char *>(plain.constData());
     const auto inLength = static_cast<size_t>(plain.size());
     size_t outLength = 0;
     if (EVP_PKEY_encrypt(ctx.get(), nullptr, &outLength, in, inLength) != 1) {
-        return makeError(
+        return Error::make(
             "rsa_encrypt_failed", OpenSslError::take(QStringLiteral("RSA encryption failed")));
     }
     QByteArray out(static_cast<qsizetype>(outLength), Qt::Uninitialized);
     if (EVP_PKEY_encrypt(
             ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &outLength, in, inLength)
         != 1) {
-        return makeError(
+        return Error::make(
             "rsa_encrypt_failed", OpenSslError::take(QStringLiteral("RSA encryption failed")));
     }
     out.truncate(static_cast<qsizetype>(outLength));
@@ -94,11 +89,11 @@ Result<QByteArray> RsaCipher::decryptPkcs1v15(const RsaKey &privateKey, const QB
     if (privateKey.isNull())
         return nullKey();
     if (!privateKey.hasPrivateKey()) {
-        return makeError("rsa_no_private_key",
+        return Error::make("rsa_no_private_key",
             QStringLiteral("Decryption needs the private key; this is a public key."));
     }
     if (cipher.size() != privateKey.sizeInBytes()) {
-        return makeError("rsa_bad_ciphertext",
+        return Error::make("rsa_bad_ciphertext",
             QStringLiteral("An RSA ciphertext for a %1-bit key is %2 bytes; got %3.")
                 .arg(privateKey.bits())
                 .arg(privateKey.sizeInBytes())
@@ -107,14 +102,14 @@ Result<QByteArray> RsaCipher::decryptPkcs1v15(const RsaKey &privateKey, const QB
     OpenSslError::clear();
     const OpenSsl::PkeyCtxPtr ctx = pkcs1Context(privateKey.nativeHandle(), true);
     if (!ctx) {
-        return makeError("rsa_decrypt_failed",
+        return Error::make("rsa_decrypt_failed",
             OpenSslError::take(QStringLiteral("Could not set up RSA decryption")));
     }
     const auto *in = reinterpret_cast<const unsigned char *>(cipher.constData());
     const auto inLength = static_cast<size_t>(cipher.size());
     size_t outLength = 0;
     if (EVP_PKEY_decrypt(ctx.get(), nullptr, &outLength, in, inLength) != 1) {
-        return makeError(
+        return Error::make(
             "rsa_decrypt_failed", OpenSslError::take(QStringLiteral("RSA decryption failed")));
     }
     QByteArray out(static_cast<qsizetype>(outLength), Qt::Uninitialized);
@@ -122,7 +117,7 @@ Result<QByteArray> RsaCipher::decryptPkcs1v15(const RsaKey &privateKey, const QB
             ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &outLength, in, inLength)
         != 1) {
         OpenSslError::clear(); // the reason ("padding check failed") is all we would say
-        return makeError("rsa_decrypt_failed",
+        return Error::make("rsa_decrypt_failed",
             QStringLiteral("RSA decryption failed: the ciphertext is corrupted or "
                            "was made for another key."));
     }

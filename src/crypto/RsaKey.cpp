@@ -15,11 +15,6 @@ namespace {
 constexpr int kMinBits = 1024;
 constexpr int kMaxBits = 16384;
 
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
 // Refuses to prompt for (or guess) a passphrase: an encrypted PEM simply fails to decode.
 int refusePassphrase(char *, size_t, size_t *, const OSSL_PARAM[], void *)
 {
@@ -84,7 +79,7 @@ RsaKey::~RsaKey()
 Result<RsaKey> RsaKey::generate(int bits)
 {
     if (bits < kMinBits || bits > kMaxBits) {
-        return makeError("rsa_bad_key_size",
+        return Error::make("rsa_bad_key_size",
             QStringLiteral("An RSA key must have %1 to %2 bits, not %3.")
                 .arg(kMinBits)
                 .arg(kMaxBits)
@@ -97,7 +92,7 @@ Result<RsaKey> RsaKey::generate(int bits)
         || EVP_PKEY_CTX_set_rsa_keygen_bits(ctx.get(), bits) != 1
         || EVP_PKEY_generate(ctx.get(), &raw) != 1) {
         EVP_PKEY_free(raw);
-        return makeError("rsa_generate_failed",
+        return Error::make("rsa_generate_failed",
             OpenSslError::take(QStringLiteral("Could not generate an RSA key")));
     }
     return RsaKey(raw, true);
@@ -130,7 +125,7 @@ EVP_PKEY *decodePem(const QByteArray &pem, const char *keyType)
 Result<RsaKey> RsaKey::fromPem(const QByteArray &pem)
 {
     if (pem.trimmed().isEmpty())
-        return makeError("rsa_bad_pem", QStringLiteral("The RSA key PEM is empty."));
+        return Error::make("rsa_bad_pem", QStringLiteral("The RSA key PEM is empty."));
 
     OpenSslError::clear();
     // Asking for an RSA key first lets OpenSSL try only the RSA decoders, which is several times
@@ -143,19 +138,19 @@ Result<RsaKey> RsaKey::fromPem(const QByteArray &pem)
     }
     OpenSsl::PkeyPtr key(raw);
     if (!key) {
-        return makeError("rsa_bad_pem",
+        return Error::make("rsa_bad_pem",
             OpenSslError::take(
                 QStringLiteral("The text is not an unencrypted PEM public or private key")));
     }
     OpenSslError::clear();
     if (!EVP_PKEY_is_a(key.get(), "RSA")) {
-        return makeError("rsa_not_rsa",
+        return Error::make("rsa_not_rsa",
             QStringLiteral("The PEM holds a %1 key, not an RSA key.")
                 .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(key.get()))));
     }
     const int bits = EVP_PKEY_get_bits(key.get());
     if (bits < kMinBits) {
-        return makeError("rsa_key_too_small",
+        return Error::make("rsa_key_too_small",
             QStringLiteral("The RSA key has %1 bits; at least %2 are required.")
                 .arg(bits)
                 .arg(kMinBits));

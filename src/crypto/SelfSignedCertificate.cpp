@@ -18,14 +18,9 @@ constexpr int kMaxCommonName = 64; // ub-common-name
 constexpr int kMaxValidDays = 3650;
 constexpr long kBackdateSeconds = 300; // tolerate a little clock skew on the client
 
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
 Error creationFailed(const QString &what)
 {
-    return makeError("cert_create_failed", OpenSslError::take(what));
+    return Error::make("cert_create_failed", OpenSslError::take(what));
 }
 
 bool isValidDnsName(const QString &name)
@@ -134,18 +129,18 @@ Result<SelfSignedCertificate> SelfSignedCertificate::create(const QString &commo
     const QStringList &dnsNames, const QStringList &ipAddresses, int validDays)
 {
     if (commonName.trimmed().isEmpty() || commonName.size() > kMaxCommonName) {
-        return makeError("cert_bad_name",
+        return Error::make("cert_bad_name",
             QStringLiteral("The certificate common name must be 1 to %1 characters.")
                 .arg(kMaxCommonName));
     }
     if (dnsNames.isEmpty() && ipAddresses.isEmpty()) {
-        return makeError("cert_bad_name",
+        return Error::make("cert_bad_name",
             QStringLiteral("A server certificate needs at least one DNS name or IP "
                            "address."));
     }
     for (const QString &dns : dnsNames) {
         if (!isValidDnsName(dns)) {
-            return makeError("cert_bad_name",
+            return Error::make("cert_bad_name",
                 QStringLiteral("\"%1\" is not a valid DNS name.").arg(dns.left(64)));
         }
     }
@@ -153,12 +148,12 @@ Result<SelfSignedCertificate> SelfSignedCertificate::create(const QString &commo
         const OpenSsl::Asn1OctetStringPtr parsed(a2i_IPADDRESS(ip.toLatin1().constData()));
         if (!parsed || ip.toLatin1() != ip.toUtf8()) {
             OpenSslError::clear();
-            return makeError("cert_bad_name",
+            return Error::make("cert_bad_name",
                 QStringLiteral("\"%1\" is not an IPv4 or IPv6 address.").arg(ip.left(64)));
         }
     }
     if (validDays < 1 || validDays > kMaxValidDays) {
-        return makeError("cert_bad_validity",
+        return Error::make("cert_bad_validity",
             QStringLiteral("A certificate must be valid for 1 to %1 days; got %2.")
                 .arg(kMaxValidDays)
                 .arg(validDays));

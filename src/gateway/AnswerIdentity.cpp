@@ -8,10 +8,10 @@ std::optional<GatewayError> AnswerIdentity::compare(const QLoggingCategory &(*ca
 {
     if (got == expected)
         return std::nullopt;
-    GatewayError error;
-    error.kind = GatewayError::Kind::IdentityMismatch;
-    error.message = QStringLiteral("The %1 names %2 '%3', not '%4': it proves nothing about this order.")
-                            .arg(what, QString(field), JsonSupport::cleanText(got, 64), expected);
+    const GatewayError error = GatewayError::make(
+            GatewayError::Kind::IdentityMismatch,
+            QStringLiteral("The %1 names %2 '%3', not '%4': it proves nothing about this order.")
+                    .arg(what, QString(field), JsonSupport::cleanText(got, 64), expected));
     qCWarning(category).noquote() << "identity mismatch:" << error.message;
     return error;
 }

@@ -54,16 +54,6 @@ bool isJsonContentType(const QByteArray &contentType)
     return mime == "application/json" || (mime.startsWith("application/") && mime.endsWith("+json"));
 }
 
-GatewayError makeError(Kind kind, QString message, bool outcomeUnknown, int httpStatus = 0)
-{
-    GatewayError error;
-    error.kind = kind;
-    error.message = std::move(message);
-    error.outcomeUnknown = outcomeUnknown;
-    error.httpStatus = httpStatus;
-    return error;
-}
-
 } // namespace
 
 HttpClient::HttpClient(QNetworkAccessManager *manager, Options options, QObject *parent)
@@ -97,10 +87,9 @@ void HttpClient::send(const HttpRequest &request, QObject *context, Callback don
     const QString scheme = request.url.scheme();
     if (!request.url.isValid() || request.url.host().isEmpty()
         || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-        finish(call, makeError(Kind::Config,
-                               QStringLiteral("Refusing to send %1: the URL is not a valid http(s) URL.")
-                                       .arg(request.purpose),
-                               false));
+        finish(call, GatewayError::make(Kind::Config,
+                                        QStringLiteral("Refusing to send %1: the URL is not a valid http(s) URL.")
+                                                .arg(request.purpose)));
         return;
     }
     startAttempt(call);
@@ -203,11 +192,11 @@ void HttpClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
     const QNetworkReply::NetworkError netError = reply->error();
 
     if (call->timedOut) {
-        GatewayError error = makeError(Kind::Timeout,
-                                       QStringLiteral("The gateway did not answer %1 within %2 ms.")
-                                               .arg(r.purpose)
-                                               .arg(call->attemptTimeoutMs),
-                                       write, status);
+        GatewayError error = GatewayError::make(Kind::Timeout,
+                                                QStringLiteral("The gateway did not answer %1 within %2 ms.")
+                                                        .arg(r.purpose)
+                                                        .arg(call->attemptTimeoutMs),
+                                                status, write);
         qCWarning(lcGatewayHttp).noquote() << r.purpose << methodName(r.method)
                                            << LogRedactor::redactUrl(r.url)
                                            << "failed: timeout (deadline" << call->attemptTimeoutMs
@@ -221,10 +210,10 @@ void HttpClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
     if (call->oversized) {
         qCWarning(lcGatewayHttp).noquote() << r.purpose << "response exceeds"
                                            << m_options.maxBodyBytes << "bytes; aborted";
-        finish(call, makeError(Kind::Oversized,
-                               QStringLiteral("The gateway's answer to %1 is larger than %2 bytes.")
-                                       .arg(r.purpose).arg(m_options.maxBodyBytes),
-                               write, status));
+        finish(call, GatewayError::make(Kind::Oversized,
+                                        QStringLiteral("The gateway's answer to %1 is larger than %2 bytes.")
+                                                .arg(r.purpose).arg(m_options.maxBodyBytes),
+                                        status, write));
         return;
     }
 
@@ -241,38 +230,36 @@ void HttpClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
         case QNetworkReply::ConnectionRefusedError:
         case QNetworkReply::HostNotFoundError:
         case QNetworkReply::NetworkSessionFailedError:
-            error = makeError(Kind::Unreachable,
-                              QStringLiteral("The gateway cannot be reached (%1).").arg(reply->errorString()),
-                              false);
+            error = GatewayError::make(Kind::Unreachable,
+                                       QStringLiteral("The gateway cannot be reached (%1).").arg(reply->errorString()));
             break;
         case QNetworkReply::SslHandshakeFailedError:
-            error = makeError(Kind::Tls,
-                              QStringLiteral("TLS verification failed: %1").arg(reply->errorString()),
-                              false);
+            error = GatewayError::make(Kind::Tls,
+                                       QStringLiteral("TLS verification failed: %1").arg(reply->errorString()));
             break;
         case QNetworkReply::TimeoutError:
         case QNetworkReply::OperationCanceledError:
-            error = makeError(Kind::Timeout,
-                              QStringLiteral("The gateway did not answer %1 within %2 ms.")
-                                      .arg(r.purpose)
-                                      .arg(call->attemptTimeoutMs),
-                              write, status);
+            error = GatewayError::make(Kind::Timeout,
+                                       QStringLiteral("The gateway did not answer %1 within %2 ms.")
+                                               .arg(r.purpose)
+                                               .arg(call->attemptTimeoutMs),
+                                       status, write);
             break;
         default:
             if (status != 0 || !body.isEmpty()) {
-                error = makeError(Kind::Truncated,
-                                  QStringLiteral("The gateway's answer to %1 was cut off (%2).")
-                                          .arg(r.purpose, reply->errorString()),
-                                  write, status);
+                error = GatewayError::make(Kind::Truncated,
+                                           QStringLiteral("The gateway's answer to %1 was cut off (%2).")
+                                                   .arg(r.purpose, reply->errorString()),
+                                           status, write);
             } else {
                 // ContentReSendError: Qt wanted to re-send a one-shot write and we refused.
                 const QString why = netError == QNetworkReply::ContentReSendError
                         ? QStringLiteral("not re-sent automatically")
                         : reply->errorString();
-                error = makeError(Kind::Unreachable,
-                                  QStringLiteral("The connection closed without an answer to %1 (%2).")
-                                          .arg(r.purpose, why),
-                                  write);
+                error = GatewayError::make(Kind::Unreachable,
+                                           QStringLiteral("The connection closed without an answer to %1 (%2).")
+                                                   .arg(r.purpose, why),
+                                           0, write);
             }
             break;
         }
@@ -303,12 +290,12 @@ void HttpClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
 
     const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() > body.size()) {
-        GatewayError error = makeError(Kind::Truncated,
-                                       QStringLiteral("The gateway's answer to %1 was cut off (%2 of %3 bytes).")
-                                               .arg(r.purpose)
-                                               .arg(body.size())
-                                               .arg(length.toLongLong()),
-                                       write, status);
+        GatewayError error = GatewayError::make(Kind::Truncated,
+                                                QStringLiteral("The gateway's answer to %1 was cut off (%2 of %3 bytes).")
+                                                        .arg(r.purpose)
+                                                        .arg(body.size())
+                                                        .arg(length.toLongLong()),
+                                                status, write);
         if (retryable && scheduleRetry(call, m_options.retry.backoffMs(call->attempt), error.toString()))
             return;
         finish(call, std::move(error));
@@ -326,10 +313,10 @@ void HttpClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
     }
 
     if (response.isSuccess() && r.expectJson && !isJsonContentType(response.contentType)) {
-        finish(call, makeError(Kind::WrongContentType,
-                               QStringLiteral("The gateway answered %1 with '%2' instead of JSON.")
-                                       .arg(r.purpose, QString::fromLatin1(response.contentType.left(80))),
-                               write, status));
+        finish(call, GatewayError::make(Kind::WrongContentType,
+                                        QStringLiteral("The gateway answered %1 with '%2' instead of JSON.")
+                                                .arg(r.purpose, QString::fromLatin1(response.contentType.left(80))),
+                                        status, write));
         return;
     }
     response.attempts = call->attempt;

@@ -16,11 +16,6 @@
 
 namespace {
 
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
 QString untouched()
 {
     return QStringLiteral(" The file was left untouched; move it aside or choose another ledger with --db.");
@@ -50,7 +45,7 @@ std::optional<Error> truncation(const QString &path, const QByteArray &header)
     const qint64 actual = QFileInfo(path).size();
     if (actual >= expected)
         return std::nullopt;
-    return makeError("damaged", QStringLiteral("The ledger '%1' is damaged: it is cut short (%2 of %3 bytes).")
+    return Error::make("damaged", QStringLiteral("The ledger '%1' is damaged: it is cut short (%2 of %3 bytes).")
                                         .arg(path)
                                         .arg(actual)
                                         .arg(expected) + untouched());
@@ -67,11 +62,11 @@ VoidResult inspectOpen(QSqlDatabase &db, const QString &path, bool scanAllPages)
     QSqlQuery query(db);
     if (scanAllPages) {
         if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()) {
-            return makeError("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
+            return Error::make("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
                                                 .arg(path, query.lastError().text()) + untouched());
         }
         if (const QString result = query.value(0).toString(); result != QLatin1String("ok")) {
-            return makeError("damaged", QStringLiteral("The ledger '%1' is damaged (SQLite reports: %2).")
+            return Error::make("damaged", QStringLiteral("The ledger '%1' is damaged (SQLite reports: %2).")
                                                 .arg(path, result.left(200)) + untouched());
         }
         query.finish();
@@ -83,27 +78,27 @@ VoidResult inspectOpen(QSqlDatabase &db, const QString &path, bool scanAllPages)
         applicationId = quint32(query.value(0).toLongLong());
     if (applicationId != LedgerSchema::kApplicationId) {
         if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next()) {
-            return makeError("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
+            return Error::make("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
                                                 .arg(path, query.lastError().text()) + untouched());
         }
         if (query.value(0).toInt() > 0) {
-            return makeError("foreign_database", QStringLiteral("'%1' is an SQLite database of another "
+            return Error::make("foreign_database", QStringLiteral("'%1' is an SQLite database of another "
                                                                 "program, not a CounterPay ledger.").arg(path) + untouched());
         }
     }
     // Text is read back as UTF-8 bytes (OrderQuery); every ledger CounterPay creates is UTF-8.
     if (query.exec(QStringLiteral("PRAGMA encoding")) && query.next() && query.value(0).toString() != QLatin1String("UTF-8")) {
-        return makeError("foreign_database", QStringLiteral("'%1' stores text as %2; a CounterPay ledger is UTF-8.")
+        return Error::make("foreign_database", QStringLiteral("'%1' stores text as %2; a CounterPay ledger is UTF-8.")
                                                      .arg(path, query.value(0).toString().left(12)) + untouched());
     }
     query.finish();
     const Result<int> version = LedgerSchema::version(db);
     if (!version) {
-        return makeError("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
+        return Error::make("damaged", QStringLiteral("The ledger '%1' is damaged (%2).")
                                             .arg(path, version.errorMessage()) + untouched());
     }
     if (version.value() > LedgerSchema::kCurrentVersion) {
-        return makeError("newer_schema", QStringLiteral("The ledger '%1' was written by a newer CounterPay "
+        return Error::make("newer_schema", QStringLiteral("The ledger '%1' was written by a newer CounterPay "
                                                         "(schema %2; this build knows up to %3). Install "
                                                         "the newer version; the file was left untouched.")
                                                  .arg(path)
@@ -152,11 +147,11 @@ VoidResult LedgerInspector::inspect(const QString &path, bool scanAllPages)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError("unreadable", QStringLiteral("Cannot read the ledger '%1': %2").arg(path, file.errorString()));
+        return Error::make("unreadable", QStringLiteral("Cannot read the ledger '%1': %2").arg(path, file.errorString()));
     const QByteArray header = file.read(100);
     file.close();
     if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
-        return makeError("not_a_ledger", QStringLiteral("'%1' is not a CounterPay ledger: it is not an SQLite "
+        return Error::make("not_a_ledger", QStringLiteral("'%1' is not a CounterPay ledger: it is not an SQLite "
                                                         "database.").arg(path) + untouched());
     }
     if (std::optional<Error> cut = truncation(path, header))

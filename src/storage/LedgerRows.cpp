@@ -1,14 +1,5 @@
 #include "storage/LedgerRows.h"
 
-namespace {
-
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
-} // namespace
-
 QString LedgerRows::text(const QSqlQuery &query, int column)
 {
     const QVariant value = query.value(column);
@@ -31,7 +22,7 @@ Result<QList<OrderRecord>> LedgerRows::orders(QSqlQuery &query, PhoneAccess acce
     QString lastCurrencyCode;
     std::optional<Currency> lastCurrency;
     auto damaged = [](const QString &orderId, const QString &what) {
-        return makeError("damaged_row", QStringLiteral("Order %1 in the ledger is damaged: %2").arg(orderId, what));
+        return Error::make("damaged_row", QStringLiteral("Order %1 in the ledger is damaged: %2").arg(orderId, what));
     };
     while (query.next()) {
         OrderRecord order;
@@ -54,9 +45,9 @@ Result<QList<OrderRecord>> LedgerRows::orders(QSqlQuery &query, PhoneAccess acce
         if (access == PhoneAccess::Reveal && !query.value(7).isNull()) {
             const Result<QString> phone = vault.open(query.value(7).toByteArray());
             if (!phone) {
-                return makeError("phone_unreadable",
-                                 QStringLiteral("Order %1 in the ledger is damaged: the phone number cannot be "
-                                                "decrypted with this device's key (%2).").arg(order.orderId, phone.errorMessage()));
+                return Error::make("phone_unreadable",
+                                   QStringLiteral("Order %1 in the ledger is damaged: the phone number cannot be "
+                                                  "decrypted with this device's key (%2).").arg(order.orderId, phone.errorMessage()));
             }
             order.phoneE164 = phone.value();
         }
@@ -91,7 +82,7 @@ Result<QList<SalesTotalsRow>> LedgerRows::salesTotals(QSqlQuery &query)
         const QString stateName = query.value(2).toString();
         const std::optional<PaymentState> state = PaymentStates::fromName(stateName);
         if (!state) {
-            return makeError("damaged_row", QStringLiteral("The ledger holds orders in an unknown state '%1'.")
+            return Error::make("damaged_row", QStringLiteral("The ledger holds orders in an unknown state '%1'.")
                                                     .arg(stateName.left(24)));
         }
         rows.append(SalesTotalsRow { query.value(0).toString(), query.value(1).toString(), *state,

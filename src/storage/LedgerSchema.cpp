@@ -110,7 +110,7 @@ const char *const kVersion2[] = {
 
 Error sqlError(const char *code, const QString &what, const QSqlError &error)
 {
-    return Error { QString::fromLatin1(code), what + u": " + error.text() };
+    return Error::make(code, what + u": " + error.text());
 }
 
 VoidResult exec(QSqlDatabase &db, const QString &sql)

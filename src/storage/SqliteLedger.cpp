@@ -20,14 +20,9 @@ namespace {
 
 const QString kDriver = QStringLiteral("QSQLITE");
 
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
 Error sqlError(const char *code, const QString &what, const QSqlError &error)
 {
-    return makeError(code, what + u": " + error.text());
+    return Error::make(code, what + u": " + error.text());
 }
 
 QVariant toMs(const QDateTime &time)
@@ -67,12 +62,12 @@ Result<std::unique_ptr<SqliteLedger>> SqliteLedger::open(const QString &path, co
                                                          const Options &options)
 {
     if (!QSqlDatabase::isDriverAvailable(kDriver)) {
-        return makeError("no_driver", QStringLiteral("Qt's SQLite driver is missing; install the "
+        return Error::make("no_driver", QStringLiteral("Qt's SQLite driver is missing; install the "
                                                      "package libqt6sql6-sqlite."));
     }
     const QFileInfo info(path);
     if (info.exists() && !info.isFile())
-        return makeError("not_a_file", QStringLiteral("The ledger path '%1' is not a file.").arg(path));
+        return Error::make("not_a_file", QStringLiteral("The ledger path '%1' is not a file.").arg(path));
     if (info.exists() && info.size() > 0) {
         const bool scanPages = options.verifyIntegrity
                 && (options.quickCheckMaxBytes < 0 || info.size() <= options.quickCheckMaxBytes);
@@ -112,7 +107,7 @@ Result<std::unique_ptr<SqliteLedger>> SqliteLedger::open(const QString &path, co
     if (!wal) {
         if (std::optional<Error> place = LedgerPlace::problem(path))
             return *place;
-        return makeError("unwritable", QStringLiteral("The ledger '%1' cannot use a write-ahead log (is "
+        return Error::make("unwritable", QStringLiteral("The ledger '%1' cannot use a write-ahead log (is "
                                                       "the folder writable, or another program holding it?).").arg(path));
     }
     if (VoidResult migrated = LedgerSchema::migrate(db); !migrated)
@@ -226,8 +221,8 @@ VoidResult SqliteLedger::insertOrder(const OrderRecord &order, const OrderEvent 
         if (!query.exec())
             return sqlError("write_failed", QStringLiteral("Cannot check order %1").arg(order.orderId), query.lastError());
         if (query.next()) {
-            return makeError("duplicate_order",
-                             QStringLiteral("Order %1 is already in the ledger.").arg(order.orderId));
+            return Error::make("duplicate_order",
+                               QStringLiteral("Order %1 is already in the ledger.").arg(order.orderId));
         }
         query.prepare(u"INSERT INTO orders (" + OrderQuery::columnNames()
                       + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -268,10 +263,10 @@ VoidResult SqliteLedger::updateOrder(const OrderRecord &order, PaymentState expe
         if (!query.exec())
             return sqlError("write_failed", QStringLiteral("Cannot update order %1").arg(order.orderId), query.lastError());
         if (query.numRowsAffected() != 1) {
-            return makeError("conflict",
-                             QStringLiteral("Order %1 is not in the ledger as '%2' any more; it "
-                                            "was changed elsewhere. Reload it and try again.")
-                                     .arg(order.orderId, PaymentStates::name(expectedState)));
+            return Error::make("conflict",
+                               QStringLiteral("Order %1 is not in the ledger as '%2' any more; it "
+                                              "was changed elsewhere. Reload it and try again.")
+                                       .arg(order.orderId, PaymentStates::name(expectedState)));
         }
         return insertEvent(event);
     });
@@ -386,8 +381,8 @@ VoidResult SqliteLedger::insertRefund(const RefundRecord &refund, const OrderEve
         if (!query.exec())
             return sqlError("write_failed", QStringLiteral("Cannot check refund %1").arg(refund.uniqueRequestId), query.lastError());
         if (query.next()) {
-            return makeError("duplicate_refund",
-                             QStringLiteral("Refund %1 is already in the ledger.").arg(refund.uniqueRequestId));
+            return Error::make("duplicate_refund",
+                               QStringLiteral("Refund %1 is already in the ledger.").arg(refund.uniqueRequestId));
         }
         query.prepare(QStringLiteral(
                 "INSERT INTO refunds (unique_request_id, order_id, amount_minor, currency, state, "
@@ -418,7 +413,7 @@ VoidResult SqliteLedger::updateRefund(const RefundRecord &refund, const OrderEve
         if (!query.exec())
             return sqlError("write_failed", QStringLiteral("Cannot update refund %1").arg(refund.uniqueRequestId), query.lastError());
         if (query.numRowsAffected() != 1)
-            return makeError("not_found", QStringLiteral("Refund %1 is not in the ledger.").arg(refund.uniqueRequestId));
+            return Error::make("not_found", QStringLiteral("Refund %1 is not in the ledger.").arg(refund.uniqueRequestId));
         return insertEvent(event);
     });
 }
@@ -497,7 +492,7 @@ VoidResult SqliteLedger::checkIntegrity()
     if (!verdict)
         return verdict.error();
     if (verdict.value() != QLatin1String("ok")) {
-        return makeError("damaged", QStringLiteral("The ledger '%1' is damaged (SQLite reports: %2).")
+        return Error::make("damaged", QStringLiteral("The ledger '%1' is damaged (SQLite reports: %2).")
                                             .arg(m_path, verdict.value().left(400)));
     }
     return ok();
@@ -525,7 +520,7 @@ Result<QList<SalesBucket>> SqliteLedger::salesBuckets(const QDateTime &since, co
                                                       int bucketSeconds, int utcOffsetSeconds)
 {
     if (bucketSeconds <= 0)
-        return makeError("bad_bucket", QStringLiteral("A sales bucket must be at least one second long."));
+        return Error::make("bad_bucket", QStringLiteral("A sales bucket must be at least one second long."));
     const Result<QSqlQuery *> query = run(OrderQuery::salesBuckets(since, until, bucketSeconds, utcOffsetSeconds),
                                           QStringLiteral("Cannot total the sales per period"));
     if (!query)

@@ -18,14 +18,6 @@ namespace {
 
 const QString kTransactions = QStringLiteral("/api/v1/paymentmethods/google-pay/v1/transactions/");
 
-GatewayError makeError(Kind kind, const QString &message)
-{
-    GatewayError error;
-    error.kind = kind;
-    error.message = message;
-    return error;
-}
-
 } // namespace
 
 CmComGateway::CmComGateway(HttpClient *http, CmComConfig config, const Clock &clock, QObject *parent)
@@ -50,7 +42,7 @@ QUrl CmComGateway::apiUrl(const QString &path) const
 void CmComGateway::fetchToken(std::function<void(const GatewayResult<OAuthToken> &)> done)
 {
     if (m_config.clientId.isEmpty() || m_config.clientSecret.isEmpty()) {
-        done(makeError(Kind::Config, QStringLiteral("CM.com client credentials are not configured "
+        done(GatewayError::make(Kind::Config, QStringLiteral("CM.com client credentials are not configured "
                                                     "(COUNTERPAY_CMCOM_CLIENT_ID / COUNTERPAY_CMCOM_CLIENT_SECRET).")));
         return;
     }
@@ -89,9 +81,9 @@ void CmComGateway::start(const PaymentRequest &request, QObject *context, Callba
     std::optional<GatewayError> bad;
     static const QRegularExpression kReference(QStringLiteral("^[A-Za-z0-9._-]{1,255}$"));
     if (!kReference.match(request.orderId).hasMatch())
-        bad = makeError(Kind::Config, QStringLiteral("The order id is not a valid CM.com reference."));
+        bad = GatewayError::make(Kind::Config, QStringLiteral("The order id is not a valid CM.com reference."));
     else if (const auto bounds = request.amount.checkPaymentBounds(Money::kCmComMaxMinorUnits))
-        bad = makeError(Kind::Config, QStringLiteral("CM.com: ") + bounds->message);
+        bad = GatewayError::make(Kind::Config, QStringLiteral("CM.com: ") + bounds->message);
     if (bad) {
         deliver<PaymentSession>(context, std::move(done), *bad);
         return;
@@ -176,7 +168,7 @@ void CmComGateway::status(const OrderRef &order, QObject *context, Callback<Paym
 {
     if (!transactionIdPattern().match(order.providerTxnId).hasMatch()) {
         deliver<PaymentStatus>(context, std::move(done),
-                               makeError(Kind::Config, QStringLiteral("CM.com status needs the transaction id "
+                               GatewayError::make(Kind::Config, QStringLiteral("CM.com status needs the transaction id "
                                                                       "that start() returned (OrderRef::providerTxnId).")));
         return;
     }
@@ -190,11 +182,11 @@ void CmComGateway::refund(const RefundRequest &request, QObject *context, Callba
 {
     std::optional<GatewayError> bad;
     if (!transactionIdPattern().match(request.order.providerTxnId).hasMatch())
-        bad = makeError(Kind::Config, QStringLiteral("A CM.com refund needs the transaction id that start() returned."));
+        bad = GatewayError::make(Kind::Config, QStringLiteral("A CM.com refund needs the transaction id that start() returned."));
     else if (const auto bounds = request.amount.checkPaymentBounds(Money::kCmComMaxMinorUnits))
-        bad = makeError(Kind::Config, QStringLiteral("CM.com refund: ") + bounds->message);
+        bad = GatewayError::make(Kind::Config, QStringLiteral("CM.com refund: ") + bounds->message);
     else if (request.alreadyRefunded < 0 || request.amount.currency() != request.order.amount.currency())
-        bad = makeError(Kind::Config, QStringLiteral("The CM.com refund's amounts do not fit the order."));
+        bad = GatewayError::make(Kind::Config, QStringLiteral("The CM.com refund's amounts do not fit the order."));
     if (bad) {
         deliver<RefundResult>(context, std::move(done), *bad);
         return;
@@ -262,7 +254,7 @@ void CmComGateway::postRefund(const RefundRequest &request, QPointer<QObject> co
                 return;
             }
             // An answer that does not show our refund: look again rather than guess.
-            GatewayError odd = makeError(Kind::Unexpected, QStringLiteral("CM.com's refund answer does not show the refund."));
+            GatewayError odd = GatewayError::make(Kind::Unexpected, QStringLiteral("CM.com's refund answer does not show the refund."));
             odd.outcomeUnknown = true;
             confirmLostRefund(request, odd, context, std::move(done));
             return;

@@ -16,14 +16,6 @@ using Effect = HttpRequest::Effect;
 
 namespace {
 
-GatewayError configError(Kind kind, const QString &message)
-{
-    GatewayError error;
-    error.kind = kind;
-    error.message = message;
-    return error;
-}
-
 bool isValidTransactionId(const QString &id)
 {
     static const QRegularExpression kPattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
@@ -44,12 +36,12 @@ GooglePayGateway::~GooglePayGateway() = default;
 void GooglePayGateway::fetchToken(std::function<void(const GatewayResult<OAuthToken> &)> done)
 {
     if (!m_config.serviceAccount) {
-        done(configError(Kind::Config, QStringLiteral("No Google service-account key is configured.")));
+        done(GatewayError::make(Kind::Config, QStringLiteral("No Google service-account key is configured.")));
         return;
     }
     const Result<QByteArray> body = m_config.serviceAccount->tokenRequestBody(m_clock.nowUtc());
     if (!body.ok()) {
-        done(configError(Kind::Config, QStringLiteral("Cannot sign the Google JWT: ") + body.errorMessage()));
+        done(GatewayError::make(Kind::Config, QStringLiteral("Cannot sign the Google JWT: ") + body.errorMessage()));
         return;
     }
     HttpRequest request;
@@ -133,13 +125,13 @@ void GooglePayGateway::start(const PaymentRequest &request, QObject *context, Ca
 {
     std::optional<GatewayError> bad;
     if (!isValidTransactionId(transactionOf(request)))
-        bad = configError(Kind::Config, QStringLiteral("The order id is not a valid Google transactionId."));
+        bad = GatewayError::make(Kind::Config, QStringLiteral("The order id is not a valid Google transactionId."));
     else if (!request.mobile)
-        bad = configError(Kind::Config, QStringLiteral("Google Pay needs the customer's mobile number."));
+        bad = GatewayError::make(Kind::Config, QStringLiteral("Google Pay needs the customer's mobile number."));
     else if (const auto bounds = request.amount.checkPaymentBounds())
-        bad = configError(Kind::Config, bounds->message);
+        bad = GatewayError::make(Kind::Config, bounds->message);
     else if (m_config.googleMerchantId.isEmpty())
-        bad = configError(Kind::Config, QStringLiteral("No googleMerchantId is configured."));
+        bad = GatewayError::make(Kind::Config, QStringLiteral("No googleMerchantId is configured."));
     if (bad) {
         deliver<PaymentSession>(context, std::move(done), *bad);
         return;
@@ -170,7 +162,7 @@ void GooglePayGateway::status(const OrderRef &order, QObject *context, Callback<
 {
     if (!isValidTransactionId(transactionOf(order))) {
         deliver<PaymentStatus>(context, std::move(done),
-                               configError(Kind::Config, QStringLiteral("Invalid transaction id.")));
+                               GatewayError::make(Kind::Config, QStringLiteral("Invalid transaction id.")));
         return;
     }
     HttpRequest http = apiRequest(QStringLiteral("merchantTransactions:get"));
@@ -197,8 +189,8 @@ void GooglePayGateway::status(const OrderRef &order, QObject *context, Callback<
 void GooglePayGateway::refund(const RefundRequest &, QObject *context, Callback<RefundResult> done)
 {
     deliver<RefundResult>(context, std::move(done),
-                          configError(Kind::Unsupported,
-                                      QStringLiteral("Google Pay Omnichannel (direct) has no public refund method: "
-                                                     "refund this payment through your PSP (the acquiring bank) "
-                                                     "or in Google's merchant console.")));
+                          GatewayError::make(Kind::Unsupported,
+                                             QStringLiteral("Google Pay Omnichannel (direct) has no public refund method: "
+                                                            "refund this payment through your PSP (the acquiring bank) "
+                                                            "or in Google's merchant console.")));
 }

@@ -7,35 +7,26 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace {
-
-Result<GoogleServiceAccount> fail(const char *code, const QString &message)
-{
-    return Result<GoogleServiceAccount>::failure(QLatin1String(code), message);
-}
-
-} // namespace
-
 Result<GoogleServiceAccount> GoogleServiceAccount::fromJson(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return fail("service_account_malformed", QStringLiteral("The service-account key is not a JSON object."));
+        return Error::make("service_account_malformed", QStringLiteral("The service-account key is not a JSON object."));
     const QJsonObject o = doc.object();
     if (o.value(QLatin1String("type")).toString() != QLatin1String("service_account"))
-        return fail("service_account_field", QStringLiteral("The key's \"type\" is not \"service_account\"."));
+        return Error::make("service_account_field", QStringLiteral("The key's \"type\" is not \"service_account\"."));
     GoogleServiceAccount account;
     account.m_clientEmail = o.value(QLatin1String("client_email")).toString();
     if (account.m_clientEmail.isEmpty() || !account.m_clientEmail.contains(u'@'))
-        return fail("service_account_field", QStringLiteral("The key has no valid \"client_email\"."));
+        return Error::make("service_account_field", QStringLiteral("The key has no valid \"client_email\"."));
     account.m_privateKeyId = o.value(QLatin1String("private_key_id")).toString();
     account.m_tokenUri = JsonSupport::httpUrl(o.value(QLatin1String("token_uri")).toString());
     if (!account.m_tokenUri.isValid())
-        return fail("service_account_field", QStringLiteral("The key has no valid http(s) \"token_uri\"."));
+        return Error::make("service_account_field", QStringLiteral("The key has no valid http(s) \"token_uri\"."));
     const Result<RsaKey> key = RsaKey::fromPem(o.value(QLatin1String("private_key")).toString().toUtf8());
     if (!key.ok() || !key->hasPrivateKey())
-        return fail("service_account_key", QStringLiteral("The key's \"private_key\" is not an RSA private key PEM."));
+        return Error::make("service_account_key", QStringLiteral("The key's \"private_key\" is not an RSA private key PEM."));
     account.m_privateKey = key.value();
     return account;
 }
@@ -44,10 +35,10 @@ Result<GoogleServiceAccount> GoogleServiceAccount::fromFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail("service_account_unreadable",
-                    QStringLiteral("Cannot read the service-account key file %1: %2").arg(path, file.errorString()));
+        return Error::make("service_account_unreadable",
+                           QStringLiteral("Cannot read the service-account key file %1: %2").arg(path, file.errorString()));
     if (file.size() > 64 * 1024)
-        return fail("service_account_malformed", QStringLiteral("%1 is too large to be a service-account key.").arg(path));
+        return Error::make("service_account_malformed", QStringLiteral("%1 is too large to be a service-account key.").arg(path));
     return fromJson(file.readAll());
 }
 

@@ -13,14 +13,6 @@ using Effect = HttpRequest::Effect;
 
 namespace {
 
-GatewayError configError(const QString &message)
-{
-    GatewayError error;
-    error.kind = Kind::Config;
-    error.message = message;
-    return error;
-}
-
 bool isValidOrderId(const QString &orderId)
 {
     static const QRegularExpression kPattern(QStringLiteral("^[A-Za-z0-9_-]{1,20}$"));
@@ -50,19 +42,19 @@ QString JuspayGateway::providerName() const
 std::optional<GatewayError> JuspayGateway::validate(const PaymentRequest &request) const
 {
     if (!isValidOrderId(request.orderId))
-        return configError(QStringLiteral("The order id must be 1 to 20 letters, digits, '-' or '_' for Juspay."));
+        return GatewayError::make(Kind::Config, QStringLiteral("The order id must be 1 to 20 letters, digits, '-' or '_' for Juspay."));
     if (const auto bad = request.amount.checkPaymentBounds())
-        return configError(bad->message);
+        return GatewayError::make(Kind::Config, bad->message);
     if ((m_flow == Flow::GooglePayPush || m_flow == Flow::Cred) && !request.mobile)
-        return configError(QStringLiteral("%1 needs the customer's mobile number.").arg(providerName()));
+        return GatewayError::make(Kind::Config, QStringLiteral("%1 needs the customer's mobile number.").arg(providerName()));
     if (m_flow == Flow::Wallet && m_walletMethod.isEmpty())
-        return configError(QStringLiteral("No wallet named for juspay-wallet (e.g. juspay-wallet:GOPAY)."));
+        return GatewayError::make(Kind::Config, QStringLiteral("No wallet named for juspay-wallet (e.g. juspay-wallet:GOPAY)."));
     if (m_flow == Flow::UpiQr && request.amount.currency().code() != QLatin1String("INR"))
-        return configError(QStringLiteral("A UPI QR is in rupees only."));
+        return GatewayError::make(Kind::Config, QStringLiteral("A UPI QR is in rupees only."));
     if (m_flow == Flow::UpiQr && (m_config.upiQrLifetimeMinutes < 1 || m_config.upiQrLifetimeMinutes > 525600))
-        return configError(QStringLiteral("The UPI QR's lifetime must be 1 to 525600 minutes."));
+        return GatewayError::make(Kind::Config, QStringLiteral("The UPI QR's lifetime must be 1 to 525600 minutes."));
     if (m_flow == Flow::Cred && m_config.credPublicKey.isNull())
-        return configError(QStringLiteral("CRED needs Juspay's public key: set cred_public_key_file in [juspay]."));
+        return GatewayError::make(Kind::Config, QStringLiteral("CRED needs Juspay's public key: set cred_public_key_file in [juspay]."));
     return std::nullopt;
 }
 
@@ -127,8 +119,8 @@ void JuspayGateway::sendTxn(const PaymentRequest &request, QObject *context, Cal
         const auto form = JuspayRequestBuilder::credTxnForm(m_config, request.orderId, *request.mobile);
         if (!form.ok()) {
             deliver<PaymentSession>(context, std::move(done),
-                                    configError(QStringLiteral("CRED phone encryption failed: ")
-                                                + form.errorMessage()));
+                                    GatewayError::make(Kind::Config, QStringLiteral("CRED phone encryption failed: ")
+                                                       + form.errorMessage()));
             return;
         }
         http.body = JuspayRequestBuilder::encodeForm(form.value());
@@ -183,7 +175,7 @@ void JuspayGateway::sendTxn(const PaymentRequest &request, QObject *context, Cal
 void JuspayGateway::status(const OrderRef &order, QObject *context, Callback<PaymentStatus> done)
 {
     if (!isValidOrderId(order.orderId)) {
-        deliver<PaymentStatus>(context, std::move(done), configError(QStringLiteral("Invalid order id.")));
+        deliver<PaymentStatus>(context, std::move(done), GatewayError::make(Kind::Config, QStringLiteral("Invalid order id.")));
         return;
     }
     HttpRequest http = JuspayRequestBuilder::baseRequest(
@@ -213,11 +205,11 @@ void JuspayGateway::refund(const RefundRequest &request, QObject *context, Callb
 {
     if (!isValidOrderId(request.order.orderId) || request.uniqueRequestId.isEmpty()) {
         deliver<RefundResult>(context, std::move(done),
-                              configError(QStringLiteral("A refund needs a valid order id and a unique_request_id.")));
+                              GatewayError::make(Kind::Config, QStringLiteral("A refund needs a valid order id and a unique_request_id.")));
         return;
     }
     if (const auto bad = request.amount.checkPaymentBounds()) {
-        deliver<RefundResult>(context, std::move(done), configError(bad->message));
+        deliver<RefundResult>(context, std::move(done), GatewayError::make(Kind::Config, bad->message));
         return;
     }
     HttpRequest http = JuspayRequestBuilder::baseRequest(

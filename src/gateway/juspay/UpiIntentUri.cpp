@@ -24,10 +24,8 @@ constexpr Member kMembers[] = {
 
 GatewayError refused(const char *code, const QString &message)
 {
-    GatewayError error;
-    error.kind = GatewayError::Kind::Refused;
+    GatewayError error = GatewayError::make(GatewayError::Kind::Refused, message);
     error.providerCode = QLatin1String(code);
-    error.message = message;
     return error;
 }
 

@@ -6,11 +6,6 @@
 
 namespace {
 
-Result<PaymentGateway *> fail(const char *code, const QString &message)
-{
-    return Result<PaymentGateway *>::failure(QLatin1String(code), message);
-}
-
 QString missingSecret(SecretSource::Secret which)
 {
     return QStringLiteral("Set %1 (or store it in the keychain).").arg(SecretSource::environmentName(which));
@@ -60,52 +55,52 @@ Result<PaymentGateway *> GatewayFactory::create(const QString &spec, const Gatew
             wallet = spec.mid(14).toUpper();
             for (QChar ch : std::as_const(wallet)) {
                 if (!ch.isLetterOrNumber() && ch != u'_')
-                    return fail("provider_unknown", QStringLiteral("The wallet name '%1' is not valid.").arg(spec.mid(14, 20)));
+                    return Error::make("provider_unknown", QStringLiteral("The wallet name '%1' is not valid.").arg(spec.mid(14, 20)));
             }
         } else {
-            return fail("provider_unknown", QStringLiteral("Unknown provider '%1'. Use one of: %2.")
+            return Error::make("provider_unknown", QStringLiteral("Unknown provider '%1'. Use one of: %2.")
                                                     .arg(spec.left(40), providerSpecs().join(QStringLiteral(", "))));
         }
         if (!profile.hasJuspay)
-            return fail("profile_missing", QStringLiteral("%1 has no [juspay] section.").arg(profile.filePath));
+            return Error::make("profile_missing", QStringLiteral("%1 has no [juspay] section.").arg(profile.filePath));
         JuspayConfig config = profile.juspay;
         const auto key = secrets.secret(Secret::JuspayApiKey);
         if (!key)
-            return fail("secret_missing", QStringLiteral("No Juspay API key. ") + missingSecret(Secret::JuspayApiKey));
+            return Error::make("secret_missing", QStringLiteral("No Juspay API key. ") + missingSecret(Secret::JuspayApiKey));
         config.apiKey = *key;
         if (flow == JuspayGateway::Flow::Cred && config.credPublicKey.isNull())
-            return fail("profile_missing", QStringLiteral("%1: [juspay] cred_public_key_file is needed for juspay-cred.")
+            return Error::make("profile_missing", QStringLiteral("%1: [juspay] cred_public_key_file is needed for juspay-cred.")
                                                    .arg(profile.filePath));
         return static_cast<PaymentGateway *>(new JuspayGateway(http, std::move(config), flow, wallet, clock, parent));
     }
     if (spec == QLatin1String("googlepay")) {
         if (!profile.hasGooglePay)
-            return fail("profile_missing", QStringLiteral("%1 has no [googlepay] section.").arg(profile.filePath));
+            return Error::make("profile_missing", QStringLiteral("%1 has no [googlepay] section.").arg(profile.filePath));
         GooglePayConfig config = profile.googlePay;
         const auto path = secrets.secret(Secret::GooglePayServiceAccountFile);
         if (!path)
-            return fail("secret_missing", QStringLiteral("No Google service-account key. ")
+            return Error::make("secret_missing", QStringLiteral("No Google service-account key. ")
                                                   + missingSecret(Secret::GooglePayServiceAccountFile));
         const auto account = GoogleServiceAccount::fromFile(*path);
         if (!account.ok())
-            return fail("secret_bad", account.errorMessage());
+            return Error::make("secret_bad", account.errorMessage());
         config.serviceAccount = account.value();
         return static_cast<PaymentGateway *>(new GooglePayGateway(http, std::move(config), clock, parent));
     }
     if (spec == QLatin1String("cmcom")) {
         if (!profile.hasCmCom)
-            return fail("profile_missing", QStringLiteral("%1 has no [cmcom] section.").arg(profile.filePath));
+            return Error::make("profile_missing", QStringLiteral("%1 has no [cmcom] section.").arg(profile.filePath));
         CmComConfig config = profile.cmcom;
         if (const auto id = secrets.secret(Secret::CmComClientId))
             config.clientId = *id;
         if (config.clientId.isEmpty())
-            return fail("secret_missing", QStringLiteral("No CM.com client id. ") + missingSecret(Secret::CmComClientId));
+            return Error::make("secret_missing", QStringLiteral("No CM.com client id. ") + missingSecret(Secret::CmComClientId));
         const auto secret = secrets.secret(Secret::CmComClientSecret);
         if (!secret)
-            return fail("secret_missing", QStringLiteral("No CM.com client secret. ") + missingSecret(Secret::CmComClientSecret));
+            return Error::make("secret_missing", QStringLiteral("No CM.com client secret. ") + missingSecret(Secret::CmComClientSecret));
         config.clientSecret = *secret;
         return static_cast<PaymentGateway *>(new CmComGateway(http, std::move(config), clock, parent));
     }
-    return fail("provider_unknown", QStringLiteral("Unknown provider '%1'. Use one of: %2.")
+    return Error::make("provider_unknown", QStringLiteral("Unknown provider '%1'. Use one of: %2.")
                                             .arg(spec.left(40), providerSpecs().join(QStringLiteral(", "))));
 }

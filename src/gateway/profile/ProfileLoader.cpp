@@ -37,8 +37,7 @@ struct Reader
     }
     Error error(const char *code, const QString &name, const QString &problem) const
     {
-        return Error { QLatin1String(code),
-                       QStringLiteral("%1: [%2] %3 %4").arg(file, section, name, problem) };
+        return Error::make(code, QStringLiteral("%1: [%2] %3 %4").arg(file, section, name, problem));
     }
 };
 
