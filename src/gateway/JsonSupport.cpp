@@ -113,28 +113,27 @@ std::optional<QString> duplicateKey(const QByteArray &json)
     return std::nullopt;
 }
 
+GatewayError malformed(const QString &message)
+{
+    return GatewayError::make(GatewayError::Kind::Malformed, message);
+}
+
 GatewayResult<QJsonObject> parseObject(const QByteArray &body, const QString &what)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
-        return GatewayResult<QJsonObject>::failure(
-                GatewayError::Kind::Malformed,
-                QStringLiteral("The %1 is not valid JSON (%2 at offset %3).")
-                        .arg(what, error.errorString())
-                        .arg(error.offset));
+        return malformed(QStringLiteral("The %1 is not valid JSON (%2 at offset %3).")
+                                 .arg(what, error.errorString())
+                                 .arg(error.offset));
     }
     if (!doc.isObject()) {
-        return GatewayResult<QJsonObject>::failure(
-                GatewayError::Kind::Malformed,
-                QStringLiteral("The %1 is JSON but not an object.").arg(what));
+        return malformed(QStringLiteral("The %1 is JSON but not an object.").arg(what));
     }
     if (const std::optional<QString> twice = duplicateKey(body)) {
-        return GatewayResult<QJsonObject>::failure(
-                GatewayError::Kind::Malformed,
-                QStringLiteral("The %1 has the key '%2' twice in one object; it is refused, not read "
-                               "as \"the last one wins\".")
-                        .arg(what, cleanText(*twice, 40)));
+        return malformed(QStringLiteral("The %1 has the key '%2' twice in one object; it is refused, not read "
+                                        "as \"the last one wins\".")
+                                 .arg(what, cleanText(*twice, 40)));
     }
     return doc.object();
 }

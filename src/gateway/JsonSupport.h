@@ -10,6 +10,8 @@
 // Small helpers the response parsers share. Pure functions.
 namespace JsonSupport {
 
+// A Malformed error: the answer is not the JSON the provider documents.
+GatewayError malformed(const QString &message);
 // The body as a JSON object, or a Malformed error naming `what`. A body in which one object
 // carries the same key twice is Malformed too: QJsonDocument keeps one of the values silently,
 // and an answer saying "status" twice (or "order_id", "amount" ...) proves neither.

@@ -2,6 +2,7 @@
 
 #include "gateway/GatewayLogging.h"
 #include "gateway/JsonSupport.h"
+#include "gateway/StatusTable.h"
 
 #include <QJsonArray>
 
@@ -9,14 +10,7 @@ using S = PaymentState;
 
 namespace {
 
-struct StatusEntry
-{
-    const char *name;
-    S state;
-    bool paid;
-};
-
-constexpr StatusEntry kStatuses[] = {
+constexpr StatusTable::Entry kStatuses[] = {
     { "OPEN", S::AwaitingCustomer, false },
     { "AUTHORIZED", S::AwaitingCustomer, false },
     { "SUCCESS", S::Charged, true },
@@ -24,27 +18,21 @@ constexpr StatusEntry kStatuses[] = {
     { "EXPIRED", S::Expired, false },
     { "FAILURE", S::Failed, false },
 };
-
-GatewayError malformed(const QString &message)
-{
-    GatewayError error;
-    error.kind = GatewayError::Kind::Malformed;
-    error.message = message;
-    return error;
-}
+constexpr StatusTable kStatusTable(kStatuses);
 
 std::optional<GatewayError> checkIdentity(const QJsonObject &o, const AnswerIdentity &expected, const QString &what,
                                           bool requireReference)
 {
     const bool hasReference = o.contains(QLatin1String("reference"));
     if (requireReference && !hasReference)
-        return malformed(QStringLiteral("The %1 has no reference.").arg(what));
+        return JsonSupport::malformed(QStringLiteral("The %1 has no reference.").arg(what));
     if (!expected.providerTxnId.isEmpty()) {
         if (auto wrong = AnswerIdentity::compare(lcGatewayCmCom, what, QLatin1String("id"), expected.providerTxnId,
                                                  JsonSupport::string(o, QLatin1String("id"))))
             return wrong;
     } else if (!hasReference) {
-        return malformed(QStringLiteral("The %1 names neither the transaction asked for nor a reference.").arg(what));
+        return JsonSupport::malformed(
+                QStringLiteral("The %1 names neither the transaction asked for nor a reference.").arg(what));
     }
     if (hasReference) {
         if (auto wrong = AnswerIdentity::compare(lcGatewayCmCom, what, QLatin1String("reference"), expected.orderId,
@@ -73,19 +61,12 @@ std::optional<Money> refundFigure(const QJsonObject &refunds, QLatin1String key,
 
 CmComParser::Mapping CmComParser::mapStatus(QStringView rawStatus)
 {
-    for (const StatusEntry &entry : kStatuses) {
-        if (rawStatus == QLatin1String(entry.name))
-            return { entry.state, true, entry.paid };
-    }
-    return {};
+    return kStatusTable.map(rawStatus);
 }
 
 QStringList CmComParser::knownStatuses()
 {
-    QStringList names;
-    for (const StatusEntry &entry : kStatuses)
-        names.append(QLatin1String(entry.name));
-    return names;
+    return kStatusTable.names();
 }
 
 GatewayResult<PaymentSession> CmComParser::parseInitialize(const QByteArray &body, const AnswerIdentity &expected)
@@ -100,7 +81,7 @@ GatewayResult<PaymentSession> CmComParser::parseInitialize(const QByteArray &bod
     session.txnUuid = JsonSupport::string(o, QLatin1String("orderId"));
     session.rawStatus = JsonSupport::string(o, QLatin1String("status"));
     if (session.txnId.isEmpty() || session.txnId.size() > 64)
-        return malformed(QStringLiteral("The CM.com answer has no transaction id."));
+        return JsonSupport::malformed(QStringLiteral("The CM.com answer has no transaction id."));
     // The new transaction's id is not known before this answer: only the reference ties it to
     // our order.
     AnswerIdentity byReference = expected;
@@ -112,7 +93,7 @@ GatewayResult<PaymentSession> CmComParser::parseInitialize(const QByteArray &bod
             QLatin1String("url"));
     session.authUrl = JsonSupport::httpUrl(url);
     if (!session.authUrl.isValid())
-        return malformed(QStringLiteral("The CM.com answer has no http(s) action.redirect.url."));
+        return JsonSupport::malformed(QStringLiteral("The CM.com answer has no http(s) action.redirect.url."));
     session.method = PaymentSession::Method::Get;
     const QString expires = JsonSupport::string(o, QLatin1String("expiresAt"));
     if (!expires.isEmpty()) {
@@ -141,7 +122,7 @@ GatewayResult<PaymentStatus> CmComParser::parseTransaction(const QByteArray &bod
     status.orderId = JsonSupport::string(o, QLatin1String("reference"));
     status.rawStatus = JsonSupport::string(o, QLatin1String("status"));
     if (status.txnId.isEmpty() || status.rawStatus.isEmpty())
-        return malformed(QStringLiteral("The CM.com transaction has no id or status."));
+        return JsonSupport::malformed(QStringLiteral("The CM.com transaction has no id or status."));
     if (auto wrong = checkIdentity(o, identity, QStringLiteral("CM.com transaction"), false))
         return *wrong;
     if (status.orderId.isEmpty())

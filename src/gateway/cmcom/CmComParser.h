@@ -5,6 +5,7 @@
 #include "gateway/GatewayResult.h"
 #include "gateway/PaymentSession.h"
 #include "gateway/PaymentStatus.h"
+#include "gateway/StatusTable.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -24,12 +25,7 @@
 class CmComParser
 {
 public:
-    struct Mapping
-    {
-        PaymentState state = PaymentState::Unknown;
-        bool known = false;
-        bool paid = false;
-    };
+    using Mapping = StatusTable::Mapping;
 
     static Mapping mapStatus(QStringView rawStatus);
     static QStringList knownStatuses();

@@ -2,19 +2,13 @@
 
 #include "gateway/GatewayLogging.h"
 #include "gateway/JsonSupport.h"
+#include "gateway/StatusTable.h"
 
 using S = PaymentState;
 
 namespace {
 
-struct StatusEntry
-{
-    const char *name;
-    S state;
-    bool paid;
-};
-
-constexpr StatusEntry kStatuses[] = {
+constexpr StatusTable::Entry kStatuses[] = {
     { "SUCCESS", S::Charged, true },
     { "IN_PROGRESS", S::AwaitingCustomer, false },
     { "PAYMENT_NOT_INITIATED", S::AwaitingCustomer, false },
@@ -22,6 +16,7 @@ constexpr StatusEntry kStatuses[] = {
     { "FAILURE", S::Failed, false },
     { "EXPIRED", S::Expired, false },
 };
+constexpr StatusTable kStatusTable(kStatuses);
 
 // Every identity the answer carries must be ours. requireTransactionId: the get answer always
 // names its transaction; the initiate answer is undocumented and may name none.
@@ -29,12 +24,8 @@ std::optional<GatewayError> checkIdentity(const QJsonObject &o, const AnswerIden
                                           bool requireTransactionId)
 {
     const QLatin1String transactionId("transactionId");
-    if (requireTransactionId && JsonSupport::string(o, transactionId).isEmpty()) {
-        GatewayError error;
-        error.kind = GatewayError::Kind::Malformed;
-        error.message = QStringLiteral("The %1 has no transactionId.").arg(what);
-        return error;
-    }
+    if (requireTransactionId && JsonSupport::string(o, transactionId).isEmpty())
+        return JsonSupport::malformed(QStringLiteral("The %1 has no transactionId.").arg(what));
     const QJsonObject details = o.value(QLatin1String("merchantTransactionDetails")).toObject();
     const QLatin1String merchantTransactionId("merchantTransactionId");
     struct Named
@@ -68,19 +59,12 @@ std::optional<GatewayError> checkIdentity(const QJsonObject &o, const AnswerIden
 
 GooglePayParser::Mapping GooglePayParser::mapStatus(QStringView rawStatus)
 {
-    for (const StatusEntry &entry : kStatuses) {
-        if (rawStatus == QLatin1String(entry.name))
-            return { entry.state, true, entry.paid };
-    }
-    return {};
+    return kStatusTable.map(rawStatus);
 }
 
 QStringList GooglePayParser::knownStatuses()
 {
-    QStringList names;
-    for (const StatusEntry &entry : kStatuses)
-        names.append(QLatin1String(entry.name));
-    return names;
+    return kStatusTable.names();
 }
 
 GatewayResult<PaymentStatus> GooglePayParser::parseTransaction(const QByteArray &body, const AnswerIdentity &identity,
@@ -97,8 +81,7 @@ GatewayResult<PaymentStatus> GooglePayParser::parseTransaction(const QByteArray 
     const QJsonObject txStatus = o.value(QLatin1String("transactionStatus")).toObject();
     status.rawStatus = JsonSupport::string(txStatus, QLatin1String("status"));
     if (status.orderId.isEmpty() || status.rawStatus.isEmpty())
-        return GatewayResult<PaymentStatus>::failure(
-                GatewayError::Kind::Malformed,
+        return JsonSupport::malformed(
                 QStringLiteral("The Google transaction has no transactionId or transactionStatus.status."));
     status.txnId = status.orderId;
     status.googleTransactionId = JsonSupport::string(o, QLatin1String("googleTransactionId"));

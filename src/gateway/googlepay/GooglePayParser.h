@@ -5,6 +5,7 @@
 #include "gateway/GatewayResult.h"
 #include "gateway/PaymentSession.h"
 #include "gateway/PaymentStatus.h"
+#include "gateway/StatusTable.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -23,12 +24,7 @@
 class GooglePayParser
 {
 public:
-    struct Mapping
-    {
-        PaymentState state = PaymentState::Unknown;
-        bool known = false;
-        bool paid = false;
-    };
+    using Mapping = StatusTable::Mapping;
 
     static Mapping mapStatus(QStringView rawStatus);
     static QStringList knownStatuses();

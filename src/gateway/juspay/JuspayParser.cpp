@@ -2,6 +2,7 @@
 
 #include "gateway/GatewayLogging.h"
 #include "gateway/JsonSupport.h"
+#include "gateway/StatusTable.h"
 #include "gateway/juspay/UpiIntentUri.h"
 
 #include <QJsonArray>
@@ -11,14 +12,7 @@ using S = PaymentState;
 
 namespace {
 
-struct StatusEntry
-{
-    const char *name;
-    S state;
-    bool paid;
-};
-
-constexpr StatusEntry kStatuses[] = {
+constexpr StatusTable::Entry kStatuses[] = {
     { "NEW", S::AwaitingCustomer, false },
     { "CREATED", S::AwaitingCustomer, false },
     { "STARTED", S::AwaitingCustomer, false },
@@ -40,14 +34,7 @@ constexpr StatusEntry kStatuses[] = {
     { "VOID_FAILED", S::Unknown, false },
     { "COD_INITIATED", S::Unknown, false },
 };
-
-GatewayError malformed(const QString &message)
-{
-    GatewayError error;
-    error.kind = Kind::Malformed;
-    error.message = message;
-    return error;
-}
+constexpr StatusTable kStatusTable(kStatuses);
 
 // order_id must name ours; merchant_id, when the answer has one and a merchant is configured,
 // must be ours too.
@@ -55,7 +42,7 @@ std::optional<GatewayError> checkIdentity(const QJsonObject &o, const AnswerIden
 {
     const QString orderId = JsonSupport::string(o, QLatin1String("order_id"));
     if (orderId.isEmpty())
-        return malformed(QStringLiteral("The %1 has no order_id.").arg(what));
+        return JsonSupport::malformed(QStringLiteral("The %1 has no order_id.").arg(what));
     if (auto wrong = AnswerIdentity::compare(lcGatewayJuspay, what, QLatin1String("order_id"), expected.orderId, orderId))
         return wrong;
     if (o.contains(QLatin1String("merchant_id")) && !expected.merchantId.isEmpty()) {
@@ -91,19 +78,12 @@ std::optional<Money> sumRefunds(const QJsonArray &refunds, std::initializer_list
 
 JuspayParser::Mapping JuspayParser::mapStatus(QStringView rawStatus)
 {
-    for (const StatusEntry &entry : kStatuses) {
-        if (rawStatus == QLatin1String(entry.name))
-            return { entry.state, true, entry.paid };
-    }
-    return {};
+    return kStatusTable.map(rawStatus);
 }
 
 QStringList JuspayParser::knownStatuses()
 {
-    QStringList names;
-    for (const StatusEntry &entry : kStatuses)
-        names.append(QLatin1String(entry.name));
-    return names;
+    return kStatusTable.names();
 }
 
 GatewayResult<QString> JuspayParser::parseOrderCreate(const QByteArray &body, const AnswerIdentity &expected)
@@ -113,7 +93,7 @@ GatewayResult<QString> JuspayParser::parseOrderCreate(const QByteArray &body, co
         return object.error();
     const QString status = JsonSupport::string(object.value(), QLatin1String("status"));
     if (status.isEmpty())
-        return malformed(QStringLiteral("The Juspay order answer has no order_id or status."));
+        return JsonSupport::malformed(QStringLiteral("The Juspay order answer has no order_id or status."));
     if (auto wrong = checkIdentity(object.value(), expected, QStringLiteral("Juspay order answer")))
         return *wrong;
     return status;
@@ -132,7 +112,7 @@ GatewayResult<PaymentSession> JuspayParser::parseTxn(const QByteArray &body, con
     session.txnUuid = JsonSupport::string(o, QLatin1String("txn_uuid"));
     session.rawStatus = JsonSupport::string(o, QLatin1String("status"));
     if (session.rawStatus.isEmpty() || (session.txnId.isEmpty() && session.orderId.isEmpty()))
-        return malformed(QStringLiteral("The Juspay transaction answer has no status or ids."));
+        return JsonSupport::malformed(QStringLiteral("The Juspay transaction answer has no status or ids."));
     if (auto wrong = checkIdentity(o, expected, QStringLiteral("Juspay transaction answer")))
         return *wrong;
 
@@ -152,10 +132,10 @@ GatewayResult<PaymentSession> JuspayParser::parseTxn(const QByteArray &body, con
     const QString method = JsonSupport::string(auth, QLatin1String("method")).toUpper();
     const QString url = JsonSupport::string(auth, QLatin1String("url"));
     if (url.isEmpty())
-        return malformed(QStringLiteral("The Juspay transaction answer has no authentication URL."));
+        return JsonSupport::malformed(QStringLiteral("The Juspay transaction answer has no authentication URL."));
     session.authUrl = JsonSupport::httpUrl(url);
     if (!session.authUrl.isValid())
-        return malformed(QStringLiteral("The Juspay authentication URL is not an http(s) URL."));
+        return JsonSupport::malformed(QStringLiteral("The Juspay authentication URL is not an http(s) URL."));
     if (method == QLatin1String("GET") || method.isEmpty()) {
         session.method = PaymentSession::Method::Get;
     } else if (method == QLatin1String("POST")) {
@@ -166,8 +146,8 @@ GatewayResult<PaymentSession> JuspayParser::parseTxn(const QByteArray &body, con
             session.params.insert(it.key(), it.value().toVariant().toString());
         }
     } else {
-        return malformed(QStringLiteral("The Juspay authentication method '%1' is neither GET nor POST.")
-                                 .arg(JsonSupport::cleanText(method, 20)));
+        return JsonSupport::malformed(QStringLiteral("The Juspay authentication method '%1' is neither GET nor POST.")
+                                              .arg(JsonSupport::cleanText(method, 20)));
     }
 
     const QJsonObject sdk = payment.value(QLatin1String("sdk_params")).toObject();
@@ -184,11 +164,11 @@ GatewayResult<PaymentSession> JuspayParser::parseTxn(const QByteArray &body, con
         if (!intent.isEmpty()) {
             const QUrl intentUrl(intent, QUrl::StrictMode);
             if (!intentUrl.isValid() || intentUrl.scheme().isEmpty())
-                return malformed(QStringLiteral("The CRED intent_url is not a URL."));
+                return JsonSupport::malformed(QStringLiteral("The CRED intent_url is not a URL."));
             session.intentUrl = intentUrl;
         }
         if (session.checkoutMode == QLatin1String("intent") && session.intentUrl.isEmpty())
-            return malformed(QStringLiteral("CRED answered checkout_mode intent without an intent_url."));
+            return JsonSupport::malformed(QStringLiteral("CRED answered checkout_mode intent without an intent_url."));
         const QJsonObject layout = response.value(QLatin1String("layout")).toObject();
         session.credLayout.title = JsonSupport::cleanText(JsonSupport::string(layout, QLatin1String("title")));
         session.credLayout.subText = JsonSupport::cleanText(JsonSupport::string(layout, QLatin1String("sub_text")));
@@ -210,8 +190,8 @@ GatewayResult<PaymentSession> JuspayParser::parseUpiQrTxn(const QByteArray &body
                                     .value(QLatin1String("payment")).toObject()
                                     .value(QLatin1String("sdk_params")).toObject();
     if (sdk.isEmpty()) {
-        GatewayError error = malformed(QStringLiteral("The Juspay UPI QR answer has no sdk_params; no QR is shown."));
-        error.kind = Kind::Refused;
+        GatewayError error = GatewayError::make(Kind::Refused,
+                                                QStringLiteral("The Juspay UPI QR answer has no sdk_params; no QR is shown."));
         error.providerCode = QStringLiteral("upi_missing_sdk_params");
         return error;
     }
@@ -237,7 +217,7 @@ GatewayResult<PaymentStatus> JuspayParser::parseOrderStatus(const QByteArray &bo
     status.orderId = JsonSupport::string(o, QLatin1String("order_id"));
     status.rawStatus = JsonSupport::string(o, QLatin1String("status"));
     if (status.rawStatus.isEmpty() || status.orderId.isEmpty())
-        return malformed(QStringLiteral("The Juspay order status has no order_id or status."));
+        return JsonSupport::malformed(QStringLiteral("The Juspay order status has no order_id or status."));
     if (auto wrong = checkIdentity(o, identity, QStringLiteral("Juspay order status")))
         return *wrong;
     status.txnId = JsonSupport::string(o, QLatin1String("txn_id"));
@@ -342,8 +322,8 @@ GatewayResult<RefundResult> JuspayParser::parseRefund(const QByteArray &body, co
     if (mine.isEmpty() && JsonSupport::string(o, QLatin1String("unique_request_id")) == uniqueRequestId)
         mine = o;
     if (mine.isEmpty())
-        return malformed(QStringLiteral("The Juspay refund answer does not list refund %1.")
-                                 .arg(JsonSupport::cleanText(uniqueRequestId, 40)));
+        return JsonSupport::malformed(QStringLiteral("The Juspay refund answer does not list refund %1.")
+                                              .arg(JsonSupport::cleanText(uniqueRequestId, 40)));
 
     result.refundId = JsonSupport::string(mine, QLatin1String("id"));
     result.rawStatus = JsonSupport::string(mine, QLatin1String("status"));

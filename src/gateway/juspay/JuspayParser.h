@@ -6,6 +6,7 @@
 #include "gateway/PaymentSession.h"
 #include "gateway/PaymentStatus.h"
 #include "gateway/RefundResult.h"
+#include "gateway/StatusTable.h"
 
 #include <QByteArray>
 #include <QList>
@@ -35,12 +36,7 @@
 class JuspayParser
 {
 public:
-    struct Mapping
-    {
-        PaymentState state = PaymentState::Unknown;
-        bool known = false;
-        bool paid = false; // the provider says the money was taken (CHARGED)
-    };
+    using Mapping = StatusTable::Mapping;
 
     static Mapping mapStatus(QStringView rawStatus);
     static QStringList knownStatuses();
