@@ -14,8 +14,9 @@ set(_allowed_counterpay_settings    counterpay_core Qt6::Core)
 set(_allowed_counterpay_backoffice  counterpay_settings counterpay_core counterpay_crypto counterpay_storage
                                     counterpay_gateway counterpay_checkout Qt6::Core Qt6::Network
                                     Qt6Keychain::Qt6Keychain)
-# Widgets: the cashier's window knows nothing below core; the back office's reads its layer.
-set(_allowed_counterpay_ui          counterpay_core Qt6::Widgets PkgConfig::QRENCODE)
+# Widgets: the cashier's window talks to the checkout (its Checkout interface) and knows nothing
+# else below; the back office's reads its layer.
+set(_allowed_counterpay_ui          counterpay_checkout counterpay_core Qt6::Widgets PkgConfig::QRENCODE)
 set(_allowed_counterpay_backoffice_ui counterpay_backoffice counterpay_ui counterpay_core counterpay_storage
                                     Qt6::Widgets Qt6::Charts Qt6::PrintSupport)
 set(_allowed_counterpay_webview     counterpay_ui Qt6::WebEngineWidgets)
@@ -23,16 +24,14 @@ set(_allowed_counterpay_webview     counterpay_ui Qt6::WebEngineWidgets)
 set(_allowed_counterpay_webengine   counterpay_webview)
 set(_allowed_counterpay_feedback    counterpay_ui Qt6::Multimedia Qt6::TextToSpeech)
 set(_allowed_counterpay_print       Qt6::Widgets Qt6::PrintSupport)
-# The app layer: wiring shared by the executables, the log file, the terminal plugin.
+# The app layer: wiring shared by the executables, the log file.
 set(_allowed_counterpay_log         Qt6::Core counterpay_gateway)
 set(_allowed_counterpay_appsupport  counterpay_checkout counterpay_gateway counterpay_storage counterpay_sandbox
                                     Qt6::Core Qt6::Network)
 set(_allowed_counterpay_cli         counterpay_appsupport PkgConfig::QRENCODE)
-set(_allowed_counterpay_terminal_support counterpay_appsupport counterpay_backoffice_ui counterpay_backoffice
-                                    counterpay_checkout counterpay_ui Qt6::Widgets)
-set(_allowed_counterpay_terminal    counterpay_terminal_support)
 # Executables.
-set(_allowed_counterpay             counterpay_log counterpay_ui counterpay_settings counterpay_checkout Qt6::Widgets)
+set(_allowed_counterpay             counterpay_log counterpay_appsupport counterpay_ui counterpay_backoffice_ui
+                                    counterpay_backoffice Qt6::Widgets)
 set(_allowed_counterpay-cli         counterpay_cli)
 set(_allowed_counterpay-sandbox     counterpay_sandbox Qt6::Core Qt6::Network)
 # libFuzzer targets (COUNTERPAY_FUZZ), one per parser, named fuzz_<parser>.

@@ -193,10 +193,10 @@ endif()
 # ---------------------------------------------------------------------------------------------
 # Qt runtime deployment (windeployqt / macdeployqt) through Qt's deploy support, at install
 # time, so CPack's staging tree gets it too. The deployment tool only sees
-# the Qt modules of the binaries it is given, and Qt Network, Sql, Charts, PrintSupport,
-# WebEngine, Multimedia and TextToSpeech are linked by the window's plugins (counterpay_terminal,
-# counterpay_print, counterpay_webengine, counterpay_feedback), not by counterpay itself: so
-# the plugins and the command-line tools are passed as well. On Linux the
+# the Qt modules of the binaries it is given, and PrintSupport, WebEngine, Multimedia and
+# TextToSpeech are linked by the window's optional plugins (counterpay_print,
+# counterpay_webengine, counterpay_feedback), not by counterpay itself: so the plugins and the
+# command-line tools are passed as well. On Linux the
 # DEB depends on Debian's Qt packages instead.
 if(APPLE)
     # The bundle is self-contained: the UI plugins go to Contents/PlugIns, where UiPluginLoader
@@ -212,7 +212,7 @@ else()
                          "${CMAKE_INSTALL_BINDIR}/$<TARGET_FILE_NAME:counterpay-sandbox>")
 endif()
 set(_cp_deploy_modules "")
-foreach(_plugin IN ITEMS counterpay_terminal counterpay_print counterpay_webengine counterpay_feedback)
+foreach(_plugin IN ITEMS counterpay_print counterpay_webengine counterpay_feedback)
     if(TARGET ${_plugin})
         list(APPEND _cp_deploy_modules "${_cp_plugin_dest}/$<TARGET_FILE_NAME:${_plugin}>")
         if(APPLE)

@@ -1,7 +1,5 @@
 #include "checkout/CheckoutEngine.h"
 
-#include "core/SaleNote.h"
-
 #include "checkout/CheckoutLogging.h"
 #include "gateway/ProviderRules.h"
 #include "checkout/SaleTracker.h"
@@ -11,31 +9,31 @@
 #include "gateway/PaymentGateway.h"
 #include "storage/Ledger.h"
 
-namespace {
-
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
-} // namespace
-
 CheckoutEngine::CheckoutEngine(Ledger &ledger, const QList<PaymentGateway *> &gateways, Config config,
                                const Clock &clock, QObject *parent)
-    : QObject(parent), m_ledger(ledger), m_config(std::move(config)), m_clock(clock),
+    : Checkout(parent), m_ledger(ledger), m_config(std::move(config)), m_clock(clock),
       m_statusQueue(new StatusQueue(m_config.maxStatusQueries, this))
 {
-    for (PaymentGateway *gateway : gateways)
+    for (PaymentGateway *gateway : gateways) {
+        if (!m_gateways.contains(gateway->providerName()))
+            m_providers.append(gateway->providerName());
         m_gateways.insert(gateway->providerName(), gateway);
+    }
 }
 
 CheckoutEngine::~CheckoutEngine() = default;
 
 QStringList CheckoutEngine::providers() const
 {
-    QStringList names = m_gateways.keys();
-    names.sort();
-    return names;
+    return m_providers;
+}
+
+Result<QString> CheckoutEngine::newOrderId() const
+{
+    const Result<OrderId> generated = OrderId::generate(m_config.terminal);
+    if (!generated)
+        return generated.error();
+    return generated->toString();
 }
 
 qint64 CheckoutEngine::maxMinorUnits(const QString &provider)
@@ -90,7 +88,7 @@ Result<CheckoutRequest> CheckoutEngine::validate(const CheckoutRequest &request,
 {
     const QStringList currencies = ProviderRules::currencies(request.provider);
     if (!currencies.isEmpty() && !currencies.contains(request.amount.currency().code())) {
-        return makeError("currency_not_supported", QStringLiteral("%1 takes %2 only, not %3.")
+        return Error::make("currency_not_supported", QStringLiteral("%1 takes %2 only, not %3.")
                                                            .arg(request.provider, currencies.join(QLatin1String(", ")),
                                                                 request.amount.currency().code()));
     }
@@ -98,16 +96,16 @@ Result<CheckoutRequest> CheckoutEngine::validate(const CheckoutRequest &request,
         return *bounds;
     if (request.amount.minorUnits() > saleCeilingMinor) {
         const Result<Money> ceiling = Money::fromMinorUnits(saleCeilingMinor, request.amount.currency());
-        return makeError("above_sale_ceiling",
+        return Error::make("above_sale_ceiling",
                          QStringLiteral("The most one sale can be is %1 (this terminal's limit).")
                                  .arg(ceiling ? ceiling->toDisplayString(QLocale(QLocale::English, QLocale::India))
                                               : QString::number(saleCeilingMinor)));
     }
     if (needsMobile(request.provider) && !request.mobile)
-        return makeError("mobile_required", QStringLiteral("Enter the customer's mobile number."));
+        return Error::make("mobile_required", QStringLiteral("Enter the customer's mobile number."));
     if (const QString region = ProviderRules::mobileRegion(request.provider);
         request.mobile && !region.isEmpty() && request.mobile->regionCode() != region) {
-        return makeError("phone_region", QStringLiteral("%1 reaches Indian mobile numbers only (+91); %2 is not one.")
+        return Error::make("phone_region", QStringLiteral("%1 reaches Indian mobile numbers only (+91); %2 is not one.")
                                                  .arg(request.provider, request.mobile->countryCallingCode()));
     }
     const Result<QString> note = SaleNote::check(request.note);
@@ -122,7 +120,7 @@ Result<QString> CheckoutEngine::pay(const CheckoutRequest &request)
 {
     PaymentGateway *gateway = gatewayFor(request.provider);
     if (!gateway) {
-        return makeError("unknown_provider",
+        return Error::make("unknown_provider",
                          QStringLiteral("'%1' is not a configured payment method; configured: %2.")
                                  .arg(request.provider.left(40), providers().join(QLatin1String(", "))));
     }
@@ -133,17 +131,17 @@ Result<QString> CheckoutEngine::pay(const CheckoutRequest &request)
 
     QString orderId = request.orderId;
     if (orderId.isEmpty()) {
-        const Result<OrderId> generated = OrderId::generate(m_config.terminal);
+        const Result<QString> generated = newOrderId();
         if (!generated)
             return generated.error();
-        orderId = generated->toString();
+        orderId = generated.value();
     } else if (const Result<OrderId> valid = OrderId::fromString(orderId); !valid) {
         return valid.error();
     }
 
     if (SaleTracker *active = m_trackers.value(orderId)) {
         if (active->order().amount != request.amount || active->order().provider != request.provider)
-            return makeError("order_id_in_use", QStringLiteral("Order %1 belongs to another sale.").arg(orderId));
+            return Error::make("order_id_in_use", QStringLiteral("Order %1 belongs to another sale.").arg(orderId));
         return orderId; // a double click: the sale is already under way
     }
 
@@ -181,14 +179,14 @@ Result<QString> CheckoutEngine::pay(const CheckoutRequest &request)
             return existing.error();
         const OrderRecord &stored = *existing.value();
         if (stored.amount != request.amount || stored.provider != request.provider)
-            return makeError("order_id_in_use", QStringLiteral("Order %1 belongs to another sale.").arg(orderId));
+            return Error::make("order_id_in_use", QStringLiteral("Order %1 belongs to another sale.").arg(orderId));
         order = stored;
         qCInfo(lcCheckout) << "pay for existing order" << orderId << "attaches to it";
     }
 
     SaleTracker *tracker = track(order);
     if (!tracker)
-        return makeError("unknown_provider", QStringLiteral("The order's provider is not configured."));
+        return Error::make("unknown_provider", QStringLiteral("The order's provider is not configured."));
     // Created: nothing was sent yet. Failed or unknown: the gateway is asked first, and the
     // payment is created only if it has none (a blip, a request that never arrived).
     if (order.state == PaymentState::Created || order.state == PaymentState::Failed
@@ -209,10 +207,10 @@ VoidResult CheckoutEngine::cancel(const QString &orderId, const QString &reason)
         if (!stored)
             return stored.error();
         if (!stored.value())
-            return makeError("not_found", QStringLiteral("There is no order %1.").arg(orderId));
+            return Error::make("not_found", QStringLiteral("There is no order %1.").arg(orderId));
         tracker = track(*stored.value());
         if (!tracker)
-            return makeError("unknown_provider", QStringLiteral("The order's provider is not configured."));
+            return Error::make("unknown_provider", QStringLiteral("The order's provider is not configured."));
     }
     return tracker->cancel(reason);
 }
@@ -223,22 +221,22 @@ VoidResult CheckoutEngine::retry(const QString &orderId, const QString &provider
     if (!stored)
         return stored.error();
     if (!stored.value())
-        return makeError("not_found", QStringLiteral("There is no order %1.").arg(orderId));
+        return Error::make("not_found", QStringLiteral("There is no order %1.").arg(orderId));
     const OrderRecord &order = *stored.value();
     if (!PaymentStates::isRetryable(order.state)) {
         if (m_trackers.contains(orderId))
-            return makeError("in_progress", QStringLiteral("Order %1 is still in progress.").arg(orderId));
-        return makeError("not_retryable", QStringLiteral("Order %1 is %2; only failed, declined, expired or "
+            return Error::make("in_progress", QStringLiteral("Order %1 is still in progress.").arg(orderId));
+        return Error::make("not_retryable", QStringLiteral("Order %1 is %2; only failed, declined, expired or "
                                                          "unknown sales can be retried.")
                                                   .arg(orderId, PaymentStates::name(order.state)));
     }
     const bool switching = !provider.isEmpty() && provider != order.provider;
     if (switching && ProviderRules::upiQrFallback(order.provider) != provider) {
-        return makeError("not_switchable", QStringLiteral("Order %1 (%2) cannot go on as %3.")
+        return Error::make("not_switchable", QStringLiteral("Order %1 (%2) cannot go on as %3.")
                                                    .arg(orderId, order.provider, provider.left(40)));
     }
     if (switching && !gatewayFor(provider)) {
-        return makeError("unknown_provider",
+        return Error::make("unknown_provider",
                          QStringLiteral("'%1' is not a configured payment method.").arg(provider.left(40)));
     }
     std::optional<PhoneNumber> mobile;
@@ -251,7 +249,7 @@ VoidResult CheckoutEngine::retry(const QString &orderId, const QString &provider
     // it takes the retry over, asking the gateway first.
     SaleTracker *tracker = track(order, switching ? provider : QString());
     if (!tracker)
-        return makeError("unknown_provider", QStringLiteral("The order's provider is not configured."));
+        return Error::make("unknown_provider", QStringLiteral("The order's provider is not configured."));
     tracker->initiate(mobile, SaleTracker::StartMode::Retry);
     return ok();
 }
@@ -264,10 +262,10 @@ VoidResult CheckoutEngine::checkNow(const QString &orderId)
         if (!stored)
             return stored.error();
         if (!stored.value())
-            return makeError("not_found", QStringLiteral("There is no order %1 in the ledger.").arg(orderId));
+            return Error::make("not_found", QStringLiteral("There is no order %1 in the ledger.").arg(orderId));
         tracker = track(*stored.value());
         if (!tracker)
-            return makeError("unknown_provider", QStringLiteral("The order's provider is not configured."));
+            return Error::make("unknown_provider", QStringLiteral("The order's provider is not configured."));
     }
     tracker->checkNow(); // one query now, even for a final order: the gateway may know more
     return ok();

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "checkout/Alert.h"
-#include "checkout/CheckoutRequest.h"
+#include "checkout/Checkout.h"
 #include "checkout/PollPolicy.h"
 #include "gateway/ProviderRules.h"
 #include "core/Clock.h"
@@ -11,8 +10,6 @@
 #include "storage/OrderRecord.h"
 
 #include <QHash>
-#include <QObject>
-#include <QPointer>
 
 class Ledger;
 class PaymentGateway;
@@ -20,9 +17,10 @@ class SaleTracker;
 class StatusQueue;
 
 // Decides; never draws. The UI and the CLI send intents (pay, cancel, retry, check) and render
-// the signals. One SaleTracker per active sale does the work; this class validates, keeps the
-// order id of a sale stable so Pay is idempotent, and resumes unfinished orders at start.
-class CheckoutEngine final : public QObject
+// the signals (declared in Checkout). One SaleTracker per active sale does the work; this class
+// validates, keeps the order id of a sale stable so Pay is idempotent, and resumes unfinished
+// orders at start.
+class CheckoutEngine final : public Checkout
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CheckoutEngine)
@@ -44,7 +42,9 @@ public:
                    const Clock &clock = Clock::system(), QObject *parent = nullptr);
     ~CheckoutEngine() override;
 
-    QStringList providers() const;
+    QStringList providers() const override;
+    // OrderId::generate with this terminal's prefix.
+    Result<QString> newOrderId() const override;
     // The largest amount a provider takes, in minor units.
     static qint64 maxMinorUnits(const QString &provider);
     // Whether a provider needs the customer's mobile number.
@@ -59,17 +59,18 @@ public:
 
     // Validates, commits the order, then asks the gateway. Returns the order id at once; the
     // rest arrives as signals. The same orderId again (a double click, a retry after a lost
-    // answer, another process) never starts a second payment: it attaches to the first.
-    Result<QString> pay(const CheckoutRequest &request);
-    VoidResult cancel(const QString &orderId, const QString &reason = {});
+    // answer, another process) never starts a second payment: it attaches to the first. An
+    // empty orderId gets a new one (newOrderId()).
+    Result<QString> pay(const CheckoutRequest &request) override;
+    VoidResult cancel(const QString &orderId, const QString &reason = {}) override;
     // A new transaction on the same order after failed / declined / expired. `provider`, when
     // given and not the order's, is where the sale goes on: only the one
     // ProviderRules::upiQrFallback names (a Juspay push retried as a UPI QR), and only when it
     // is configured. Errors: not_found, in_progress, not_retryable, not_switchable,
     // unknown_provider.
-    VoidResult retry(const QString &orderId, const QString &provider = {});
+    VoidResult retry(const QString &orderId, const QString &provider = {}) override;
     // Ask the gateway now (and start watching an order that is not being watched).
-    VoidResult checkNow(const QString &orderId);
+    VoidResult checkNow(const QString &orderId) override;
     // The caller stops waiting: sales whose payment request the gateway has not accepted yet
     // are recorded as unknown (see SaleTracker::abandonStart). Others are left as they are.
     void abandonPendingStarts();
@@ -77,21 +78,11 @@ public:
     Result<QStringList> resumeOpenOrders();
 
     // Read-only views for the faces (the UI never opens the ledger itself).
-    Result<std::optional<OrderRecord>> order(const QString &orderId) const;
-    // Orders whose outcome is unknown and need a person, newest first.
-    Result<QList<OrderRecord>> unresolvedOrders(int limit = 50) const;
+    Result<std::optional<OrderRecord>> order(const QString &orderId) const override;
+    Result<QList<OrderRecord>> unresolvedOrders(int limit = 50) const override;
 
     bool isActive(const QString &orderId) const { return m_trackers.contains(orderId); }
     int activeCount() const { return int(m_trackers.size()); }
-
-signals:
-    void sessionStarted(const QString &orderId, const PaymentSession &session);
-    void stateChanged(const QString &orderId, PaymentState state, const QString &detail);
-    void alertRaised(const Alert &alert);
-    void statusChecked(const QString &orderId, const QDateTime &at);
-    void gatewayFailed(const QString &orderId, const GatewayError &error);
-    // The order needs no more attention from the engine (final, or unknown and listed).
-    void finished(const QString &orderId, PaymentState state);
 
 private:
     PaymentGateway *gatewayFor(const QString &provider) const;
@@ -102,6 +93,7 @@ private:
 
     Ledger &m_ledger;
     QHash<QString, PaymentGateway *> m_gateways;
+    QStringList m_providers; // in the order the gateways were given (the profile's)
     Config m_config;
     const Clock &m_clock;
     QHash<QString, SaleTracker *> m_trackers;

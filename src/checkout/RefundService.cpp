@@ -4,15 +4,6 @@
 #include "gateway/PaymentGateway.h"
 #include "storage/Ledger.h"
 
-namespace {
-
-Error makeError(const char *code, const QString &message)
-{
-    return Error { QString::fromLatin1(code), message };
-}
-
-} // namespace
-
 RefundService::RefundService(Ledger &ledger, const QList<PaymentGateway *> &gateways, const Clock &clock,
                              QObject *parent)
     : QObject(parent), m_ledger(ledger), m_clock(clock)
@@ -27,15 +18,15 @@ Result<QString> RefundService::refund(const QString &orderId, std::optional<Mone
     if (!stored)
         return stored.error();
     if (!stored.value())
-        return makeError("not_found", QStringLiteral("There is no order %1 in the ledger.").arg(orderId));
+        return Error::make("not_found", QStringLiteral("There is no order %1 in the ledger.").arg(orderId));
     const OrderRecord order = *stored.value();
     if (order.state != PaymentState::Charged && order.state != PaymentState::PartiallyRefunded) {
-        return makeError("not_refundable", QStringLiteral("Order %1 is %2; only charged sales can be refunded.")
+        return Error::make("not_refundable", QStringLiteral("Order %1 is %2; only charged sales can be refunded.")
                                                    .arg(orderId, PaymentStates::name(order.state)));
     }
     PaymentGateway *gateway = m_gateways.value(order.provider);
     if (!gateway)
-        return makeError("unknown_provider", QStringLiteral("The order's provider %1 is not configured.").arg(order.provider));
+        return Error::make("unknown_provider", QStringLiteral("The order's provider %1 is not configured.").arg(order.provider));
 
     const Result<QList<RefundRecord>> existing = m_ledger.refunds(orderId);
     if (!existing)
@@ -57,7 +48,7 @@ Result<QString> RefundService::refund(const QString &orderId, std::optional<Mone
         // A refund whose outcome we never learnt: send it again with the same key.
         refund = *unfinished;
         if (amount && amount->minorUnits() != refund.amountMinorUnits) {
-            return makeError("refund_pending", QStringLiteral("Refund %1 of %2 is still unresolved; run the same "
+            return Error::make("refund_pending", QStringLiteral("Refund %1 of %2 is still unresolved; run the same "
                                                               "refund again before asking for another amount.")
                                                        .arg(refund.uniqueRequestId)
                                                        .arg(Money::fromMinorUnits(refund.amountMinorUnits, order.amount.currency())->toDecimalString()));
@@ -65,9 +56,9 @@ Result<QString> RefundService::refund(const QString &orderId, std::optional<Mone
     } else {
         const Money value = amount ? *amount : Money::fromMinorUnits(remaining, order.amount.currency()).value();
         if (value.currency() != order.amount.currency())
-            return makeError("wrong_currency", QStringLiteral("The sale was in %1.").arg(order.amount.currency().code()));
+            return Error::make("wrong_currency", QStringLiteral("The sale was in %1.").arg(order.amount.currency().code()));
         if (std::optional<Error> bounds = value.checkPaymentBounds(remaining)) {
-            return makeError(bounds->code == QLatin1String("exceeds_maximum") ? "exceeds_refundable" : "not_positive",
+            return Error::make(bounds->code == QLatin1String("exceeds_maximum") ? "exceeds_refundable" : "not_positive",
                              QStringLiteral("At most %1 %2 of order %3 can still be refunded.")
                                      .arg(Money::fromMinorUnits(qMax<qint64>(remaining, 0), order.amount.currency())->toDecimalString(),
                                           order.amount.currency().code(), orderId));

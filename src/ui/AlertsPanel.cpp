@@ -1,22 +1,22 @@
 #include "ui/AlertsPanel.h"
 
 #include "storage/OrderRecord.h"
-#include "ui/CheckoutPort.h"
+#include "checkout/Checkout.h"
 #include "ui/UiLogging.h"
 #include "ui_AlertsPanel.h"
 
 #include <QEvent>
 #include <QListWidgetItem>
 
-AlertsPanel::AlertsPanel(CheckoutPort &checkout, QWidget *parent)
+AlertsPanel::AlertsPanel(Checkout &checkout, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::AlertsPanel>()), m_checkout(checkout)
 {
     m_ui->setupUi(this);
     QFont title = m_ui->alertsTitle->font();
     title.setBold(true);
     m_ui->alertsTitle->setFont(title);
-    connect(&m_checkout, &CheckoutPort::alertRaised, this, &AlertsPanel::addAlert);
-    connect(&m_checkout, &CheckoutPort::finished, this, [this](const QString &, PaymentState state) {
+    connect(&m_checkout, &Checkout::alertRaised, this, &AlertsPanel::addAlert);
+    connect(&m_checkout, &Checkout::finished, this, [this](const QString &, PaymentState state) {
         if (state == PaymentState::Unknown || !m_unknown.isEmpty())
             refresh();
     });

@@ -9,7 +9,7 @@
 namespace Ui {
 class AlertsPanel;
 }
-class CheckoutPort;
+class Checkout;
 
 // Orders a person must look at: those whose outcome is unknown (read from the ledger) and the
 // engine's alerts (late charges, amount mismatches ...). The one action here is "Check
@@ -20,7 +20,7 @@ class AlertsPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(AlertsPanel)
 
 public:
-    explicit AlertsPanel(CheckoutPort &checkout, QWidget *parent = nullptr);
+    explicit AlertsPanel(Checkout &checkout, QWidget *parent = nullptr);
     ~AlertsPanel() override;
 
     // Reloads the unknown orders from the ledger (read only) and keeps the engine's alerts.
@@ -41,7 +41,7 @@ private:
     static QString kindText(Alert::Kind kind);
 
     std::unique_ptr<Ui::AlertsPanel> m_ui;
-    CheckoutPort &m_checkout;
+    Checkout &m_checkout;
     QList<Alert> m_engineAlerts;
     QList<Alert> m_unknown;
 };

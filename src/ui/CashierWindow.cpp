@@ -1,13 +1,12 @@
 #include "ui/CashierWindow.h"
 
-#include "storage/OrderRecord.h"
+#include "checkout/Checkout.h"
 #include "gateway/ProviderRules.h"
+#include "storage/OrderRecord.h"
 #include "ui/AlertsPanel.h"
-#include "ui/CheckoutPort.h"
 #include "ui/CustomerDisplay.h"
 #include "ui/HelpOverlay.h"
 #include "ui/PaymentView.h"
-#include "gateway/ProviderRules.h"
 #include "ui/ReceiptPrinter.h"
 #include "ui/ResultView.h"
 #include "ui/SaleFeedback.h"
@@ -29,10 +28,10 @@
 // Unknown is retryable (PaymentStates::isRetryable) but does not end the sale on screen: the
 // engine is still asking. A sale ends on screen in a final state (PaymentStates::isFinal).
 
-CashierWindow::CashierWindow(CheckoutPort &checkout, CashierConfig config, QWidget *parent)
+CashierWindow::CashierWindow(Checkout &checkout, CashierConfig config, QWidget *parent)
     : CashierWindow(std::move(config), parent)
 {
-    attachEngine(checkout, m_config.providers);
+    attachEngine(checkout);
 }
 
 CashierWindow::CashierWindow(CashierConfig config, QWidget *parent)
@@ -191,15 +190,12 @@ void CashierWindow::setNavigationFilter(const NavigationFilter &filter)
         m_payment->setNavigationFilter(filter);
 }
 
-void CashierWindow::attachEngine(CheckoutPort &checkout, const QStringList &providers)
+void CashierWindow::attachEngine(Checkout &checkout)
 {
     Q_ASSERT(!m_engine);
     m_engine = &checkout;
-    m_config.providers = providers;
-    m_ui->saleForm->setProviders(providers);
-    m_ui->saleForm->setPhoneParser([&checkout](QStringView input, QStringView region) {
-        return checkout.parsePhone(input, region);
-    });
+    m_config.providers = checkout.providers();
+    m_ui->saleForm->setProviders(m_config.providers);
 
     m_alerts = new AlertsPanel(checkout, m_ui->alertsContainer);
     m_ui->alertsLayout->addWidget(m_alerts);
@@ -207,10 +203,10 @@ void CashierWindow::attachEngine(CheckoutPort &checkout, const QStringList &prov
     connect(m_alerts, &AlertsPanel::countChanged, m_ui->alertsContainer, [this](int count) {
         m_ui->alertsContainer->setVisible(count > 0);
     });
-    connect(m_engine, &CheckoutPort::sessionStarted, this, &CashierWindow::onSessionStarted);
-    connect(m_engine, &CheckoutPort::stateChanged, this, &CashierWindow::onStateChanged);
-    connect(m_engine, &CheckoutPort::gatewayFailed, this, &CashierWindow::onGatewayFailed);
-    connect(m_engine, &CheckoutPort::statusChecked, this, [this](const QString &orderId, const QDateTime &at) {
+    connect(m_engine, &Checkout::sessionStarted, this, &CashierWindow::onSessionStarted);
+    connect(m_engine, &Checkout::stateChanged, this, &CashierWindow::onStateChanged);
+    connect(m_engine, &Checkout::gatewayFailed, this, &CashierWindow::onGatewayFailed);
+    connect(m_engine, &Checkout::statusChecked, this, [this](const QString &orderId, const QDateTime &at) {
         if (ownsOrder(orderId) && m_payment)
             m_payment->setLastCheck(at);
     });
@@ -244,10 +240,8 @@ void CashierWindow::addShortcuts()
     add(QKeySequence(Qt::Key_F10), &CashierWindow::backOfficeRequested);
 }
 
-bool CashierWindow::ownsOrder(const QString &orderId)
+bool CashierWindow::ownsOrder(const QString &orderId) const
 {
-    if (m_sending && m_orderId.isEmpty())
-        m_orderId = orderId; // the engine announces the new order before pay() returns
     return !orderId.isEmpty() && orderId == m_orderId;
 }
 
@@ -272,7 +266,19 @@ void CashierWindow::pay()
     std::optional<CheckoutRequest> request = m_ui->saleForm->request();
     if (!request)
         return;
-    request->orderId = m_orderId; // the same sale again: the engine attaches, never doubles
+    // The sale's order id is chosen here, before pay(), so every event for it is known to be
+    // this sale's; the same sale again (a second Pay) keeps it, and the engine attaches to the
+    // first payment instead of starting another.
+    const bool newOrder = m_orderId.isEmpty();
+    if (newOrder) {
+        const Result<QString> id = m_engine->newOrderId();
+        if (!id) {
+            showMessage(id.errorMessage());
+            return;
+        }
+        m_orderId = id.value();
+    }
+    request->orderId = m_orderId;
     request->cashier = m_config.cashier;
     m_request = *request;
     m_ui->saleForm->setBusy(true);
@@ -283,14 +289,14 @@ void CashierWindow::pay()
     m_sending = false;
     if (!started) {
         qCInfo(lcUi) << "pay refused:" << started.errorCode();
+        if (newOrder)
+            m_orderId.clear(); // nothing was written: the next Pay is a new sale
         setPage(Page::Sale);
         m_ui->saleForm->setBusy(false);
         m_ui->saleForm->showEngineError(started.errorCode(), started.errorMessage());
         if (m_customer)
             m_customer->showIdle();
-        return;
     }
-    m_orderId = started.value();
 }
 
 void CashierWindow::cancelOrClear()

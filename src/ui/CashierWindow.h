@@ -15,7 +15,7 @@ namespace Ui {
 class CashierWindow;
 }
 class AlertsPanel;
-class CheckoutPort;
+class Checkout;
 class CustomerDisplay;
 class HelpOverlay;
 class PaymentView;
@@ -35,15 +35,16 @@ class CashierWindow final : public QMainWindow
 public:
     enum class Page { Sale, Payment, Result };
 
-    CashierWindow(CheckoutPort &checkout, CashierConfig config, QWidget *parent = nullptr);
+    CashierWindow(Checkout &checkout, CashierConfig config, QWidget *parent = nullptr);
     // A window that can be shown (and typed into) before the engine exists; Pay works once
-    // attachEngine() has been called. The app starts this way so the cashier sees the window
-    // while the ledger and gateways are still being opened.
+    // attachEngine() has been called. The app starts this way: outside demo mode the gateway
+    // secrets come from the OS keychain, which answers asynchronously.
     explicit CashierWindow(CashierConfig config, QWidget *parent = nullptr);
     ~CashierWindow() override;
 
-    // Connects the engine (through its port) and offers its providers. Once only.
-    void attachEngine(CheckoutPort &checkout, const QStringList &providers);
+    // Connects the engine's signals and offers its providers, in their configured order. Once
+    // only; `checkout` must outlive the window.
+    void attachEngine(Checkout &checkout);
     bool hasEngine() const { return m_engine != nullptr; }
     // What the embedded browser may open (the demo sandbox's address is known only later).
     void setNavigationFilter(const NavigationFilter &filter);
@@ -93,7 +94,7 @@ protected:
 private:
     void addShortcuts();
     QString noQrMessage() const;
-    bool ownsOrder(const QString &orderId);
+    bool ownsOrder(const QString &orderId) const;
     void onSessionStarted(const QString &orderId, const PaymentSession &session);
     void onStateChanged(const QString &orderId, PaymentState state, const QString &detail);
     void onGatewayFailed(const QString &orderId, const GatewayError &error);
@@ -110,7 +111,7 @@ private:
     void beginPaymentPage();
 
     std::unique_ptr<Ui::CashierWindow> m_ui;
-    CheckoutPort *m_engine = nullptr;
+    Checkout *m_engine = nullptr;
     CashierConfig m_config;
     AlertsPanel *m_alerts = nullptr; // created with the engine
     PaymentView *m_payment = nullptr; // built on first use
@@ -119,11 +120,11 @@ private:
     SaleFeedback *m_feedback;
     CustomerDisplay *m_customer = nullptr;
 
-    QString m_orderId;            // the current sale; empty before the first Pay
+    QString m_orderId;            // the current sale, chosen before its first Pay; empty before it
     CheckoutRequest m_request;    // what was sent for it
     PaymentState m_state = PaymentState::Created;
     QString m_detail;
-    bool m_sending = false;       // inside engine.pay(): signals for a new id belong to us
+    bool m_sending = false;       // inside engine.pay(): a second Pay or a clear waits
     bool m_preferQr = false;
     QElapsedTimer m_escArmed;     // since the first Esc on a live payment; a second one within 5 s cancels
     bool m_readyEmitted = false;

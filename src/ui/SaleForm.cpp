@@ -287,9 +287,7 @@ std::optional<CheckoutRequest> SaleForm::request() const
     if (m_usingLastCustomer && m_lastCustomer) {
         request.mobile = m_lastCustomer;
     } else if (!mobileText.isEmpty()) {
-        if (!m_parsePhone)
-            return std::nullopt;
-        const Result<PhoneNumber> phone = m_parsePhone(mobileText, m_ui->countryCombo->currentData().toString());
+        const Result<PhoneNumber> phone = PhoneNumber::parse(mobileText, m_ui->countryCombo->currentData().toString());
         if (!phone)
             return std::nullopt;
         request.mobile = phone.value();
@@ -325,8 +323,8 @@ void SaleForm::revalidate()
 
     QString mobileMessage = m_engineMobileError;
     const QString mobileText = m_ui->mobileEdit->text().trimmed();
-    if (mobileMessage.isEmpty() && !mobileText.isEmpty() && m_parsePhone && !m_usingLastCustomer) {
-        const Result<PhoneNumber> phone = m_parsePhone(mobileText, m_ui->countryCombo->currentData().toString());
+    if (mobileMessage.isEmpty() && !mobileText.isEmpty() && !m_usingLastCustomer) {
+        const Result<PhoneNumber> phone = PhoneNumber::parse(mobileText, m_ui->countryCombo->currentData().toString());
         const QString region = ProviderRules::mobileRegion(provider());
         if (!phone)
             mobileMessage = phone.errorMessage();
@@ -352,12 +350,6 @@ void SaleForm::revalidate()
     const std::optional<CheckoutRequest> sale = request();
     m_ui->payButton->setText(sale ? tr("Pay %1 (Enter)").arg(sale->amount.toDisplayString(m_locale)) : tr("Pay (Enter)"));
     m_ui->payButton->setEnabled(!m_busy && sale.has_value());
-}
-
-void SaleForm::setPhoneParser(PhoneParser parser)
-{
-    m_parsePhone = std::move(parser);
-    revalidate();
 }
 
 void SaleForm::clear()

@@ -37,11 +37,6 @@ public:
     void configure(const QStringList &providers, const Currency &currency, const QLocale &locale);
     // Replaces the provider choices (the window is shown before the gateways are set up).
     void setProviders(const QStringList &providers);
-    // How a mobile number is checked (PhoneNumber::parse, reached through the checkout port so
-    // the window does not load libphonenumber). Until one is set a typed number is not
-    // checked and the sale is not valid.
-    using PhoneParser = std::function<Result<PhoneNumber>(QStringView input, QStringView defaultRegion)>;
-    void setPhoneParser(PhoneParser parser);
     // The till's per-sale ceiling (Settings::Key::SaleCeilingMinor) and the amount above which
     // the cashier confirms in words first (Settings::Key::ConfirmAboveMinor; 0 = never), in
     // minor units of the configured currency. Until set: no ceiling but the provider's, and no
@@ -106,7 +101,6 @@ private:
     std::unique_ptr<Ui::SaleForm> m_ui;
     Currency m_currency = Currency::inr();
     QLocale m_locale;
-    PhoneParser m_parsePhone;
     bool m_busy = false;
     QString m_keypadPoint; // the decimal point key the keypad was built with
     QString m_engineAmountError;

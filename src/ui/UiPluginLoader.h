@@ -10,9 +10,9 @@ class SaleFeedbackBackend;
 
 // Loads the optional, heavy parts of the cashier's window from plugins on first use: the
 // embedded browser (Qt WebEngine), the sound/speech feedback (Qt Multimedia, Qt
-// TextToSpeech) and receipt printing (Qt PrintSupport). The app loads its terminal plugin
-// (engine, ledger, gateways, back office) the same way, right after the window is shown. Keeping them out of the executable's link line keeps start-up fast and
-// idle memory low; a missing plugin degrades the feature (the QR still works), never the sale.
+// TextToSpeech) and receipt printing (Qt PrintSupport). Keeping them out of the executable's
+// link line keeps start-up fast and idle memory low; a missing plugin degrades the feature
+// (the QR still works) with a message where the feature was, never the sale.
 //
 // Where plugins are looked for, first match wins:
 //   1. $COUNTERPAY_PLUGIN_PATH (a list of folders, for tests and unusual layouts);
@@ -30,7 +30,6 @@ public:
     static ReceiptPrintBackend *printBackend(QString *error = nullptr);
 
     static QStringList searchPaths();
-    // The plugin's root object (QPluginLoader::instance()), for callers that cast it to their
-    // own interface (the app's terminal plugin).
+    // The plugin's root object (QPluginLoader::instance()).
     static QObject *load(const QString &baseName, QString *error);
 };

@@ -1,10 +1,8 @@
 #include "CashierRig.h"
 #include "app/common/AppServices.h"
-#include "app/gui/terminal/EngineCheckoutBackend.h"
 #include "checkout/CheckoutEngine.h"
 #include "sandbox/SandboxServer.h"
 #include "ui/CashierWindow.h"
-#include "ui/CheckoutPort.h"
 #include "ui/HelpOverlay.h"
 #include "ui/PaymentView.h"
 #include "ui/ResultView.h"
@@ -54,7 +52,6 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AppServices> m_services;
-    CashierRig::Wiring m_wiring;
     std::unique_ptr<CashierWindow> m_window;
 };
 
@@ -104,8 +101,7 @@ void tst_CashierKeys::init()
     // The settings' defaults: ceiling ₹2,00,000.00, confirm above ₹20,000.00.
     QCOMPARE(config.saleCeilingMinor, 20'000'000);
     QCOMPARE(config.confirmAboveMinor, 2'000'000);
-    m_wiring = CashierRig::wire(*m_services);
-    m_window = std::make_unique<CashierWindow>(*m_wiring.port, config);
+    m_window = std::make_unique<CashierWindow>(m_services->engine(), config);
     m_window->show();
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -115,7 +111,6 @@ void tst_CashierKeys::init()
 void tst_CashierKeys::cleanup()
 {
     m_window.reset();
-    m_wiring = {};
     m_services.reset();
     m_dir.reset();
 }

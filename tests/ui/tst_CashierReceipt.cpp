@@ -1,11 +1,9 @@
 #include "CashierRig.h"
 #include "ReceiptPrinterStandIn.h"
 #include "app/common/AppServices.h"
-#include "app/gui/terminal/EngineCheckoutBackend.h"
 #include "sandbox/SandboxServer.h"
 #include "storage/Ledger.h"
 #include "ui/CashierWindow.h"
-#include "ui/CheckoutPort.h"
 #include "ui/PaymentView.h"
 #include "ui/ReceiptPrinter.h"
 #include "ui/ResultView.h"
@@ -47,7 +45,6 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ReceiptPrinterStandIn> m_printers;
     std::unique_ptr<AppServices> m_services;
-    CashierRig::Wiring m_wiring;
     std::unique_ptr<CashierWindow> m_window;
     // What the back office's settings say; read by the window at each print.
     QString m_printer;
@@ -84,8 +81,7 @@ void tst_CashierReceipt::init()
     config.merchantName = QStringLiteral("CounterPay demo store"); // what the window started with
     config.receiptPrinter = [this] { return m_printer; };
     config.receiptHeader = [this] { return m_header; };
-    m_wiring = CashierRig::wire(*m_services);
-    m_window = std::make_unique<CashierWindow>(*m_wiring.port, config);
+    m_window = std::make_unique<CashierWindow>(m_services->engine(), config);
     m_window->show();
     QApplication::setActiveWindow(m_window.get());
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -95,7 +91,6 @@ void tst_CashierReceipt::cleanup()
 {
     ReceiptPrinter::setBackendForTesting(nullptr);
     m_window.reset();
-    m_wiring = {};
     m_services.reset();
     m_printers.reset();
     m_dir.reset();

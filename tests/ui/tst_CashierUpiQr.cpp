@@ -50,7 +50,6 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AppServices> m_services;
-    CashierRig::Wiring m_wiring;
     std::unique_ptr<CashierWindow> m_window;
     QNetworkAccessManager m_manager;
 };
@@ -63,8 +62,7 @@ void tst_CashierUpiQr::init()
     QVERIFY2(services.ok(), qPrintable(services.errorMessage()));
     m_services = std::move(services).value();
     const CashierConfig config = CashierRig::demoConfig(*m_services, m_services->sandbox()->baseUrl());
-    m_wiring = CashierRig::wire(*m_services);
-    m_window = std::make_unique<CashierWindow>(*m_wiring.port, config);
+    m_window = std::make_unique<CashierWindow>(m_services->engine(), config);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -72,7 +70,6 @@ void tst_CashierUpiQr::init()
 void tst_CashierUpiQr::cleanup()
 {
     m_window.reset();
-    m_wiring = {};
     m_services.reset();
     m_dir.reset();
 }

@@ -2,13 +2,11 @@
 #include "QrDecode.h"
 #include "app/common/AppServices.h"
 #include "app/common/StaticSecretSource.h"
-#include "app/gui/terminal/EngineCheckoutBackend.h"
 #include "checkout/CheckoutEngine.h"
 #include "sandbox/SandboxServer.h"
 #include "storage/Ledger.h"
 #include "ui/CashierWindow.h"
 #include "ui/CustomerDisplay.h"
-#include "ui/CheckoutPort.h"
 #include "ui/HelpOverlay.h"
 #include "ui/PaymentView.h"
 #include "ui/QrCodeWidget.h"
@@ -26,8 +24,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-// Drives the real window over the real engine (through CheckoutPort and the terminal plugin's
-// EngineCheckoutBackend, as the app wires it) and an in-process sandbox on 127.0.0.1.
+// Drives the real window over the real engine (connected as the app connects it) and an
+// in-process sandbox on 127.0.0.1.
 class tst_CashierWindow final : public QObject
 {
     Q_OBJECT
@@ -61,7 +59,6 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<SandboxServer> m_profileSandbox; // for a window built from a profile file
     std::unique_ptr<AppServices> m_services;
-    CashierRig::Wiring m_wiring;
     std::unique_ptr<CashierWindow> m_window;
     QString m_receiptPrinter; // what the back office's printer setting says (read at each print)
 };
@@ -86,8 +83,7 @@ void tst_CashierWindow::openWindow(const QUrl &sandboxUrl)
     CashierConfig config = CashierRig::demoConfig(*m_services, sandboxUrl);
     m_receiptPrinter.clear();
     config.receiptPrinter = [this] { return m_receiptPrinter; };
-    m_wiring = CashierRig::wire(*m_services);
-    m_window = std::make_unique<CashierWindow>(*m_wiring.port, config);
+    m_window = std::make_unique<CashierWindow>(m_services->engine(), config);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QCOMPARE(m_window->page(), CashierWindow::Page::Sale);
@@ -96,7 +92,6 @@ void tst_CashierWindow::openWindow(const QUrl &sandboxUrl)
 void tst_CashierWindow::cleanup()
 {
     m_window.reset();
-    m_wiring = {};
     m_services.reset();
     m_profileSandbox.reset();
     m_dir.reset();
@@ -209,7 +204,6 @@ void tst_CashierWindow::profileWalletsAreInThePickerAndPaid()
     // Not the demo: a profile file with [juspay] wallets=PAYTM,GOPAY over a sandbox on 127.0.0.1.
     // PAYTM authenticates with a GET URL, shown as a QR code.
     m_window.reset();
-    m_wiring = {};
     m_services.reset();
     SandboxOptions sandboxOptions;
     m_profileSandbox = std::make_unique<SandboxServer>(sandboxOptions);
@@ -574,11 +568,8 @@ void tst_CashierWindow::windowTakesInputBeforeTheEngineIsAttached()
     QCOMPARE(early.page(), CashierWindow::Page::Sale);
     QVERIFY(early.currentOrderId().isEmpty());
 
-    CheckoutPort port;
-    EngineCheckoutBackend backend(m_services->engine(), m_services->providers(), port);
-    port.setBackend(&backend);
     QSignalSpy attached(&early, &CashierWindow::engineAttached);
-    early.attachEngine(port, m_services->providers());
+    early.attachEngine(m_services->engine());
     QCOMPARE(attached.count(), 1);
     QVERIFY(early.hasEngine());
     QVERIFY(backOffice->isEnabled());

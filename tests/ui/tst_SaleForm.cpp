@@ -26,7 +26,6 @@ private slots:
     void keypadTypesIntoAmount();
     void enterEmitsOnlyWhenValid();
     void busyKeepsPayDisabled();
-    void mobileIsNotAcceptedUntilItCanBeChecked();
     void ceilingRefusesWithTheLimitInMoney();
     void providerMaximumBelowTheCeilingIsNamed();
     void aboveThresholdConfirmsInWordsFirst();
@@ -62,8 +61,6 @@ void tst_SaleForm::init()
     m_form = new SaleForm;
     m_form->configure({ QStringLiteral("juspay-gpay"), QStringLiteral("cmcom") }, Currency::inr(),
                       QLocale(QLocale::English, QLocale::India));
-    // What the window passes once the engine is attached (there, through CheckoutPort).
-    m_form->setPhoneParser(&PhoneNumber::parse);
     m_form->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_form));
 }
@@ -210,33 +207,6 @@ void tst_SaleForm::busyKeepsPayDisabled()
     QSignalSpy pay(m_form, &SaleForm::payRequested);
     QTest::keyClick(edit("mobileEdit"), Qt::Key_Enter);
     QCOMPARE(pay.count(), 0);
-}
-
-void tst_SaleForm::mobileIsNotAcceptedUntilItCanBeChecked()
-{
-    // As the window starts: the form is up before libphonenumber is loaded with the engine.
-    SaleForm early;
-    early.configure({ QStringLiteral("juspay-gpay") }, Currency::inr(), QLocale(QLocale::English, QLocale::India));
-    early.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&early));
-    auto *pay = early.findChild<QPushButton *>(QStringLiteral("payButton"));
-    auto *mobile = early.findChild<QLineEdit *>(QStringLiteral("mobileEdit"));
-    auto *mobileError = early.findChild<QLabel *>(QStringLiteral("mobileError"));
-    QTest::keyClicks(early.findChild<QLineEdit *>(QStringLiteral("amountEdit")), QStringLiteral("25"));
-    // A good number, but nothing can check it yet: not a sale, and no verdict shown.
-    QTest::keyClicks(mobile, QStringLiteral("98765 43210"));
-    QVERIFY(!early.request());
-    QVERIFY(!pay->isEnabled());
-    QVERIFY(mobileError->isHidden());
-    // Checked as soon as it can be: the same text is now a valid sale.
-    early.setPhoneParser(&PhoneNumber::parse);
-    QVERIFY(early.request());
-    QVERIFY(pay->isEnabled());
-    QCOMPARE(early.request()->mobile->e164(), QStringLiteral("+919876543210"));
-    // And a bad number gets its message by the field.
-    mobile->setText(QStringLiteral("12345"));
-    QVERIFY(mobileError->isVisible());
-    QVERIFY(!pay->isEnabled());
 }
 
 void tst_SaleForm::ceilingRefusesWithTheLimitInMoney()

@@ -1,6 +1,6 @@
 #include "ScreenshotDriver.h"
 
-#include "app/gui/terminal/Terminal.h"
+#include "sandbox/SandboxServer.h"
 #include "ui/CashierWindow.h"
 #include "ui/CustomerDisplay.h"
 #include "ui/HelpOverlay.h"
@@ -15,9 +15,9 @@
 #include <QTextStream>
 #include <QTimer>
 
-ScreenshotDriver::ScreenshotDriver(CashierWindow &window, CustomerDisplay *display, Terminal &terminal,
+ScreenshotDriver::ScreenshotDriver(CashierWindow &window, CustomerDisplay *display, SandboxServer &sandbox,
                                    const QString &dir, QObject *parent)
-    : QObject(parent), m_window(window), m_display(display), m_terminal(terminal), m_dir(dir)
+    : QObject(parent), m_window(window), m_display(display), m_sandbox(sandbox), m_dir(dir)
 {
     m_dir.mkpath(QStringLiteral("."));
 }
@@ -90,7 +90,7 @@ void ScreenshotDriver::step()
         save(&m_window, QStringLiteral("waiting-qr"));
         if (m_display)
             save(m_display, QStringLiteral("customer-display"));
-        m_terminal.actAsCustomer(m_window.currentOrderId(), true);
+        m_sandbox.approve(m_window.currentOrderId());
         after(2500);
         return;
     case 3:
@@ -103,7 +103,7 @@ void ScreenshotDriver::step()
         after(2500);
         return;
     case 4:
-        m_terminal.actAsCustomer(m_window.currentOrderId(), false);
+        m_sandbox.decline(m_window.currentOrderId());
         after(2500);
         return;
     case 5:
@@ -119,7 +119,7 @@ void ScreenshotDriver::step()
         save(&m_window, QStringLiteral("upi-qr-waiting"));
         if (m_display)
             save(m_display, QStringLiteral("customer-display-upi-qr"));
-        m_terminal.actAsCustomer(m_window.currentOrderId(), true);
+        m_sandbox.approve(m_window.currentOrderId());
         m_step = 202;
         after(2500);
         return;

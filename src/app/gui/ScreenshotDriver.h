@@ -5,18 +5,19 @@
 
 class CashierWindow;
 class CustomerDisplay;
-class Terminal;
+class SandboxServer;
 
 // --screenshot-dir DIR: drives the real window through a sale the way a cashier would (types,
 // presses Enter), lets the demo sandbox approve or decline, and saves idle, waiting-qr, paid,
-// failed, help, dark and customer-display PNGs into DIR. Then quits.
+// failed, help, dark and customer-display PNGs into DIR. Then quits. Demo mode only (the
+// customer is played by the in-process sandbox).
 class ScreenshotDriver final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ScreenshotDriver)
 
 public:
-    ScreenshotDriver(CashierWindow &window, CustomerDisplay *display, Terminal &terminal, const QString &dir,
+    ScreenshotDriver(CashierWindow &window, CustomerDisplay *display, SandboxServer &sandbox, const QString &dir,
                      QObject *parent = nullptr);
     ~ScreenshotDriver() override;
 
@@ -32,7 +33,7 @@ private:
 
     CashierWindow &m_window;
     CustomerDisplay *m_display;
-    Terminal &m_terminal;
+    SandboxServer &m_sandbox;
     QDir m_dir;
     int m_step = 0;
 };

@@ -1,15 +1,16 @@
-// counterpay: the cashier's window. Shows the widgets in counterpay_ui first, then loads the
-// terminal plugin (ledger, gateways, engine, demo sandbox, back office) behind them; see
-// GuiStartup. This executable links Qt Widgets and the window only, so it starts about as fast
-// as a bare Qt window (bench/startup).
-#include "GuiStartup.h"
+// counterpay: the cashier's window, with the ledger, gateways, checkout engine, demo sandbox and
+// back office behind it (Till). The optional parts (embedded browser, sound and speech,
+// printing) are plugins loaded on first use (UiPluginLoader).
+#include "BackOfficeLauncher.h"
 #include "ScreenshotDriver.h"
-#include "app/gui/terminal/Terminal.h"
+#include "Till.h"
+#include "app/common/AppServices.h"
 #include "app/log/LogFile.h"
 #include "backoffice/PollSettings.h"
 #include "backoffice/Settings.h"
 #include "ui/CashierWindow.h"
 #include "ui/CustomerDisplay.h"
+#include "sandbox/SandboxServer.h"
 #include "ui/SaleForm.h"
 
 #include <QApplication>
@@ -109,8 +110,9 @@ int main(int argc, char *argv[])
         if (trace)
             QTextStream(stderr) << "startup " << sinceMain.elapsed() << " ms " << phase << Qt::endl;
     };
-    // No Qt::AA_ShareOpenGLContexts here: the embedded browser's OpenGL context is created when
-    // the browser is first loaded (UiPluginLoader), not at every start.
+    // Qt WebEngine (the embedded browser plugin) renders through OpenGL contexts shared with a
+    // global one, which Qt creates with the application object when this is set.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("CounterPay"));
     QApplication::setOrganizationName(QStringLiteral("CounterPay"));
@@ -210,11 +212,11 @@ int main(int argc, char *argv[])
         window.setCustomerDisplay(display.get());
     }
 
-    // The window comes first; the ledger, gateways and engine are opened right after it is on
-    // screen, and Pay works from then on (see GuiStartup).
-    GuiStartup startup(options, window);
+    // The window comes first, then what stands behind it (Till): in demo mode at once, outside
+    // it once the OS keychain has answered. Pay works from `opened` on.
+    Till till(settings, cashier.locale, window);
     int exitCode = 0;
-    QObject::connect(&startup, &GuiStartup::failed, &window, [&](const QString &message) {
+    QObject::connect(&till, &Till::failed, &window, [&](const QString &message) {
         qCCritical(lcGui).noquote() << "counterpay:" << message;
         const QString log = LogFile::currentPath();
         if (!parser.isSet(benchReady))
@@ -225,57 +227,64 @@ int main(int argc, char *argv[])
         QCoreApplication::exit(1);
     });
     std::unique_ptr<ScreenshotDriver> driver;
-    QObject::connect(&startup, &GuiStartup::finished, &window, [&] {
+    QObject::connect(&till, &Till::opened, &window, [&] {
         mark("services, engine attached, orders resumed");
-        Terminal *terminal = startup.terminal();
-        terminal->setUpBackOffice(cashier.locale, &window, [&window](const QString &why) {
+        BackOfficeLauncher &backOffice = till.backOffice();
+        QObject::connect(&backOffice, &BackOfficeLauncher::restartNeeded, &window, [&window](const QString &why) {
             QMessageBox::information(&window, QStringLiteral("CounterPay"), why);
         });
-        QObject::connect(&window, &CashierWindow::backOfficeRequested, &window,
-                         [terminal] { terminal->openBackOffice(); });
-        QObject::connect(&window, &CashierWindow::setupRequested, &window, [terminal] { terminal->openSetup(); });
+        QObject::connect(&window, &CashierWindow::backOfficeRequested, &backOffice, &BackOfficeLauncher::open);
+        QObject::connect(&window, &CashierWindow::setupRequested, &backOffice, &BackOfficeLauncher::openSetup);
         // F3's "same customer" is kept in memory only, and never past a lock.
-        terminal->whenLocked([&window] { window.saleForm()->forgetLastCustomer(); });
+        QObject::connect(&backOffice, &BackOfficeLauncher::locked, &window,
+                         [&window] { window.saleForm()->forgetLastCustomer(); });
         // The demo is ready at once: set-up is the DEMO banner's button, never a dialog over
         // the cashier's screen. Only a till meant for real payments that was never set up
         // (a profile without a manager set-up) opens the wizard by itself.
         if (!options.demo && !parser.isSet(screenshots) && !parser.isSet(benchReady))
-            terminal->runFirstStartIfNeeded();
+            backOffice.runFirstStartIfNeeded();
         if (parser.isSet(screenshots)) {
-            driver = std::make_unique<ScreenshotDriver>(window, display.get(), *terminal, parser.value(screenshots));
+            SandboxServer *sandbox = till.services().sandbox();
+            if (!sandbox) {
+                QTextStream(stderr) << "counterpay: --screenshot-dir needs demo mode (--demo)" << Qt::endl;
+                exitCode = 2;
+                QCoreApplication::exit(2);
+                return;
+            }
+            driver = std::make_unique<ScreenshotDriver>(window, display.get(), *sandbox, parser.value(screenshots));
             driver->start();
         }
     });
     if (parser.isSet(benchReady)) {
-        // Two figures: the first frame painted (the window takes keys), and the engine attached
-        // (Pay possible).
-        QObject::connect(&window, &CashierWindow::ready, &window, [&sinceMain, trace] {
+        // Two figures: the first frame painted (the window takes keys), and Pay enabled (the
+        // first frame is up and the engine is attached), each with the resident memory then.
+        static bool painted = false;
+        static bool reported = false;
+        const auto payEnabled = [&sinceMain, &till, trace] {
+            if (!painted || !till.isOpen() || reported)
+                return;
+            reported = true;
+            QTextStream(stdout) << "pay " << sinceMain.elapsed() << ' ' << residentKiB() << Qt::endl;
+            if (trace)
+                QTextStream(stderr) << "startup libraries at pay: " << loadedLibraries().join(u' ') << Qt::endl;
+            QCoreApplication::quit();
+        };
+        QObject::connect(&window, &CashierWindow::ready, &window, [&sinceMain, trace, payEnabled] {
+            painted = true;
             QTextStream(stdout) << "ready " << sinceMain.elapsed() << ' ' << residentKiB() << Qt::endl;
             if (trace)
                 QTextStream(stderr) << "startup libraries at ready: " << loadedLibraries().join(u' ') << Qt::endl;
+            payEnabled();
         });
-        QObject::connect(&startup, &GuiStartup::finished, &window, [&sinceMain, &window, trace] {
-            const auto report = [&sinceMain, trace] {
-                QTextStream(stdout) << "engine " << sinceMain.elapsed() << ' ' << residentKiB() << Qt::endl;
-                if (trace)
-                    QTextStream(stderr) << "startup libraries at engine: " << loadedLibraries().join(u' ') << Qt::endl;
-                QCoreApplication::quit();
-            };
-            // Report after the first frame, like `ready`, if the engine came first.
-            QTimer::singleShot(0, &window, report);
-        });
+        QObject::connect(&till, &Till::opened, &window, payEnabled, Qt::QueuedConnection);
     }
-    // After the first frame: the icon (it loads Qt's SVG plugin) and the terminal plugin (which
-    // loads for tens of milliseconds and would otherwise hold the first paint back).
-    QObject::connect(&window, &CashierWindow::ready, &window, [&startup] {
-        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/counterpay.svg")));
-        startup.start();
-    });
+    // The icon loads Qt's SVG plugin: after the first frame.
+    QObject::connect(&window, &CashierWindow::ready, &window,
+                     [] { QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/counterpay.svg"))); });
     window.show();
     mark("show");
-    // A window that is never painted (started minimised, a display that never exposes it)
-    // still gets its engine.
-    QTimer::singleShot(1000, &startup, &GuiStartup::start);
+    // Inside the event loop, so that a failure's exit() ends it.
+    QTimer::singleShot(0, &till, [&till, &options] { till.open(options); });
 
     const int code = app.exec();
     driver.reset();

@@ -1,6 +1,10 @@
-#include "GuiStartup.h"
+#include "Till.h"
 
-#include "app/gui/terminal/Terminal.h"
+#include "BackOfficeLauncher.h"
+#include "app/common/AppServices.h"
+#include "backoffice/Settings.h"
+#include "checkout/CheckoutEngine.h"
+#include "sandbox/SandboxServer.h"
 #include "ui/CashierWindow.h"
 
 #include <algorithm>
@@ -10,17 +14,17 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWizard>
 
-// The app's start-up order: the window first, then the terminal plugin (the real
-// counterpay_terminal module from the build tree) with the ledger, gateways and demo sandbox,
-// then the engine attached. A missing plugin or a ledger that cannot be opened is reported,
-// and the window never gets an engine.
-class tst_GuiStartup final : public QObject
+// What stands behind the cashier's window, opened as main() opens it: the window first, then
+// the ledger, gateways, engine and demo sandbox (Till), the engine connected to the window.
+// A ledger that cannot be opened is reported, and the window never gets an engine.
+class tst_Till final : public QObject
 {
     Q_OBJECT
 
@@ -33,9 +37,8 @@ private slots:
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral(".config")).toLocal8Bit());
         QStandardPaths::setTestModeEnabled(true);
     }
-    void aMissingTerminalPluginIsReported(); // first: a plugin, once loaded, stays loaded
-    void attachesTheEngineAfterTheWindowIsUp();
-    void aSaleGoesThroughThePlugin();
+    void attachesTheEngineToTheWindow();
+    void aSaleGoesThroughTheWindow();
     void aDamagedLedgerFailsAndLeavesPayOff();
     void demoFirstStartTypesIntoTheAmount();
 
@@ -43,7 +46,7 @@ private:
     QTemporaryDir m_home;
 };
 
-void tst_GuiStartup::attachesTheEngineAfterTheWindowIsUp()
+void tst_Till::attachesTheEngineToTheWindow()
 {
     QTemporaryDir dir;
     AppOptions options;
@@ -53,20 +56,19 @@ void tst_GuiStartup::attachesTheEngineAfterTheWindowIsUp()
     config.sound = false;
     CashierWindow window(config);
     window.show();
-    GuiStartup startup(options, window);
-    QSignalSpy finished(&startup, &GuiStartup::finished);
-    startup.start();
-    QVERIFY(!window.hasEngine()); // queued: nothing is opened inside start()
-    QVERIFY(!QFile::exists(options.dbPath));
-    QVERIFY(finished.wait(20'000));
+    Settings settings;
+    Till till(settings, config.locale, window);
+    QSignalSpy opened(&till, &Till::opened);
+    QVERIFY(!window.hasEngine());
+    till.open(options); // demo mode: no keychain to wait for, so opened at once
+    QCOMPARE(opened.count(), 1);
     QVERIFY(window.hasEngine());
-    QVERIFY(startup.terminal());
+    QVERIFY(till.isOpen());
     QVERIFY(QFile::exists(options.dbPath));
     QVERIFY(window.findChild<QPushButton *>(QStringLiteral("backOfficeButton"))->isEnabled());
-    // The demo's providers and sandbox came through the plugin.
-    QVERIFY(startup.checkout().providers().contains(QStringLiteral("juspay-gpay")));
-    QCOMPARE(startup.terminal()->sandboxUrl().host(), QStringLiteral("127.0.0.1"));
-    QVERIFY(startup.checkout().parsePhone(u"98765 43210", u"IN").ok());
+    // The demo's sandbox listens on loopback only.
+    QVERIFY(till.services().sandbox());
+    QCOMPARE(till.services().sandbox()->baseUrl().host(), QStringLiteral("127.0.0.1"));
     // The form offers the providers in the configured order: the UPI QR first (the demo's
     // default), CM.com (no mobile, another maximum) last, never sorted by name.
     auto *providers = window.findChild<QComboBox *>(QStringLiteral("providerCombo"));
@@ -74,19 +76,17 @@ void tst_GuiStartup::attachesTheEngineAfterTheWindowIsUp()
     QCOMPARE(providers->currentData().toString(), QStringLiteral("juspay-upi-qr"));
     QCOMPARE(providers->itemData(1).toString(), QStringLiteral("juspay-gpay"));
     QCOMPARE(providers->itemData(providers->count() - 1).toString(), QStringLiteral("cmcom"));
-    // main() calls start() again from a fallback timer (a window that is never painted): a
-    // second call opens nothing and attaches nothing twice.
-    Terminal *terminal = startup.terminal();
-    startup.start();
-    QTest::qWait(200); // asserts an absence: the second start() must not finish or attach again
-    QCOMPARE(finished.count(), 1);
-    QCOMPARE(startup.terminal(), terminal);
+    // A second open() opens nothing and attaches nothing twice.
+    AppServices *services = &till.services();
+    till.open(options);
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(&till.services(), services);
 }
 
-void tst_GuiStartup::aSaleGoesThroughThePlugin()
+void tst_Till::aSaleGoesThroughTheWindow()
 {
-    // The whole line, as the app runs it: keys in the window, the engine in the plugin, the
-    // customer's approval at the plugin's sandbox, the result back in the window.
+    // The whole line, as the app runs it: keys in the window, the engine behind it, the
+    // customer's approval at the demo sandbox, the result back in the window.
     QTemporaryDir dir;
     AppOptions options;
     options.demo = true;
@@ -97,12 +97,13 @@ void tst_GuiStartup::aSaleGoesThroughThePlugin()
     config.locale = QLocale(QLocale::English, QLocale::India);
     CashierWindow window(config);
     window.show();
-    GuiStartup startup(options, window);
-    QSignalSpy finished(&startup, &GuiStartup::finished);
-    startup.start();
-    QVERIFY(finished.wait(20'000));
-    QSignalSpy states(&startup.checkout(), &CheckoutPort::stateChanged);
-    QSignalSpy sessions(&startup.checkout(), &CheckoutPort::sessionStarted);
+    Settings settings;
+    Till till(settings, config.locale, window);
+    till.open(options);
+    QVERIFY(till.isOpen());
+    CheckoutEngine &engine = till.services().engine();
+    QSignalSpy states(&engine, &CheckoutEngine::stateChanged);
+    QSignalSpy sessions(&engine, &CheckoutEngine::sessionStarted);
     window.findChild<QLineEdit *>(QStringLiteral("amountEdit"))->setText(QStringLiteral("149.50"));
     window.findChild<QLineEdit *>(QStringLiteral("mobileEdit"))->setText(QStringLiteral("98765 43210"));
     QTest::keyClick(window.findChild<QLineEdit *>(QStringLiteral("mobileEdit")), Qt::Key_Return);
@@ -112,39 +113,19 @@ void tst_GuiStartup::aSaleGoesThroughThePlugin()
     // The customer can act once the push has reached the phone (the session has started).
     QTRY_VERIFY_WITH_TIMEOUT(!sessions.isEmpty(), 10'000);
     QCOMPARE(sessions.first().at(0).toString(), orderId);
-    QVERIFY(startup.terminal()->actAsCustomer(orderId, true));
+    // The window chose the id before pay(): the engine's very first word is about it.
+    QCOMPARE(states.first().at(0).toString(), orderId);
+    QVERIFY(till.services().sandbox()->approve(orderId));
     QTRY_COMPARE_WITH_TIMEOUT(window.page(), CashierWindow::Page::Result, 15'000);
     QCOMPARE(states.last().at(0).toString(), orderId);
     QCOMPARE(states.last().at(1).value<PaymentState>(), PaymentState::Charged);
-    const auto order = startup.checkout().order(orderId);
+    const auto order = engine.order(orderId);
     QVERIFY(order && order.value());
     QCOMPARE(order.value()->amount.minorUnits(), 14'950);
     QCOMPARE(order.value()->provider, QStringLiteral("juspay-upi-qr")); // the default method
 }
 
-void tst_GuiStartup::aMissingTerminalPluginIsReported()
-{
-    QTemporaryDir dir;
-    QTemporaryDir emptyPlugins;
-    const QByteArray saved = qgetenv("COUNTERPAY_PLUGIN_PATH");
-    qputenv("COUNTERPAY_PLUGIN_PATH", emptyPlugins.path().toLocal8Bit());
-    AppOptions options;
-    options.demo = true;
-    options.dbPath = dir.filePath(QStringLiteral("ledger.sqlite"));
-    CashierWindow window{ CashierConfig() };
-    GuiStartup startup(options, window);
-    QSignalSpy failed(&startup, &GuiStartup::failed);
-    startup.start();
-    QVERIFY(failed.wait(20'000));
-    qputenv("COUNTERPAY_PLUGIN_PATH", saved);
-    const QString message = failed.first().first().toString();
-    QVERIFY2(message.contains(QLatin1String("counterpay_terminal")) && message.contains(QLatin1String("not installed")),
-             qPrintable(message));
-    QVERIFY(!window.hasEngine());
-    QVERIFY(!QFile::exists(options.dbPath));
-}
-
-void tst_GuiStartup::aDamagedLedgerFailsAndLeavesPayOff()
+void tst_Till::aDamagedLedgerFailsAndLeavesPayOff()
 {
     QTemporaryDir dir;
     AppOptions options;
@@ -155,11 +136,12 @@ void tst_GuiStartup::aDamagedLedgerFailsAndLeavesPayOff()
     file.write(QByteArray("this is not a ledger\n").repeated(200));
     file.close();
     CashierWindow window{ CashierConfig() };
-    GuiStartup startup(options, window);
-    QSignalSpy failed(&startup, &GuiStartup::failed);
-    QSignalSpy finished(&startup, &GuiStartup::finished);
-    startup.start();
-    QVERIFY(failed.wait(20'000));
+    Settings settings;
+    Till till(settings, QLocale(), window);
+    QSignalSpy failed(&till, &Till::failed);
+    QSignalSpy finished(&till, &Till::opened);
+    till.open(options);
+    QCOMPARE(failed.count(), 1);
     QVERIFY2(failed.first().first().toString().contains(QLatin1String("not a CounterPay ledger")),
              qPrintable(failed.first().first().toString()));
     QCOMPARE(finished.count(), 0);
@@ -169,7 +151,7 @@ void tst_GuiStartup::aDamagedLedgerFailsAndLeavesPayOff()
 // A first start in demo mode, wired as main() wires it (the back office set up, the first-start
 // check run): no wizard takes the keyboard, the cashier's keys land in the amount, and the
 // DEMO banner's "Set up for real payments..." is how set-up starts.
-void tst_GuiStartup::demoFirstStartTypesIntoTheAmount()
+void tst_Till::demoFirstStartTypesIntoTheAmount()
 {
     QTemporaryDir dir;
     AppOptions options;
@@ -183,14 +165,13 @@ void tst_GuiStartup::demoFirstStartTypesIntoTheAmount()
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    GuiStartup startup(options, window);
-    QSignalSpy finished(&startup, &GuiStartup::finished);
-    startup.start();
-    QVERIFY(finished.wait(20'000));
-    Terminal *terminal = startup.terminal();
-    terminal->setUpBackOffice(config.locale, &window, [](const QString &) {});
-    QObject::connect(&window, &CashierWindow::setupRequested, &window, [terminal] { terminal->openSetup(); });
-    terminal->runFirstStartIfNeeded(); // a till that was never set up, in demo mode
+    Settings settings;
+    Till till(settings, config.locale, window);
+    till.open(options);
+    QVERIFY(till.isOpen());
+    BackOfficeLauncher &backOffice = till.backOffice();
+    QObject::connect(&window, &CashierWindow::setupRequested, &backOffice, &BackOfficeLauncher::openSetup);
+    backOffice.runFirstStartIfNeeded(); // a till that was never set up, in demo mode
     QCoreApplication::processEvents();  // the wizard opens synchronously when it opens at all
     QVERIFY(window.findChildren<QWizard *>().isEmpty());
     QCOMPARE(QApplication::activeModalWidget(), nullptr);
@@ -214,5 +195,5 @@ void tst_GuiStartup::demoFirstStartTypesIntoTheAmount()
     QTRY_VERIFY_WITH_TIMEOUT(setupShown(), 10'000);
 }
 
-QTEST_MAIN(tst_GuiStartup)
-#include "tst_GuiStartup.moc"
+QTEST_MAIN(tst_Till)
+#include "tst_Till.moc"
