@@ -6,49 +6,12 @@
 #include "ui/UiLogging.h"
 
 #include <QCoreApplication>
-#include <QtGui/qtguiglobal.h>
-#if QT_CONFIG(opengl)
-#include <QOpenGLContext>
-#endif
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QPluginLoader>
 
-#if QT_CONFIG(opengl)
-QT_BEGIN_NAMESPACE
-// Exported by Qt Gui but declared in a private header; Qt WebEngine and Qt's own tests set the
-// global share context through it.
-Q_GUI_EXPORT void qt_gl_set_global_share_context(QOpenGLContext *context);
-QT_END_NAMESPACE
-#endif
-
 namespace {
-
-// Qt WebEngine renders through OpenGL contexts shared with a global one. Qt creates that context
-// at start-up when Qt::AA_ShareOpenGLContexts is set before the application object, and that
-// costs every start an OpenGL context for a browser most sales never open: under X11 with Mesa,
-// 47 to 54 ms and 58 MiB (a bare QApplication under Xvfb: 8 ms and 22 MiB without the attribute,
-// 55 to 62 ms and 81 MiB with it). So it is done here instead, the first time the browser plugin
-// is loaded and before Qt WebEngine's libraries are: the same steps as Qt's start-up (the
-// context is installed even when it cannot be created, as there; Qt WebEngine then draws in
-// software), and the same as Qt WebEngine's own late initialisation, which sets the attribute
-// too (Qt prints once that it should have been set before the application object). Nothing
-// in the app uses OpenGL before the browser, so no earlier context misses the sharing.
-// tst_PaymentView checks that the page loads and is drawn, offscreen and under Xvfb.
-void prepareOpenGlSharing()
-{
-#if QT_CONFIG(opengl)
-    if (QOpenGLContext::globalShareContext())
-        return;
-    auto *context = new QOpenGLContext(qApp);
-    context->setFormat(QSurfaceFormat::defaultFormat());
-    if (!context->create())
-        qCInfo(lcUi) << "no OpenGL for the embedded browser: it draws in software";
-    qt_gl_set_global_share_context(context);
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-#endif
-}
 
 // What CMake names a MODULE library: name.dll on Windows, libname.so elsewhere (macOS too).
 QString moduleFileName(const QString &baseName)
@@ -103,10 +66,16 @@ QObject *UiPluginLoader::load(const QString &baseName, QString *error)
 
 GatewayBrowserFactory *UiPluginLoader::browserFactory(QString *error)
 {
-    // WebEngine loaded after the application object needs shared OpenGL contexts, which can
-    // only be switched on before it is created; without them it crashes on first use.
-    // Without a global share context Qt WebEngine 6.4 crashes on first use.
-    prepareOpenGlSharing();
+    // Qt WebEngine renders through OpenGL contexts shared with a global one, which Qt creates
+    // with the application object only when Qt::AA_ShareOpenGLContexts was set before it
+    // (counterpay's main() does); without it Qt WebEngine 6.4 crashes on first use. So the
+    // browser is refused instead, and the payment view keeps its QR and says why.
+    if (!QCoreApplication::testAttribute(Qt::AA_ShareOpenGLContexts)) {
+        if (error)
+            *error = QCoreApplication::translate("UiPluginLoader",
+                                                 "The embedded browser needs OpenGL sharing, switched on at start.");
+        return nullptr;
+    }
     QObject *instance = load(QStringLiteral("counterpay_webengine"), error);
     auto *factory = qobject_cast<GatewayBrowserFactory *>(instance);
     if (instance && !factory && error)

@@ -23,8 +23,7 @@ class UiPluginLoader
 {
 public:
     // Nullptr with `error` set if the plugin is missing or does not load. Loaded once per process.
-    // The browser's global OpenGL share context is created here, on its first load, not at
-    // start-up (see prepareOpenGlSharing in the .cpp).
+    // The browser needs Qt::AA_ShareOpenGLContexts set before the application object.
     static GatewayBrowserFactory *browserFactory(QString *error = nullptr);
     static SaleFeedbackBackend *feedbackBackend(QString *error = nullptr);
     static ReceiptPrintBackend *printBackend(QString *error = nullptr);

@@ -24,6 +24,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace {
+// As counterpay's main() does, before the application object: Qt WebEngine (the browser
+// plugin) renders through OpenGL contexts shared with Qt's global one.
+const bool kShareOpenGlContexts = [] {
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    return true;
+}();
+} // namespace
+
 // Drives the real window over the real engine (connected as the app connects it) and an
 // in-process sandbox on 127.0.0.1.
 class tst_CashierWindow final : public QObject

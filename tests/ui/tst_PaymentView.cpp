@@ -13,12 +13,19 @@
 // The payment view's embedded browser comes from the counterpay_webengine plugin, loaded the
 // first time a page is shown (counterpay_add_test points COUNTERPAY_PLUGIN_PATH at the build's
 // plugin folder). Real plugin, real WebEngine, real sandbox on 127.0.0.1.
+namespace {
+// As counterpay's main() does, before the application object: Qt WebEngine (the browser
+// plugin) renders through OpenGL contexts shared with Qt's global one.
+const bool kShareOpenGlContexts = [] {
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    return true;
+}();
+} // namespace
+
 class tst_PaymentView final : public QObject
 {
     Q_OBJECT
 
-    // Like counterpay's main(), no Qt::AA_ShareOpenGLContexts before the application object:
-    // UiPluginLoader sets up OpenGL sharing when the browser plugin is first loaded.
 private slots:
     void initTestCase();
     void missingPluginKeepsTheQr();
