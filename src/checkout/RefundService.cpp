@@ -20,7 +20,7 @@ Result<QString> RefundService::refund(const QString &orderId, std::optional<Mone
     if (!stored.value())
         return Error::make("not_found", QStringLiteral("There is no order %1 in the ledger.").arg(orderId));
     const OrderRecord order = *stored.value();
-    if (order.state != PaymentState::Charged && order.state != PaymentState::PartiallyRefunded) {
+    if (!PaymentStates::isRefundable(order.state)) {
         return Error::make("not_refundable", QStringLiteral("Order %1 is %2; only charged sales can be refunded.")
                                                    .arg(orderId, PaymentStates::name(order.state)));
     }

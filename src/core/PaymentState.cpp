@@ -14,20 +14,21 @@ struct StateInfo
     bool final;
     bool paid; // the customer's money was taken (what is refunded is still a sale that was paid)
     bool retryable;
+    bool refundable; // paid, with money left to give back
 };
 
 constexpr StateInfo kStates[] = {
-    { S::Created, u"created", false, false, false },
-    { S::Submitting, u"submitting", false, false, false },
-    { S::AwaitingCustomer, u"awaiting_customer", false, false, false },
-    { S::Charged, u"charged", true, true, false },
-    { S::Failed, u"failed", true, false, true },
-    { S::Declined, u"declined", true, false, true },
-    { S::Expired, u"expired", true, false, true },
-    { S::Cancelled, u"cancelled", true, false, false },
-    { S::Unknown, u"unknown", false, false, true },
-    { S::Refunded, u"refunded", true, true, false },
-    { S::PartiallyRefunded, u"partially_refunded", true, true, false },
+    { S::Created, u"created", false, false, false, false },
+    { S::Submitting, u"submitting", false, false, false, false },
+    { S::AwaitingCustomer, u"awaiting_customer", false, false, false, false },
+    { S::Charged, u"charged", true, true, false, true },
+    { S::Failed, u"failed", true, false, true, false },
+    { S::Declined, u"declined", true, false, true, false },
+    { S::Expired, u"expired", true, false, true, false },
+    { S::Cancelled, u"cancelled", true, false, false, false },
+    { S::Unknown, u"unknown", false, false, true, false },
+    { S::Refunded, u"refunded", true, true, false, false },
+    { S::PartiallyRefunded, u"partially_refunded", true, true, false, true },
 };
 
 // The legal transitions, all in one place.
@@ -129,6 +130,11 @@ bool PaymentStates::isRetryable(PaymentState state)
 bool PaymentStates::isPaid(PaymentState state)
 {
     return infoOf(state).paid;
+}
+
+bool PaymentStates::isRefundable(PaymentState state)
+{
+    return infoOf(state).refundable;
 }
 
 bool PaymentStates::countsAsOutcome(PaymentState state)

@@ -39,6 +39,8 @@ bool isRetryable(PaymentState state);
 // Whether the customer's money was taken: charged, partially refunded or refunded. What the Z
 // report and the charts count as sales.
 bool isPaid(PaymentState state);
+// Whether a refund may be asked for: charged or partially refunded (money left to give back).
+bool isRefundable(PaymentState state);
 // Whether the sale reached a verdict (a final state): what a success rate divides by.
 bool countsAsOutcome(PaymentState state);
 // A verdict without payment: failed, declined, expired or cancelled. A transaction in one of

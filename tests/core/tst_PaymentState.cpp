@@ -123,10 +123,12 @@ void tst_PaymentState::retryable()
 void tst_PaymentState::paidOutcomesAndUnpaidEnds()
 {
     using S = PaymentState;
-    QList<S> paid, outcomes, unpaid;
+    QList<S> paid, refundable, outcomes, unpaid;
     for (S state : PaymentStates::all()) {
         if (PaymentStates::isPaid(state))
             paid.append(state);
+        if (PaymentStates::isRefundable(state))
+            refundable.append(state);
         if (PaymentStates::countsAsOutcome(state))
             outcomes.append(state);
         if (PaymentStates::endedUnpaid(state))
@@ -134,6 +136,8 @@ void tst_PaymentState::paidOutcomesAndUnpaidEnds()
     }
     // A refunded sale was still paid (the Z report counts it, then its refund).
     QCOMPARE(paid, (QList<S> { S::Charged, S::Refunded, S::PartiallyRefunded }));
+    // Only money still held can be given back.
+    QCOMPARE(refundable, (QList<S> { S::Charged, S::PartiallyRefunded }));
     // Still open (created, submitting, awaiting, unknown) is not an outcome yet.
     QCOMPARE(outcomes, (QList<S> { S::Charged, S::Failed, S::Declined, S::Expired, S::Cancelled, S::Refunded,
                                    S::PartiallyRefunded }));

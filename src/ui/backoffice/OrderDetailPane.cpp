@@ -300,7 +300,7 @@ void OrderDetailPane::updateButtons()
     const bool has = m_order.has_value();
     const PaymentState state = has ? m_order->state : PaymentState::Created;
     m_ui->recheckButton->setEnabled(has && !PaymentStates::isFinal(state));
-    const bool refundable = has && (state == PaymentState::Charged || state == PaymentState::PartiallyRefunded);
+    const bool refundable = has && PaymentStates::isRefundable(state);
     // No button that can only fail: where CounterPay cannot refund, the button stays disabled
     // and the words beside it say why and where to refund instead.
     const QString unavailable = has ? ManagerActions::refundUnavailableReason(m_order->provider) : QString();
@@ -309,6 +309,5 @@ void OrderDetailPane::updateButtons()
     m_ui->refundElsewhereLabel->setText(unavailable);
     m_ui->refundElsewhereLabel->setVisible(refundable && !unavailable.isEmpty());
     m_ui->resolveButton->setEnabled(has && state == PaymentState::Unknown);
-    m_ui->reprintButton->setEnabled(has && (state == PaymentState::Charged || state == PaymentState::PartiallyRefunded
-                                            || state == PaymentState::Refunded));
+    m_ui->reprintButton->setEnabled(has && PaymentStates::isPaid(state));
 }
