@@ -427,8 +427,8 @@ start_gui() {
   cat "$WORK/gui.out"; cat "$WORK/gui.err"
   [ $rc -eq 0 ] || return 1
   local ready; ready=$(grep -E '^ready [0-9]+ [0-9]+' "$WORK/gui.out") || return 1
-  # The engine comes with the terminal plugin after the first frame: it must load and attach.
-  local engine; engine=$(grep -E '^engine [0-9]+ [0-9]+' "$WORK/gui.out") || { echo "no engine"; return 1; }
+  # Pay enabled: the window painted and the engine attached (ledger, gateways, demo sandbox).
+  local pay; pay=$(grep -E '^pay [0-9]+ [0-9]+' "$WORK/gui.out") || { echo "Pay never enabled"; return 1; }
   # --bench-ready does not open the browser or play a sound, so check that the window's plugins
   # (loaded on first use) would find every library they link, and WebEngine its helper.
   local plugins; plugins=$(in_root sh -c 'ls /usr/lib/*/counterpay/plugins/*.so 2>/dev/null')
@@ -440,7 +440,7 @@ start_gui() {
       echo "QtWebEngineProcess is missing"; return 1
     fi
   done
-  note "$ready, $engine (ms, RSS KiB); $(wc -w <<<"$plugins") plugins resolve"
+  note "$ready, $pay (ms, RSS KiB); $(wc -w <<<"$plugins") plugins resolve"
 }
 
 # After the upgrade the ledger may have a newer schema than the previous version knows. Going

@@ -450,13 +450,6 @@
     </message>
 </context>
 <context>
-    <name>CheckoutPort</name>
-    <message>
-        <source>CounterPay is still starting; try again in a moment.</source>
-        <translation>CounterPay अभी शुरू हो रहा है; थोड़ी देर में फिर से कोशिश करें।</translation>
-    </message>
-</context>
-<context>
     <name>CustomerDisplay</name>
     <message>
         <source>CounterPay: customer display</source>
@@ -720,17 +713,6 @@
     <message>
         <source>Settings could not be saved: %1</source>
         <translation>सेटिंग्स सहेजी नहीं जा सकीं: %1</translation>
-    </message>
-</context>
-<context>
-    <name>GuiStartup</name>
-    <message>
-        <source>the terminal plugin is from another version</source>
-        <translation>टर्मिनल प्लगइन किसी दूसरे संस्करण का है</translation>
-    </message>
-    <message>
-        <source>Cannot start the payment terminal: %1</source>
-        <translation>भुगतान टर्मिनल शुरू नहीं हो सका: %1</translation>
     </message>
 </context>
 <context>
@@ -2345,6 +2327,15 @@ The log for support: %2</source>
     </message>
 </context>
 <context>
+    <name>Till</name>
+    <message>
+        <source>%1
+(The OS keychain could not be read: %2)</source>
+        <translation>%1
+(ऑपरेटिंग सिस्टम का कीचेन पढ़ा नहीं जा सका: %2)</translation>
+    </message>
+</context>
+<context>
     <name>UiPluginLoader</name>
     <message>
         <source>%1 is not installed.</source>
@@ -2361,6 +2352,10 @@ The log for support: %2</source>
     <message>
         <source>The print plugin is from another version.</source>
         <translation>प्रिंट प्लगइन किसी दूसरे संस्करण का है।</translation>
+    </message>
+    <message>
+        <source>The embedded browser needs OpenGL sharing, switched on at start.</source>
+        <translation>अंदर के ब्राउज़र को OpenGL साझेदारी चाहिए, जो शुरू में ही चालू होती है।</translation>
     </message>
 </context>
 <context>

@@ -135,7 +135,7 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Drive a demo sale, save screenshots there and quit."),
                                          QStringLiteral("DIR"));
     const QCommandLineOption benchReady(QStringLiteral("bench-ready"),
-                                        QStringLiteral("Print 'ready <ms> <rss KiB>' once interactive and quit."));
+                                        QStringLiteral("Print 'ready <ms> <rss KiB>' at the first frame and 'pay <ms> <rss KiB>' once Pay works, then quit."));
     parser.addOptions({ demo, customer, config, db, language, pollScale, screenshots, benchReady });
     parser.process(app);
     // From here on every message (and the start-up failures below) also goes, redacted, to the
